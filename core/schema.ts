@@ -1,0 +1,520 @@
+/**
+ * The workbook contract (shared/spec/contract.md) as data.
+ *
+ * One source: the template builder, the validators, the adapters, the task
+ * pane and the docs all read these definitions; nothing else spells a header.
+ * Column keys are the English headers; zh is the Chinese header of a zh-CN
+ * workbook. Readers accept either.
+ */
+
+export type Lang = "zh-CN" | "en-US";
+export const LANGS: readonly Lang[] = ["zh-CN", "en-US"];
+
+/** A text in both languages the product speaks. */
+export interface LocalizedText {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export function localize(text: LocalizedText, lang: Lang): string {
+  return lang === "zh-CN" ? text.zh : text.en;
+}
+
+export type ColumnType =
+  | "text"
+  | "int"
+  | "number"
+  | "date"
+  | "datetime"
+  | "enum"
+  | "yn";
+
+/** Extra shape checks some text columns carry. */
+export type TextFormat =
+  | "email"
+  | "country" // ISO 3166-1 alpha-2, present in Countries
+  | "currency" // ISO 4217, present in ExchangeRates (CNY always)
+  | "timezone" // IANA name
+  | "month" // YYYY-MM
+  | "quarter" // YYYY-Qn
+  | "isoWeek"; // YYYY-Www
+
+export interface EnumValue {
+  readonly value: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+export interface ColumnRef {
+  readonly table: TableName;
+  readonly column: string;
+}
+
+export interface ColumnDef {
+  readonly key: string;
+  readonly zh: string;
+  readonly type: ColumnType;
+  readonly required: boolean;
+  readonly unique?: boolean;
+  readonly enumValues?: readonly EnumValue[];
+  /** Values must exist in this other table's column. */
+  readonly ref?: ColumnRef;
+  readonly format?: TextFormat;
+  /** Inclusive bounds for numbers. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Numbers that must be strictly greater than zero. */
+  readonly positive?: boolean;
+  /** Written by the product, not by users (e.g. Grade). */
+  readonly computed?: boolean;
+  /** Column width in characters for templates and reports. */
+  readonly width: number;
+  readonly help: LocalizedText;
+}
+
+export const TABLE_NAMES = [
+  "Customers",
+  "FollowUps",
+  "Samples",
+  "Orders",
+  "Payments",
+  "Salespeople",
+  "Forecasts",
+  "Scores",
+  "WeeklyNotes",
+  "Settings",
+  "CommissionTiers",
+  "ExchangeRates",
+  "Countries",
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export interface TableDef {
+  readonly name: TableName;
+  readonly sheet: LocalizedText;
+  /** The column that identifies a row for update-by-ID, if any. */
+  readonly idColumn: string | null;
+  /** Reference tables hold configuration rather than business records. */
+  readonly kind: "record" | "reference";
+  readonly columns: readonly ColumnDef[];
+  readonly help: LocalizedText;
+}
+
+// ---------------------------------------------------------------------------
+// Enumerations (values are what the workbook stores in en-US; zh labels are
+// what a zh-CN workbook shows; both are accepted on read).
+
+const e = (value: string, zh: string, en: string = value): EnumValue => ({ value, zh, en });
+
+export const SOURCES = [
+  e("Alibaba", "阿里巴巴"),
+  e("MadeInChina", "中国制造网", "Made-in-China"),
+  e("GlobalSources", "环球资源", "Global Sources"),
+  e("TradeShow", "展会", "Trade show"),
+  e("CustomsData", "海关数据", "Customs data"),
+  e("Website", "官网", "Website"),
+  e("Referral", "转介绍", "Referral"),
+  e("Social", "社交媒体", "Social media"),
+  e("Other", "其他", "Other"),
+] as const;
+
+export const CUSTOMER_STATUSES = [
+  e("Active", "跟进中", "Active"),
+  e("Pool", "公海", "Pool"),
+  e("Closed", "已关闭", "Closed"),
+] as const;
+
+export const INQUIRY_TYPES = [
+  e("Detailed", "详细询价", "Detailed"),
+  e("Generic", "统一询价", "Generic"),
+  e("Related", "相关产品询价", "Related"),
+] as const;
+
+export const SIZES = [e("Small", "小型"), e("Medium", "中型"), e("Large", "大型")] as const;
+
+export const CREDIT_RATINGS = [e("A", "A"), e("B", "B"), e("C", "C"), e("D", "D")] as const;
+
+export const GRADES = [
+  e("KEY", "核心客户", "Key"),
+  e("DEAL", "成交客户", "Deal"),
+  e("A", "A类", "A"),
+  e("B", "B类", "B"),
+  e("C", "C类", "C"),
+  e("D", "D类", "D"),
+] as const;
+
+export const CHANNELS = [
+  e("Email", "邮件"),
+  e("Phone", "电话"),
+  e("Visit", "拜访"),
+  e("TradeManager", "阿里旺旺", "Trade Manager"),
+  e("MSN", "MSN"),
+  e("WhatsApp", "WhatsApp"),
+  e("WeChat", "微信"),
+  e("VideoCall", "视频通话", "Video call"),
+  e("Exhibition", "展会洽谈", "Exhibition"),
+  e("Fax", "传真"),
+  e("Other", "其他"),
+] as const;
+
+export const DIRECTIONS = [e("Out", "发出", "Out"), e("In", "收到", "In")] as const;
+
+export const PURPOSES = [
+  e("Inquiry", "询盘"),
+  e("Quotation", "报价"),
+  e("Sample", "样品"),
+  e("Order", "订单"),
+  e("AfterSales", "售后", "After-sales"),
+  e("Complaint", "投诉"),
+  e("Greeting", "问候"),
+  e("ReturnVisit", "回访", "Return visit"),
+  e("Other", "其他"),
+] as const;
+
+export const INCOTERMS = [
+  e("EXW", "EXW"),
+  e("FOB", "FOB"),
+  e("CFR", "CFR"),
+  e("CIF", "CIF"),
+  e("DAP", "DAP"),
+  e("DDP", "DDP"),
+  e("Other", "其他"),
+] as const;
+
+export const ORDER_STATUSES = [
+  e("Confirmed", "已确认"),
+  e("InProduction", "生产中", "In production"),
+  e("Shipped", "已出运", "Shipped"),
+  e("Completed", "已完成", "Completed"),
+  e("Cancelled", "已取消", "Cancelled"),
+] as const;
+
+export const YES_NO = [e("Y", "是", "Y"), e("N", "否", "N")] as const;
+
+type Values<T extends readonly EnumValue[]> = T[number]["value"];
+export type Source = Values<typeof SOURCES>;
+export type CustomerStatus = Values<typeof CUSTOMER_STATUSES>;
+export type InquiryType = Values<typeof INQUIRY_TYPES>;
+export type CustomerSize = Values<typeof SIZES>;
+export type CreditRating = Values<typeof CREDIT_RATINGS>;
+export type Grade = Values<typeof GRADES>;
+export type Channel = Values<typeof CHANNELS>;
+export type Direction = Values<typeof DIRECTIONS>;
+export type Purpose = Values<typeof PURPOSES>;
+export type Incoterm = Values<typeof INCOTERMS>;
+export type OrderStatus = Values<typeof ORDER_STATUSES>;
+export type YesNo = Values<typeof YES_NO>;
+
+/** Channels that count as instant messaging for the probation target (§7). */
+export const IM_CHANNELS: readonly Channel[] = ["TradeManager", "MSN", "WhatsApp", "WeChat"];
+
+// ---------------------------------------------------------------------------
+// Column builders keep the table definitions below readable.
+
+interface ColOpts {
+  required?: boolean;
+  unique?: boolean;
+  ref?: ColumnRef;
+  format?: TextFormat;
+  min?: number;
+  max?: number;
+  positive?: boolean;
+  computed?: boolean;
+  width?: number;
+  help?: LocalizedText;
+}
+
+function col(key: string, zh: string, type: ColumnType, opts: ColOpts = {}, enumValues?: readonly EnumValue[]): ColumnDef {
+  const defaultWidth = type === "date" ? 12 : type === "datetime" ? 17 : type === "text" ? 18 : 11;
+  return {
+    key,
+    zh,
+    type,
+    required: opts.required ?? false,
+    unique: opts.unique,
+    enumValues,
+    ref: opts.ref,
+    format: opts.format,
+    min: opts.min ?? (type === "number" || type === "int" ? 0 : undefined),
+    max: opts.max,
+    positive: opts.positive,
+    computed: opts.computed,
+    width: opts.width ?? Math.max(defaultWidth, key.length + 2),
+    help: opts.help ?? { zh, en: key },
+  };
+}
+
+const req = { required: true } as const;
+const customerRef = { table: "Customers", column: "CustomerID" } as const satisfies ColumnRef;
+const salespersonRef = { table: "Salespeople", column: "Name" } as const satisfies ColumnRef;
+const orderRef = { table: "Orders", column: "OrderID" } as const satisfies ColumnRef;
+
+// ---------------------------------------------------------------------------
+// The tables.
+
+export const SCHEMA: Readonly<Record<TableName, TableDef>> = {
+  Customers: {
+    name: "Customers",
+    sheet: { zh: "客户", en: "Customers" },
+    idColumn: "CustomerID",
+    kind: "record",
+    help: { zh: "客户档案：一个客户一行，所有记录通过客户编号关联。", en: "Customer archive: one row per customer; every record links by CustomerID." },
+    columns: [
+      col("CustomerID", "客户编号", "text", { ...req, unique: true, width: 14 }),
+      col("Company", "公司名称", "text", { ...req, width: 30 }),
+      col("Country", "国家", "text", { ...req, format: "country", width: 8 }),
+      col("TimeZone", "时区", "text", { format: "timezone", width: 20 }),
+      col("Address", "地址", "text", { width: 30 }),
+      col("Website", "网站", "text", { width: 24 }),
+      col("Source", "来源", "enum", {}, SOURCES),
+      col("Products", "意向产品", "text", { width: 24 }),
+      col("Owner", "业务员", "text", { ...req, ref: salespersonRef, width: 12 }),
+      col("CreatedOn", "建档日期", "date", req),
+      col("Status", "状态", "enum", {}, CUSTOMER_STATUSES),
+      col("InquiryType", "询盘类型", "enum", { width: 13 }, INQUIRY_TYPES),
+      col("Size", "规模", "enum", {}, SIZES),
+      col("CreditRating", "信用等级", "enum", { width: 13 }, CREDIT_RATINGS),
+      col("CreditLimitCNY", "信用额度", "number", { width: 16 }),
+      col("Contact", "联系人", "text", { width: 18 }),
+      col("Title", "职位", "text", { width: 16 }),
+      col("Email", "邮箱", "text", { format: "email", width: 26 }),
+      col("Phone", "电话", "text", { width: 18 }),
+      col("IM", "即时通讯", "text", { width: 18 }),
+      col("Birthday", "生日", "date"),
+      col("Grade", "等级", "enum", { computed: true, width: 10 }, GRADES),
+      col("Notes", "备注", "text", { width: 30 }),
+    ],
+  },
+  FollowUps: {
+    name: "FollowUps",
+    sheet: { zh: "跟进记录", en: "FollowUps" },
+    idColumn: "FollowUpID",
+    kind: "record",
+    help: { zh: "每一次联系客户（发出或收到）一行。", en: "One row per contact with a customer, outbound or inbound." },
+    columns: [
+      col("FollowUpID", "跟进编号", "text", { ...req, unique: true, width: 16 }),
+      col("Date", "日期", "datetime", req),
+      col("CustomerID", "客户编号", "text", { ...req, ref: customerRef, width: 14 }),
+      col("Salesperson", "业务员", "text", { ...req, ref: salespersonRef, width: 12 }),
+      col("Channel", "方式", "enum", { ...req, width: 13 }, CHANNELS),
+      col("Direction", "方向", "enum", { ...req, width: 11 }, DIRECTIONS),
+      col("Purpose", "目的", "enum", { width: 12 }, PURPOSES),
+      col("Summary", "内容", "text", { width: 40 }),
+      col("NextStep", "下一步", "text", { width: 24 }),
+      col("NextDate", "下次跟进", "date"),
+      col("Satisfaction", "满意度", "int", { min: 1, max: 5, width: 13 }),
+    ],
+  },
+  Samples: {
+    name: "Samples",
+    sheet: { zh: "样品", en: "Samples" },
+    idColumn: "SampleID",
+    kind: "record",
+    help: { zh: "样品申请与寄送。", en: "Sample requests and shipments." },
+    columns: [
+      col("SampleID", "样品编号", "text", { ...req, unique: true, width: 14 }),
+      col("CustomerID", "客户编号", "text", { ...req, ref: customerRef, width: 14 }),
+      col("Salesperson", "业务员", "text", { ...req, ref: salespersonRef, width: 12 }),
+      col("RequestedOn", "申请日期", "date", { ...req, width: 13 }),
+      col("SentOn", "寄出日期", "date"),
+      col("Items", "样品", "text", { width: 24 }),
+      col("Courier", "快递", "text", { width: 12 }),
+      col("TrackingNo", "运单号", "text", { width: 18 }),
+      col("FeeCNY", "样品费", "number"),
+      col("FeePaid", "已付样品费", "yn", { width: 12 }, YES_NO),
+      col("Feedback", "反馈", "text", { width: 30 }),
+    ],
+  },
+  Orders: {
+    name: "Orders",
+    sheet: { zh: "订单", en: "Orders" },
+    idColumn: "OrderID",
+    kind: "record",
+    help: { zh: "订单：确认 → 生产中 → 已出运 → 已完成（或已取消）。", en: "Orders: Confirmed → In production → Shipped → Completed (or Cancelled)." },
+    columns: [
+      col("OrderID", "订单编号", "text", { ...req, unique: true, width: 14 }),
+      col("CustomerID", "客户编号", "text", { ...req, ref: customerRef, width: 14 }),
+      col("Salesperson", "业务员", "text", { ...req, ref: salespersonRef, width: 12 }),
+      col("OrderDate", "下单日期", "date", req),
+      col("Products", "产品", "text", { width: 24 }),
+      col("Currency", "币种", "text", { ...req, format: "currency", width: 10 }),
+      col("Amount", "金额", "number", { ...req, positive: true, width: 14 }),
+      col("Incoterm", "贸易术语", "enum", { width: 10 }, INCOTERMS),
+      col("PaymentTerms", "付款方式", "text", { width: 16 }),
+      col("Status", "状态", "enum", { ...req, width: 13 }, ORDER_STATUSES),
+      col("ShipDate", "出运日期", "date"),
+      col("DueDate", "收款期限", "date"),
+    ],
+  },
+  Payments: {
+    name: "Payments",
+    sheet: { zh: "收款", en: "Payments" },
+    idColumn: "PaymentID",
+    kind: "record",
+    help: { zh: "到款记录（定金、尾款各一行）。", en: "Payments received (deposit and balance each a row)." },
+    columns: [
+      col("PaymentID", "收款编号", "text", { ...req, unique: true, width: 14 }),
+      col("OrderID", "订单编号", "text", { ...req, ref: orderRef, width: 14 }),
+      col("Date", "到款日期", "date", req),
+      col("Currency", "币种", "text", { ...req, format: "currency", width: 10 }),
+      col("Amount", "金额", "number", { ...req, positive: true, width: 14 }),
+      col("RateToCNY", "汇率", "number", { positive: true, width: 11 }),
+    ],
+  },
+  Salespeople: {
+    name: "Salespeople",
+    sheet: { zh: "业务员", en: "Salespeople" },
+    idColumn: "Name",
+    kind: "record",
+    help: { zh: "业务员名单、入职日期与底薪。", en: "Salespeople, their hire dates and base salaries." },
+    columns: [
+      col("Name", "姓名", "text", { ...req, unique: true, width: 12 }),
+      col("HireDate", "入职日期", "date", req),
+      col("Manager", "经理", "text", { width: 12 }),
+      col("BaseSalaryCNY", "底薪", "number", { width: 15 }),
+      col("Active", "在职", "yn", { width: 8 }, YES_NO),
+      col("Email", "邮箱", "text", { format: "email", width: 26 }),
+    ],
+  },
+  Forecasts: {
+    name: "Forecasts",
+    sheet: { zh: "业绩预报", en: "Forecasts" },
+    idColumn: null,
+    kind: "record",
+    help: { zh: "每月业绩预报（人民币）。", en: "Monthly sales forecasts in CNY." },
+    columns: [
+      col("Salesperson", "业务员", "text", { ...req, ref: salespersonRef, width: 12 }),
+      col("Month", "月份", "text", { ...req, format: "month", width: 10 }),
+      col("ForecastCNY", "预报金额", "number", { ...req, width: 14 }),
+    ],
+  },
+  Scores: {
+    name: "Scores",
+    sheet: { zh: "考核评分", en: "Scores" },
+    idColumn: null,
+    kind: "record",
+    help: { zh: "经理每季度对阿里巴巴使用、态度与方法的评分。", en: "The manager's quarterly scores for Alibaba use and for attitude and method." },
+    columns: [
+      col("Salesperson", "业务员", "text", { ...req, ref: salespersonRef, width: 12 }),
+      col("Quarter", "季度", "text", { ...req, format: "quarter", width: 10 }),
+      col("AlibabaScore", "阿里巴巴评分", "number", { min: 0, max: 100, width: 14 }),
+      col("AttitudeScore", "态度方法评分", "number", { min: 0, max: 100, width: 14 }),
+      col("Comment", "评语", "text", { width: 30 }),
+    ],
+  },
+  WeeklyNotes: {
+    name: "WeeklyNotes",
+    sheet: { zh: "周报", en: "WeeklyNotes" },
+    idColumn: null,
+    kind: "record",
+    help: { zh: "业务员每周填写：工作回顾、问题、改进、需要的支持、心态。", en: "Typed in weekly by each salesperson: review, problems, improvements, support needed, state of mind." },
+    columns: [
+      col("Salesperson", "业务员", "text", { ...req, ref: salespersonRef, width: 12 }),
+      col("Week", "周次", "text", { ...req, format: "isoWeek", width: 10 }),
+      col("Review", "工作回顾", "text", { width: 30 }),
+      col("Problems", "发现的问题", "text", { width: 30 }),
+      col("Improvements", "改进方法", "text", { width: 30 }),
+      col("SupportNeeded", "需要的支持", "text", { width: 30 }),
+      col("Mindset", "心态", "text", { width: 20 }),
+    ],
+  },
+  Settings: {
+    name: "Settings",
+    sheet: { zh: "设置", en: "Settings" },
+    idColumn: "Key",
+    kind: "reference",
+    help: { zh: "规则参数（提成方式、跟进频率、考核目标等）。", en: "Rule parameters (commission method, cadence, review targets …)." },
+    columns: [
+      col("Key", "参数", "text", { ...req, unique: true, width: 28 }),
+      col("Value", "值", "text", { width: 36 }),
+      col("Description", "说明", "text", { width: 50 }),
+    ],
+  },
+  CommissionTiers: {
+    name: "CommissionTiers",
+    sheet: { zh: "提成档位", en: "CommissionTiers" },
+    idColumn: null,
+    kind: "reference",
+    help: { zh: "提成档位：上限（最后一档留空）与提成比例。", en: "Commission bands: upper bound (blank on the last band) and rate." },
+    columns: [
+      col("UpToCNY", "上限金额", "number", { width: 16 }),
+      col("Rate", "提成比例", "number", { required: true, max: 1, width: 12 }),
+    ],
+  },
+  ExchangeRates: {
+    name: "ExchangeRates",
+    sheet: { zh: "汇率", en: "ExchangeRates" },
+    idColumn: "Currency",
+    kind: "reference",
+    help: { zh: "外币兑人民币汇率（收款行未填汇率时使用）。", en: "Rates to CNY, used where a payment row has no rate of its own." },
+    columns: [
+      col("Currency", "币种", "text", { ...req, unique: true, width: 10 }),
+      col("RateToCNY", "兑人民币汇率", "number", { ...req, positive: true, width: 16 }),
+      col("AsOf", "日期", "date"),
+    ],
+  },
+  Countries: {
+    name: "Countries",
+    sheet: { zh: "国家", en: "Countries" },
+    idColumn: "Code",
+    kind: "reference",
+    help: { zh: "国家代码、名称、地区与默认时区。", en: "Country codes, names, regions and default time zones." },
+    columns: [
+      col("Code", "代码", "text", { ...req, unique: true, width: 8 }),
+      col("NameEn", "英文名", "text", { width: 28 }),
+      col("NameZh", "中文名", "text", { width: 16 }),
+      col("Region", "地区", "text", { width: 18 }),
+      col("TimeZone", "时区", "text", { format: "timezone", width: 22 }),
+    ],
+  },
+};
+
+export const TABLES: readonly TableDef[] = TABLE_NAMES.map((n) => SCHEMA[n]);
+
+/** The header a column shows in a workbook of the given language. */
+export function headerOf(column: ColumnDef, lang: Lang): string {
+  return lang === "zh-CN" ? column.zh : column.key;
+}
+
+export function sheetNameOf(table: TableDef, lang: Lang): string {
+  return localize(table.sheet, lang);
+}
+
+export function columnOf(table: TableName, key: string): ColumnDef {
+  const found = SCHEMA[table].columns.find((c) => c.key === key);
+  if (!found) throw new Error(`schema: ${table} has no column ${key}`);
+  return found;
+}
+
+function norm(s: string): string {
+  return s.trim().toLowerCase();
+}
+
+/**
+ * Finds the contract column a header names, in either language (case and
+ * surrounding space ignored). Unknown headers are the user's own columns.
+ */
+export function matchHeader(table: TableName, header: string): ColumnDef | undefined {
+  const h = norm(header);
+  if (!h) return undefined;
+  return SCHEMA[table].columns.find((c) => norm(c.key) === h || norm(c.zh) === h);
+}
+
+/** Finds a table by its Excel table name or its sheet name in either language. */
+export function matchTable(name: string): TableDef | undefined {
+  const n = norm(name);
+  return TABLES.find((t) => norm(t.name) === n || norm(t.sheet.zh) === n || norm(t.sheet.en) === n);
+}
+
+/** Resolves a stored enum cell (value, en label or zh label) to its value. */
+export function enumValueOf(column: ColumnDef, raw: string): string | undefined {
+  const r = norm(raw);
+  return column.enumValues?.find((v) => norm(v.value) === r || norm(v.en) === r || norm(v.zh) === r)?.value;
+}
+
+/** The label an enum value shows in a workbook of the given language. */
+export function enumLabel(column: ColumnDef, value: string, lang: Lang): string {
+  const v = column.enumValues?.find((x) => x.value === value);
+  if (!v) return value;
+  return lang === "zh-CN" ? v.zh : v.value;
+}
