@@ -28,7 +28,11 @@ export interface EnsureReport {
 }
 
 export interface WorkbookPort {
-  /** Reads a table's rows, only the columns asked for (all when omitted). */
+  /**
+   * Reads a table's rows, only the columns asked for (all when omitted).
+   * A workbook without the table answers an error Issue with code
+   * "missing-table" (workbook/snapshot.ts relies on that code).
+   */
   readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>>;
   /**
    * Appends rows below the table. All rows are written or none: a row that

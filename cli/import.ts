@@ -1,0 +1,153 @@
+/**
+ * `tradebook import FILE --table NAME CSV [--skip-invalid]`: append CSV rows
+ * after validating them all, against the contract and against what the
+ * workbook already holds (references, unique IDs). Nothing is written unless
+ * every row is valid; with --skip-invalid the valid rows are written and the
+ * rejects go to CSV.rejects.csv with the reason per row.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { toCells } from "../core/cells";
+import { csvToRawTable, parseCsv, toCsv } from "../core/csv";
+import { serialAtInstant } from "../core/dates";
+import { ID_PREFIX, newUniqueId } from "../core/ids";
+import { formatIssue, type Issue } from "../core/issues";
+import type { RowOf } from "../core/model";
+import { columnHeader, parseTable } from "../core/rows";
+import { SCHEMA, matchTable, type TableName } from "../core/schema";
+import { crossTableIssues, type TableRows, type TableSet } from "../core/validation";
+import { decodeCsv, encodeCsv } from "../workbook/csv-decode";
+import { readSnapshot } from "../workbook/snapshot";
+import { openXlsx, saveXlsx } from "../workbook/xlsx/xlsx-file";
+import { UsageError, parseArgs, stringOption } from "./args";
+import { EXIT, type CliIO } from "./io";
+import { issueLine } from "./report";
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { flags: ["skip-invalid", "json"], values: ["table"] });
+  const [file, csvFile] = args.positionals;
+  const tableArg = stringOption(args, "table");
+  if (!file || !csvFile || args.positionals.length > 2) throw new UsageError("give a workbook FILE and a CSV file");
+  if (!tableArg) throw new UsageError("--table NAME is required");
+  const def = matchTable(tableArg);
+  if (!def) throw new UsageError(`unknown table "${tableArg}"`);
+  const table: TableName = def.name;
+  const zh = io.lang === "zh-CN";
+  const csvName = path.basename(csvFile);
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path.resolve(io.cwd, csvFile));
+  } catch (e) {
+    io.err(`${csvFile}: ${zh ? "无法读取" : "cannot read"}: ${(e as Error).message}`);
+    return EXIT.usage;
+  }
+  const decoded = decodeCsv(bytes);
+  const csv = csvToRawTable(table, csvName, parseCsv(decoded.text));
+
+  const full = path.resolve(io.cwd, file);
+  const opened = await openXlsx(full);
+  if (!opened.ok) {
+    for (const i of opened.error) io.err(issueLine(file, i, io));
+    return EXIT.usage;
+  }
+  const port = opened.value;
+  const existing = await readSnapshot(port);
+  if (!existing.ok) {
+    for (const i of existing.error) io.err(issueLine(file, i, io));
+    return EXIT.problems;
+  }
+  const target = existing.value.raw[table];
+  if (!target) {
+    io.err(`${file}: ${zh ? `没有「${def.sheet.zh}」表` : `no ${table} table`}`);
+    return EXIT.problems;
+  }
+
+  // IDs: a CSV without the ID column gets new IDs (a list exported from
+  // another system has none); a present but blank ID cell is an error.
+  const idCol = def.idColumn;
+  const generateIds = idCol !== null && ID_PREFIX[table] !== undefined && csv.raw.missingColumns.includes(idCol);
+  const raw = generateIds ? { ...csv.raw, missingColumns: csv.raw.missingColumns.filter((k) => k !== idCol) } : csv.raw;
+  const parsed = parseTable<typeof table>(raw);
+  if (generateIds && idCol) {
+    const taken = new Set<string>(existing.value.snapshot[table].map((r) => String((r as unknown as Record<string, unknown>)[idCol])));
+    const today = Math.floor(serialAtInstant(new Date(), existing.value.settings.WorkTimeZone));
+    for (const r of parsed.rows) {
+      const id = newUniqueId(table, today, Math.random, taken);
+      taken.add(id);
+      (r as unknown as Record<string, unknown>)[idCol] = id;
+    }
+  }
+  // parseTable leaves out rows whose required cells are bad; those rows'
+  // issues are already in parsed.issues.
+  const issues: Issue[] = [...parsed.issues.filter((i) => !(generateIds && i.code === "missing-column" && i.column === idCol))];
+  for (const h of csv.unknownHeaders) {
+    issues.push({ severity: "warning", sheet: csvName, row: 1, column: h, code: "unknown-column", message: { zh: "不是本表的列，不导入", en: "not a column of this table; not imported" } });
+  }
+
+  // Cross-table checks: the workbook's rows as context, the CSV's reported.
+  const tables: Record<string, TableRows<TableName>> = {};
+  for (const [name, rt] of Object.entries(existing.value.raw)) {
+    const n = name as TableName;
+    tables[n] = {
+      sheet: rt.sheet,
+      header: (key) => columnHeader(rt, SCHEMA[n].columns.find((c) => c.key === key) ?? SCHEMA[n].columns[0]),
+      rows: existing.value.snapshot[n] as readonly RowOf<TableName>[],
+      rowNumbers: existing.value.rowNumbers[n],
+      reportFrom: Number.MAX_SAFE_INTEGER,
+    };
+  }
+  const before = existing.value.snapshot[table] as readonly RowOf<TableName>[];
+  tables[table] = {
+    sheet: csvName,
+    header: (key) => csv.raw.headers[key] ?? key,
+    rows: [...before, ...(parsed.rows as RowOf<TableName>[])],
+    rowNumbers: [...existing.value.rowNumbers[table], ...parsed.rowNumbers],
+    reportFrom: before.length,
+  };
+  issues.push(...crossTableIssues(tables as TableSet));
+
+  const errors = issues.filter((i) => i.severity === "error");
+  const badRows = new Set(errors.map((i) => i.row));
+  const sheetErrors = errors.filter((i) => i.row === 1 || i.row === null);
+  for (const i of issues) io.err(issueLine(csvFile, i, io));
+
+  if (sheetErrors.length > 0 || (errors.length > 0 && !args.options["skip-invalid"])) {
+    io.err(zh ? `${csvFile}：${errors.length} 个错误，未写入任何数据` : `${csvFile}: ${errors.length} error(s); nothing was written`);
+    return EXIT.problems;
+  }
+
+  const keep = parsed.rows.filter((_, i) => !badRows.has(parsed.rowNumbers[i]));
+  const lang = target.lang;
+  if (keep.length > 0) {
+    const appended = await port.appendRows(table, keep.map((r) => toCells(table, r, lang)));
+    if (!appended.ok) {
+      for (const i of appended.error) io.err(issueLine(file, i, io));
+      return EXIT.problems;
+    }
+    const saved = await saveXlsx(port, full);
+    if (!saved.ok) {
+      for (const i of saved.error) io.err(issueLine(file, i, io));
+      return EXIT.problems;
+    }
+  }
+
+  let rejectsNote = "";
+  if (errors.length > 0) {
+    const reasons = new Map<number, string[]>();
+    for (const i of errors) {
+      if (i.row === null) continue;
+      reasons.set(i.row, [...(reasons.get(i.row) ?? []), formatIssue({ ...i, sheet: csvName }, io.lang)]);
+    }
+    const rejectsPath = path.resolve(io.cwd, `${csvFile}.rejects.csv`);
+    const rows: string[][] = [[...csv.headerRow, zh ? "原因" : "Reason"]];
+    csv.raw.rows.forEach((r, idx) => {
+      const why = reasons.get(r.rowNumber);
+      if (why) rows.push([...csv.lines[idx], why.join("; ")]);
+    });
+    await fs.writeFile(rejectsPath, encodeCsv(toCsv(rows), decoded.encoding));
+    rejectsNote = zh ? `；${rows.length - 1} 行被拒，见 ${rejectsPath}` : `; ${rows.length - 1} rejected, see ${rejectsPath}`;
+  }
+  io.out(zh ? `${file}：已向「${target.sheet}」追加 ${keep.length} 行${rejectsNote}` : `${file}: appended ${keep.length} row(s) to ${target.sheet}${rejectsNote}`);
+  return errors.length > 0 ? EXIT.problems : EXIT.ok;
+}

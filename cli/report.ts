@@ -1,0 +1,26 @@
+/** Printing issues the way every command does: one line per problem, file first. */
+import { formatIssue, type Issue } from "../core/issues";
+import type { CliIO } from "./io";
+
+export function issueLine(file: string, issue: Issue, io: CliIO): string {
+  const tag = issue.severity === "error" ? (io.lang === "zh-CN" ? "错误" : "error") : io.lang === "zh-CN" ? "警告" : "warning";
+  return `${file}: ${tag}: ${formatIssue(issue, io.lang)}`;
+}
+
+export function issueJson(issue: Issue): Record<string, unknown> {
+  return {
+    severity: issue.severity,
+    sheet: issue.sheet,
+    row: issue.row,
+    column: issue.column,
+    code: issue.code,
+    message: issue.message.en,
+    messageZh: issue.message.zh,
+  };
+}
+
+export function countBySeverity(issues: readonly Issue[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const i of issues) if (i.severity === "error") errors++;
+  return { errors, warnings: issues.length - errors };
+}

@@ -1,0 +1,121 @@
+/**
+ * Reads a whole CRM workbook through the port into typed records, with every
+ * problem found on the way: the one read path of the CLI, the task pane and
+ * the tests. Rows that can't be used (a required cell is bad) are left out of
+ * the snapshot and reported; reference tables that are missing fall back to
+ * the contract's defaults (with a warning), record tables to empty.
+ */
+import type { Issue, Result } from "../core/issues";
+import { err, ok } from "../core/issues";
+import type { CrmSnapshot, RowTypes } from "../core/model";
+import type { RawTable } from "../core/raw";
+import { columnHeader, parseTable } from "../core/rows";
+import { SCHEMA, TABLE_NAMES, headerOf, type Lang, type TableName } from "../core/schema";
+import { DEFAULT_RATES, DEFAULT_TIERS, readSettings, type Settings } from "../core/settings";
+import { crossTableIssues, type TableRows, type TableSet } from "../core/validation";
+import type { WorkbookPort } from "./port";
+
+export interface WorkbookSnapshot {
+  readonly snapshot: CrmSnapshot;
+  readonly settings: Settings;
+  /** Errors and warnings, in sheet order. */
+  readonly issues: readonly Issue[];
+  /** The raw tables as read (sheet names, header language, row numbers). */
+  readonly raw: Readonly<Partial<Record<TableName, RawTable>>>;
+  /** The language most of the workbook's sheets use. */
+  readonly lang: Lang;
+  /** Sheet row numbers of the snapshot's rows, per table, index-aligned. */
+  readonly rowNumbers: Readonly<Record<TableName, readonly number[]>>;
+}
+
+const DEFAULTS: Partial<{ [T in TableName]: readonly RowTypes[T][] }> = {
+  CommissionTiers: DEFAULT_TIERS,
+  ExchangeRates: DEFAULT_RATES.map((r) => ({ ...r, AsOf: null })) as RowTypes["ExchangeRates"][],
+};
+
+export async function readSnapshot(port: WorkbookPort): Promise<Result<WorkbookSnapshot>> {
+  const issues: Issue[] = [];
+  const raw: Partial<Record<TableName, RawTable>> = {};
+  const snapshot: Partial<Record<TableName, readonly unknown[]>> = {};
+  const rowNumbers: Partial<Record<TableName, readonly number[]>> = {};
+  const set: Record<string, TableRows<TableName>> = {};
+
+  for (const name of TABLE_NAMES) {
+    const res = await port.readTable(name);
+    if (!res.ok) {
+      const def = SCHEMA[name];
+      const missing = res.error.some((i) => i.code === "missing-table");
+      if (!missing) {
+        issues.push(...res.error);
+      } else if (name === "Customers") {
+        // Without a customer table this is not a CRM workbook (yet): say so
+        // as an error value so callers can offer to set it up.
+        return err(res.error);
+      } else {
+        issues.push({
+          severity: def.kind === "reference" ? "warning" : "error",
+          sheet: def.sheet.en,
+          row: null,
+          column: null,
+          code: "missing-table",
+          message:
+            def.kind === "reference"
+              ? { zh: `缺少「${def.sheet.zh}」表，使用默认值`, en: `table ${name} is missing; defaults are used` }
+              : { zh: `缺少「${def.sheet.zh}」表`, en: `table ${name} is missing` },
+        });
+      }
+      snapshot[name] = DEFAULTS[name] ?? [];
+      rowNumbers[name] = [];
+      continue;
+    }
+    const table = res.value;
+    raw[name] = table;
+    const parsed = parseTable(table);
+    issues.push(...parsed.issues);
+    snapshot[name] = parsed.rows.length === 0 && DEFAULTS[name] && table.rows.length === 0 ? DEFAULTS[name]! : parsed.rows;
+    rowNumbers[name] = parsed.rowNumbers;
+    set[name] = {
+      sheet: table.sheet,
+      header: (key: string) => {
+        const col = SCHEMA[name].columns.find((c) => c.key === key);
+        return col ? columnHeader(table, col) : key;
+      },
+      rows: parsed.rows as readonly RowTypes[TableName][],
+      rowNumbers: parsed.rowNumbers,
+    };
+  }
+
+  issues.push(...crossTableIssues(set as TableSet));
+  const crm = snapshot as CrmSnapshot;
+  const { settings, problems } = readSettings(crm.Settings);
+  const settingsSheet = raw.Settings?.sheet ?? SCHEMA.Settings.sheet.en;
+  for (const p of problems) {
+    const idx = crm.Settings.findIndex((r) => r.Key.trim().toLowerCase() === p.key.toLowerCase());
+    issues.push({
+      severity: "error",
+      sheet: settingsSheet,
+      row: rowNumbers.Settings?.[idx] ?? null,
+      column: raw.Settings ? columnHeader(raw.Settings, SCHEMA.Settings.columns[1]) : headerOf(SCHEMA.Settings.columns[1], "en-US"),
+      code: "setting",
+      message: p.message,
+    });
+  }
+
+  const langs = Object.values(raw).map((t) => t.lang);
+  const lang: Lang = langs.filter((l) => l === "zh-CN").length >= langs.filter((l) => l === "en-US").length ? "zh-CN" : "en-US";
+  return ok({
+    snapshot: crm,
+    settings,
+    issues,
+    raw,
+    lang,
+    rowNumbers: rowNumbers as Record<TableName, readonly number[]>,
+  });
+}
+
+/** An empty snapshot (every table without rows, reference tables with defaults). */
+export function emptySnapshot(): CrmSnapshot {
+  const s: Partial<Record<TableName, readonly unknown[]>> = {};
+  for (const n of TABLE_NAMES) s[n] = DEFAULTS[n] ?? [];
+  return s as CrmSnapshot;
+}
