@@ -1,0 +1,51 @@
+// ESLint: Microsoft's Office Add-ins rules (load before read, no sync in a
+// loop …) plus the house's dependency direction: core is pure, workbook does
+// not reach up into the entry points.
+import officeAddins from "eslint-plugin-office-addins";
+import tsPlugin from "@typescript-eslint/eslint-plugin";
+import tsParser from "@typescript-eslint/parser";
+
+const reactConfig = officeAddins.configs.react;
+
+export default [
+  { ignores: ["node_modules/", "dist/", "demo/", "artifacts/", "templates/dist/", "bench/out/", "**/*.cjs", "webpack.config.js"] },
+  ...reactConfig,
+  {
+    files: ["**/*.{ts,tsx,mts}"],
+    plugins: { "@typescript-eslint": tsPlugin },
+    languageOptions: { parser: tsParser, ecmaVersion: 2022, sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: {
+      "prettier/prettier": "off",
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "react/react-in-jsx-scope": "off",
+      "react/prop-types": "off",
+      "no-undef": "off",
+      "no-redeclare": "off",
+    },
+  },
+  {
+    files: ["core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["exceljs", "react", "react-dom", "@fluentui/*", "office-*", "node:*", "fs", "path", "iconv-lite"], message: "core/ is pure domain code: no Office, exceljs, React or I/O." },
+            { group: ["../workbook/*", "../addin/*", "../cli/*", "../functions/*", "../templates/*"], message: "core/ depends on nothing but itself." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Excel", "Office", "document", "window"],
+    },
+  },
+  {
+    files: ["workbook/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["../addin/*", "../cli/*", "../functions/*", "../../addin/*", "../../cli/*", "../../functions/*"], message: "workbook/ sits below the entry points." }] },
+      ],
+    },
+  },
+];
