@@ -6,17 +6,26 @@
 import { UsageError } from "./args";
 import { EXIT, langFromEnv, type CliIO } from "./io";
 
+import * as check from "./check";
+import * as demo from "./demo";
+import * as due from "./due";
+import * as importCsv from "./import";
+import * as init from "./init";
+import * as review from "./review";
+import * as templates from "./templates";
+import * as weekly from "./weekly";
+
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
-  init: { summary: "init FILE [--lang zh-CN|en-US] [--sample] [--scale N] [--seed S]", load: () => import("./init") },
-  check: { summary: "check FILE [--json]", load: () => import("./check") },
-  import: { summary: "import FILE --table NAME CSV [--skip-invalid]", load: () => import("./import") },
-  due: { summary: "due FILE [--date YYYY-MM-DD] [--json]", load: () => import("./due") },
-  review: { summary: "review FILE --quarter YYYY-Qn [--out FILE] [--json]", load: () => import("./review") },
-  weekly: { summary: "weekly FILE --week YYYY-Www [--salesperson NAME] [--out FILE] [--json]", load: () => import("./weekly") },
-  demo: { summary: "demo FILE (sample workbook, reviews and reports, with a summary)", load: () => import("./demo") },
-  templates: { summary: "templates DIR (TradeBook.xlsx and TradeBook.en-US.xlsx)", load: () => import("./templates") },
+const COMMANDS: Record<string, { summary: string; run: Command }> = {
+  init: { summary: "init FILE [--lang zh-CN|en-US] [--sample] [--scale N] [--seed S]", run: init.run },
+  check: { summary: "check FILE [--json]", run: check.run },
+  import: { summary: "import FILE --table NAME CSV [--skip-invalid]", run: importCsv.run },
+  due: { summary: "due FILE [--date YYYY-MM-DD] [--salesperson NAME] [--json]", run: due.run },
+  review: { summary: "review FILE --quarter YYYY-Qn [--out FILE] [--json]", run: review.run },
+  weekly: { summary: "weekly FILE --week YYYY-Www [--salesperson NAME] [--out FILE] [--json]", run: weekly.run },
+  demo: { summary: "demo FILE (sample workbook, reviews and reports, with a summary)", run: demo.run },
+  templates: { summary: "templates DIR (TradeBook.xlsx and TradeBook.en-US.xlsx)", run: templates.run },
 };
 
 export function usage(): string {
@@ -31,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return name === "--help" ? EXIT.ok : EXIT.usage;
   }
   try {
-    return await (await cmd.load()).run(rest, io);
+    return await cmd.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`tradebook ${name}: ${e.message}\nusage: tradebook ${cmd.summary}`);
