@@ -34,7 +34,9 @@ export function dayOf(serial: DateTimeSerial): DaySerial {
 
 /** Minutes since midnight of a date-time serial. */
 export function minutesOfDay(serial: DateTimeSerial): number {
-  return Math.round((serial - dayOf(serial)) * 1440);
+  // Floor, not round: 23:59:59 is still 23:59, never "24:00". The small
+  // tolerance absorbs float noise (14:30 stored as 14:29:59.99999).
+  return Math.min(1439, Math.max(0, Math.floor((serial - dayOf(serial)) * 1440 + 1e-6)));
 }
 
 export function serialFromYMD(year: number, month: number, day: number): DaySerial {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { countUpTo, followUpsOf, indexSnapshot, ordersOf, paymentsOf, samplesOf } from "../../core/indexes";
+import type { Country, CountryCode, Salesperson, SalespersonName } from "../../core/model";
+import { cid, customer, followUp, oid, order, payment, rate, sample, snapshot } from "./support/crm";
+import { bestOf, groupingPass } from "./support/timing";
+
+const snap = snapshot({
+  Customers: [customer("C1", { Company: "First" }), customer("C2"), customer("C1", { Company: "Second row, same ID" })],
+  FollowUps: [followUp("C1", 46010.5), followUp("C2", 46001), followUp("C1", 46000.9), followUp("C1", 46010.25), followUp("GHOST", 1)],
+  Samples: [sample("C2", 46003), sample("C2", null)],
+  Orders: [order("O2", "C1", { OrderDate: 46005 }), order("O1", "C1", { OrderDate: 46001 }), order("O3", "C2")],
+  Payments: [payment("O1", 46020, 1), payment("O1", 46010, 2), payment("O2", 46011, 3)],
+  Salespeople: [{ Name: "Li Lei" as SalespersonName, HireDate: 45000, Manager: null, BaseSalaryCNY: null, Active: null, Email: null } satisfies Salesperson],
+  Countries: [{ Code: "US" as CountryCode, NameEn: "United States", NameZh: "美国", Region: "North America", TimeZone: "America/New_York" } satisfies Country],
+  ExchangeRates: [rate("USD", 7.1)],
+});
+const index = indexSnapshot(snap);
+
+describe("indexSnapshot groups each table by its key, histories oldest first", () => {
+  it.each<[string, () => unknown, unknown]>([
+    ["follow-ups of C1 by Date (ties keep sheet order)", () => followUpsOf(index, cid("C1")).map((f) => f.Date), [46000.9, 46010.25, 46010.5]],
+    ["follow-ups of C2", () => followUpsOf(index, cid("C2")).length, 1],
+    ["follow-ups of an unknown customer are kept under its ID", () => followUpsOf(index, cid("GHOST")).length, 1],
+    ["no follow-ups: an empty list", () => followUpsOf(index, cid("C9")), []],
+    ["samples in sheet order", () => samplesOf(index, cid("C2")).map((s) => s.SentOn), [46003, null]],
+    ["orders by OrderDate", () => ordersOf(index, cid("C1")).map((o) => o.OrderID), ["O1", "O2"]],
+    ["payments by Date", () => paymentsOf(index, oid("O1")).map((p) => p.Amount), [2, 1]],
+    ["no payments: an empty list", () => paymentsOf(index, oid("O3")), []],
+    ["ordersById", () => index.ordersById.get(oid("O3"))?.CustomerID, "C2"],
+    ["customersById: the first row of a duplicated ID wins", () => index.customersById.get(cid("C1"))?.Company, "First"],
+    ["salespeopleByName", () => index.salespeopleByName.get("Li Lei" as SalespersonName)?.HireDate, 45000],
+    ["countriesByCode", () => index.countriesByCode.get("US" as CountryCode)?.Region, "North America"],
+    ["ratesByCurrency with CNY = 1", () => [...index.ratesByCurrency].sort(), [["CNY", 1], ["USD", 7.1]]],
+  ])("%s", (_name, actual, expected) => {
+    expect(actual()).toEqual(expected);
+  });
+
+  it("does not reorder the snapshot's own rows", () => {
+    expect(snap.FollowUps.map((f) => f.Date)).toEqual([46010.5, 46001, 46000.9, 46010.25, 1]);
+  });
+});
+
+describe("countUpTo: how many items of a sorted list are on or before a limit", () => {
+  const days = [1, 3, 3, 5, 8];
+  it.each<[number, number]>([
+    [0, 0],
+    [1, 1],
+    [2, 1],
+    [3, 3],
+    [7, 4],
+    [8, 5],
+    [100, 5],
+  ])("limit %d → %d", (limit, count) => {
+    expect(countUpTo(days, (d) => d, limit)).toBe(count);
+  });
+  it("an empty list has none", () => {
+    expect(countUpTo([], (d: number) => d, 5)).toBe(0);
+  });
+});
+
+describe("indexSnapshot is linear: 500,000 follow-ups index quickly", () => {
+  it("indexes 50,000 customers' histories", () => {
+    const big = snapshot({
+      Customers: Array.from({ length: 50_000 }, (_, i) => customer(`C${i}`)),
+      FollowUps: Array.from({ length: 500_000 }, (_, i) => followUp(`C${i % 50_000}`, 46000 + Math.floor(i / 50_000))),
+    });
+    const baseline = bestOf(3, () => groupingPass(big.FollowUps, (f) => f.CustomerID));
+    const indexed = bestOf(3, () => expect(indexSnapshot(big).followUpsByCustomer.size).toBe(50_000));
+    expect(indexed).toBeLessThan(4 * baseline + 50);
+  });
+});
