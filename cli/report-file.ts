@@ -1,0 +1,78 @@
+/**
+ * What `review` and `weekly` share: open and read a CRM workbook (refusing
+ * one with errors: a report on bad rows would be silently wrong), then write
+ * report sheets into it and save it, in place or to --out.
+ */
+import path from "node:path";
+import { countBySeverity, issueLine } from "./report";
+import { EXIT, type CliIO } from "./io";
+import { serialAtInstant, toISODateTime } from "../core/dates";
+import type { ReportSheet } from "../core/report-sheet";
+import type { ReportMeta } from "../core/review-sheet";
+import { readSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
+import { openXlsx, saveXlsx } from "../workbook/xlsx/xlsx-file";
+import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+
+export interface LoadedWorkbook {
+  readonly file: string;
+  readonly workbook: XlsxWorkbook;
+  readonly read: WorkbookSnapshot;
+}
+
+/** The workbook and its snapshot, or the exit code after the problems were printed. */
+export async function loadWorkbook(file: string, io: CliIO): Promise<LoadedWorkbook | number> {
+  const opened = await openXlsx(path.resolve(io.cwd, file));
+  if (!opened.ok) {
+    for (const i of opened.error) io.err(issueLine(file, i, io));
+    return EXIT.usage;
+  }
+  const read = await readSnapshot(opened.value);
+  if (!read.ok) {
+    for (const i of read.error) io.err(issueLine(file, i, io));
+    return EXIT.usage;
+  }
+  const { errors } = countBySeverity(read.value.issues);
+  if (errors > 0) {
+    for (const i of read.value.issues) if (i.severity === "error") io.err(issueLine(file, i, io));
+    io.err(
+      io.lang === "zh-CN"
+        ? `${file}：有 ${errors} 个错误，未生成报表（请先修正，或运行 tradebook check ${file}）`
+        : `${file}: ${errors} error${errors === 1 ? "" : "s"}; no report written (fix them first, see tradebook check ${file})`,
+    );
+    return EXIT.problems;
+  }
+  return { file, workbook: opened.value, read: read.value };
+}
+
+/** Company name and "now" in the work time zone, for the sheets' headers and footers. */
+export function reportMeta(read: WorkbookSnapshot, now: Date = new Date()): ReportMeta {
+  return { companyName: read.settings.CompanyName, generatedAt: toISODateTime(serialAtInstant(now, read.settings.WorkTimeZone)) };
+}
+
+/** Writes the sheets and saves to `out` (or the file itself); an exit code. */
+export async function writeSheets(loaded: LoadedWorkbook, sheets: readonly ReportSheet[], out: string | undefined, io: CliIO): Promise<number> {
+  const target = out ?? loaded.file;
+  for (const sheet of sheets) {
+    const written = await loaded.workbook.writeReportSheet(sheet);
+    if (!written.ok) {
+      for (const i of written.error) io.err(issueLine(target, i, io));
+      return EXIT.problems;
+    }
+  }
+  const saved = await saveXlsx(loaded.workbook, path.resolve(io.cwd, target));
+  if (!saved.ok) {
+    for (const i of saved.error) io.err(issueLine(target, i, io));
+    return EXIT.problems;
+  }
+  return EXIT.ok;
+}
+
+/** A plain text table: columns padded to their widest cell (CJK counts double). */
+export function textTable(rows: readonly (readonly string[])[]): string {
+  const width = (s: string): number => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  const widths = Array.from({ length: cols }, (_, c) => Math.max(...rows.map((r) => width(r[c] ?? ""))));
+  return rows.map((r) => r.map((cell, c) => cell + " ".repeat(widths[c] - width(cell))).join("  ").trimEnd()).join("\n");
+}
+
+export const money = (n: number): string => n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,0 +1,58 @@
+/**
+ * `tradebook review FILE --quarter YYYY-Qn [--out FILE] [--json]`: the
+ * quarterly review (rules.md §7) written as a sheet into FILE (or --out);
+ * --json prints the review document (contract.md) instead of the summary.
+ */
+import { parseQuarter } from "../core/dates";
+import { indexSnapshot } from "../core/indexes";
+import { quarterlyReview } from "../core/review";
+import { STATUS_LABEL, reviewSheet, stageLabel } from "../core/review-sheet";
+import { localize } from "../core/schema";
+import { UsageError, parseArgs, stringOption } from "./args";
+import { EXIT, type CliIO } from "./io";
+import { loadWorkbook, money, reportMeta, textTable, writeSheets } from "./report-file";
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { flags: ["json"], values: ["quarter", "out"] });
+  const [file] = args.positionals;
+  if (!file || args.positionals.length > 1) throw new UsageError("give exactly one workbook FILE");
+  const quarterText = stringOption(args, "quarter");
+  if (!quarterText) throw new UsageError("--quarter YYYY-Qn is required");
+  const quarter = parseQuarter(quarterText);
+  if (!quarter) throw new UsageError(`--quarter "${quarterText}" is not YYYY-Qn (e.g. 2026-Q3)`);
+
+  const loaded = await loadWorkbook(file, io);
+  if (typeof loaded === "number") return loaded;
+  const { snapshot, settings, lang } = loaded.read;
+  const review = quarterlyReview(snapshot, indexSnapshot(snapshot), quarter, settings);
+  const sheet = reviewSheet(review, lang, reportMeta(loaded.read));
+  const out = stringOption(args, "out");
+  const code = await writeSheets(loaded, [sheet], out, io);
+  if (code !== EXIT.ok) return code;
+
+  if (args.options.json) {
+    io.out(JSON.stringify(review, null, 2));
+    return EXIT.ok;
+  }
+  const zh = io.lang === "zh-CN";
+  const head = zh
+    ? ["业务员", "阶段", "阶段要求", "到款(人民币)", "提成", "季度收入", "订单", "主动联系"]
+    : ["Salesperson", "Stage", "Requirement", "Paid CNY", "Commission", "Income", "Orders", "Contacts"];
+  const rows = review.salespeople.map((s) => [
+    s.name,
+    localize(stageLabel(s.stage), io.lang),
+    s.requirement ? localize(STATUS_LABEL[s.requirement.status], io.lang) : "-",
+    money(s.paidCNY),
+    money(s.commissionCNY),
+    money(s.incomeCNY),
+    String(s.orders),
+    String(s.contacts),
+  ]);
+  const team = [zh ? "团队合计" : "Team", "", "", money(review.team.paidCNY), money(review.team.commissionCNY), "", String(review.team.orders), String(review.team.contacts)];
+  io.out(`${zh ? "季度考核" : "Review"} ${review.quarter} (${zh ? "截至" : "as of"} ${review.asOf})`);
+  io.out(textTable([head, ...rows, team]));
+  io.out(`${zh ? "客户等级" : "Grades"}: ${Object.entries(review.grades).map(([g, n]) => `${g} ${n}`).join(", ")}`);
+  for (const s of review.salespeople) if (s.requirement?.status === "failed") io.out(`! ${s.name}: ${zh ? s.requirement.detailZh : s.requirement.detail}`);
+  io.out(zh ? `已写入工作表「${sheet.name}」：${out ?? file}` : `wrote sheet "${sheet.name}" to ${out ?? file}`);
+  return EXIT.ok;
+}

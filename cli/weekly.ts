@@ -1,0 +1,61 @@
+/**
+ * `tradebook weekly FILE --week YYYY-Www [--salesperson NAME] [--out FILE] [--json]`:
+ * the weekly report (rules.md §8), one sheet per salesperson-week, written
+ * into FILE (or --out). Without --salesperson: every salesperson employed in
+ * that week. --json prints { week, reports: [...] }.
+ */
+import { isoWeekRange, parseIsoWeek } from "../core/dates";
+import { indexSnapshot } from "../core/indexes";
+import { weeklyReport, weekKey } from "../core/weekly";
+import { weeklySheet } from "../core/weekly-sheet";
+import { UsageError, parseArgs, stringOption } from "./args";
+import { EXIT, type CliIO } from "./io";
+import { loadWorkbook, reportMeta, textTable, writeSheets } from "./report-file";
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { flags: ["json"], values: ["week", "salesperson", "out"] });
+  const [file] = args.positionals;
+  if (!file || args.positionals.length > 1) throw new UsageError("give exactly one workbook FILE");
+  const weekText = stringOption(args, "week");
+  if (!weekText) throw new UsageError("--week YYYY-Www is required");
+  const week = parseIsoWeek(weekText);
+  if (!week) throw new UsageError(`--week "${weekText}" is not an ISO week YYYY-Www (e.g. 2026-W47)`);
+
+  const loaded = await loadWorkbook(file, io);
+  if (typeof loaded === "number") return loaded;
+  const { snapshot, settings, lang } = loaded.read;
+  const range = isoWeekRange(week);
+  const wanted = stringOption(args, "salesperson");
+  const names = wanted !== undefined ? [wanted.trim()] : snapshot.Salespeople.filter((p) => p.Active !== "N" && p.HireDate <= range.to).map((p) => p.Name as string);
+  if (wanted !== undefined && !snapshot.Salespeople.some((p) => p.Name === wanted.trim())) {
+    const known = snapshot.Salespeople.map((p) => p.Name).join(", ");
+    io.err(io.lang === "zh-CN" ? `${file}：业务员表中没有「${wanted}」（现有：${known}）` : `${file}: no salesperson "${wanted}" in Salespeople (known: ${known})`);
+    return EXIT.usage;
+  }
+
+  const index = indexSnapshot(snapshot);
+  const meta = reportMeta(loaded.read);
+  const reports = names.map((n) => weeklyReport(snapshot, index, n, week, settings));
+  const sheets = reports.map((r) => weeklySheet(r, lang, meta));
+  const out = stringOption(args, "out");
+  const code = await writeSheets(loaded, sheets, out, io);
+  if (code !== EXIT.ok) return code;
+
+  if (args.options.json) {
+    io.out(JSON.stringify({ week: weekKey(week), reports }, null, 2));
+    return EXIT.ok;
+  }
+  const zh = io.lang === "zh-CN";
+  const head = zh
+    ? ["业务员", "主动联系", "收到", "新客户", "样品申请", "样品寄出", "报价", "订单", "重点客户", "周报"]
+    : ["Salesperson", "Out", "In", "New", "Samples req.", "Samples sent", "Quotes", "Orders", "Key customers", "Notes"];
+  const rows = reports.map((r) => [
+    r.salesperson,
+    ...[r.counts.contactsOut, r.counts.contactsIn, r.counts.newCustomers, r.counts.samplesRequested, r.counts.samplesSent, r.counts.quotes, r.counts.orders, r.keyCustomers.length].map(String),
+    r.notes ? (zh ? "已填" : "written") : zh ? "未填" : "missing",
+  ]);
+  io.out(`${zh ? "周报" : "Weekly report"} ${weekKey(week)}`);
+  io.out(textTable([head, ...rows]));
+  for (const s of sheets) io.out(zh ? `已写入工作表「${s.name}」：${out ?? file}` : `wrote sheet "${s.name}" to ${out ?? file}`);
+  return EXIT.ok;
+}

@@ -1,0 +1,76 @@
+/**
+ * Money received, as the review counts it (rules.md §6-§7): payments on
+ * non-cancelled orders, in CNY at the payment's own rate or the table's,
+ * attributed to the order's salesperson. Built once per review in one pass
+ * over Payments; each question then scans one salesperson's entries only.
+ *
+ * Also the customers' order sequence, for "repeat customer": a customer's
+ * second-or-later non-cancelled order by OrderDate.
+ */
+import type { CrmSnapshot, Order, OrderId, PaymentId } from "./model";
+import type { CrmIndex } from "./indexes";
+import { paymentCNY } from "./currency";
+import { inRange, type DayRange, type DaySerial } from "./dates";
+
+export interface PaidEntry {
+  readonly order: Order;
+  readonly date: DaySerial;
+  readonly cny: number;
+}
+
+export interface PersonLedger {
+  /** CNY received in the range (not rounded). */
+  cnyIn(range: DayRange): number;
+  /** Distinct orders with a payment in the range. */
+  paidOrdersIn(range: DayRange): number;
+}
+
+export interface PaidLedger {
+  of(salesperson: string): PersonLedger;
+  /** Every counted payment dated in the range. */
+  entriesIn(range: DayRange): readonly PaidEntry[];
+  /** Payments that could not be converted (unknown currency): left out and named. */
+  readonly unconverted: readonly PaymentId[];
+}
+
+export function paidLedger(snapshot: CrmSnapshot, index: CrmIndex): PaidLedger {
+  const all: PaidEntry[] = [];
+  const bySalesperson = new Map<string, PaidEntry[]>();
+  const unconverted: PaymentId[] = [];
+  for (const p of snapshot.Payments) {
+    const order = index.ordersById.get(p.OrderID);
+    if (!order || order.Status === "Cancelled") continue;
+    const cny = paymentCNY(p, index.ratesByCurrency);
+    if (!cny.ok) {
+      unconverted.push(p.PaymentID);
+      continue;
+    }
+    const entry: PaidEntry = { order, date: p.Date, cny: cny.value };
+    all.push(entry);
+    const list = bySalesperson.get(order.Salesperson);
+    if (list) list.push(entry);
+    else bySalesperson.set(order.Salesperson, [entry]);
+  }
+  const ledgerOf = (entries: readonly PaidEntry[]): PersonLedger => ({
+    cnyIn: (range) => entries.reduce((s, e) => (inRange(e.date, range) ? s + e.cny : s), 0),
+    paidOrdersIn: (range) => new Set(entries.filter((e) => inRange(e.date, range)).map((e) => e.order.OrderID)).size,
+  });
+  return {
+    of: (salesperson) => ledgerOf(bySalesperson.get(salesperson) ?? []),
+    entriesIn: (range) => all.filter((e) => inRange(e.date, range)),
+    unconverted,
+  };
+}
+
+/**
+ * Each non-cancelled order's position among its customer's non-cancelled
+ * orders (1 = first), by OrderDate; same-day orders keep sheet order.
+ */
+export function orderSequence(index: CrmIndex): ReadonlyMap<OrderId, number> {
+  const position = new Map<OrderId, number>();
+  for (const orders of index.ordersByCustomer.values()) {
+    let n = 0;
+    for (const o of orders) if (o.Status !== "Cancelled") position.set(o.OrderID, ++n);
+  }
+  return position;
+}

@@ -1,0 +1,356 @@
+/**
+ * The quarterly review (rules.md §7): per salesperson the tenure stage being
+ * judged and its requirement, the quarter's KPIs, commission and income; the
+ * team's totals, customers by grade, deal customers by region and product.
+ *
+ * The result is exactly contract.md's `review --json` document; the fields
+ * beyond it (detailZh, numbers behind a requirement, monthly forecasts,
+ * scores, byProduct, contactsByChannel) feed the printable sheet.
+ *
+ * One pass over each table: rows are grouped by salesperson and customer
+ * first, so the review is linear in the workbook's rows.
+ */
+import type { CrmSnapshot, Customer, CustomerId, FollowUp, Order, OrderId, PaymentId, Salesperson } from "./model";
+import type { Settings } from "./settings";
+import { GRADES, IM_CHANNELS, type Channel, type Grade } from "./schema";
+import { dayOf, inRange, monthKey, monthRange, quarterKey, quarterMonths, quarterRange, toISODate, type DayRange, type DaySerial, type Quarter } from "./dates";
+import { roundMoney } from "./currency";
+import { commission, DEFAULT_COMMISSION_TIERS, tiersFrom } from "./commission";
+import { gradeAll } from "./grading";
+import type { CrmIndex } from "./indexes";
+import { reviewedStage, tenureMonths, type Stage, type StageNumber } from "./tenure";
+import { paidLedger, orderSequence, type PersonLedger } from "./review-ledger";
+
+export type { Stage };
+export type RequirementStatus = "passed" | "in progress" | "failed";
+
+export interface Requirement {
+  readonly status: RequirementStatus;
+  /** What was required and what was achieved, in English (the contract's one field). */
+  readonly detail: string;
+  /** The same in Chinese, for zh-CN sheets. */
+  readonly detailZh: string;
+  /** The number judged and its target (e.g. paid orders 0 of 1). */
+  readonly actual: number;
+  readonly target: number;
+  /** Stage 1 only: distinct customers contacted by IM in the window, against Q1ContactsTarget. */
+  readonly imCustomers?: number;
+  readonly imTarget?: number;
+  /** Stage 3 only: each tenure month and whether it had an order. */
+  readonly months?: readonly { readonly from: string; readonly to: string; readonly orders: number }[];
+}
+
+export interface MonthForecast {
+  readonly month: string;
+  readonly paidCNY: number;
+  readonly forecastCNY: number | null;
+  readonly completion: number | null;
+}
+
+export interface SalespersonReview {
+  readonly name: string;
+  readonly stage: Stage;
+  readonly window: { readonly from: string; readonly to: string } | null;
+  readonly paidCNY: number;
+  readonly commissionCNY: number;
+  readonly incomeCNY: number;
+  readonly orders: number;
+  readonly newCustomers: number;
+  readonly contacts: number;
+  readonly imCustomers: number;
+  readonly sampleRequests: number;
+  readonly repeatCustomers: number;
+  readonly monthsWithOrder: number;
+  readonly forecastCNY: number;
+  readonly forecastCompletion: number | null;
+  readonly requirement: Requirement | null;
+  // Beyond the contract, for the sheet.
+  readonly baseSalaryCNY: number;
+  readonly monthly: readonly MonthForecast[];
+  readonly scores: { readonly alibaba: number | null; readonly attitude: number | null; readonly comment: string | null } | null;
+}
+
+export interface QuarterlyReview {
+  readonly quarter: string;
+  readonly asOf: string;
+  readonly salespeople: readonly SalespersonReview[];
+  readonly team: { readonly paidCNY: number; readonly commissionCNY: number; readonly orders: number; readonly newCustomers: number; readonly contacts: number };
+  readonly grades: Readonly<Record<Grade, number>>;
+  readonly byRegion: Readonly<Record<string, { readonly customers: number; readonly paidCNY: number }>>;
+  // Beyond the contract, for the sheet.
+  readonly byProduct: Readonly<Record<string, { readonly customers: number; readonly paidCNY: number }>>;
+  readonly contactsByChannel: Readonly<Partial<Record<Channel, number>>>;
+  /** Payments left out because their currency has no rate (check reports them too). */
+  readonly unconvertedPayments: readonly PaymentId[];
+}
+
+/** Region key for customers whose country has no Region in the Countries table. */
+export const NO_REGION = "Other";
+/** Product key for orders with blank Products. */
+export const NO_PRODUCT = "Other";
+
+const ratio = (a: number, b: number): number => Math.round((a / b) * 10_000) / 10_000;
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+function statusOf(met: boolean, window: DayRange, asOf: DaySerial): RequirementStatus {
+  if (met) return "passed";
+  return window.to <= asOf ? "failed" : "in progress";
+}
+
+/** Whole day range clipped at asOf: nothing after the review's date counts. */
+function upTo(range: DayRange, asOf: DaySerial): DayRange {
+  return { from: range.from, to: Math.min(range.to, asOf) };
+}
+
+interface PersonRows {
+  readonly orders: readonly Order[];
+  readonly followUps: readonly FollowUp[];
+  readonly customers: readonly Customer[];
+  readonly samples: CrmSnapshot["Samples"];
+}
+
+function imCustomersIn(followUps: readonly FollowUp[], range: DayRange): number {
+  const ids = new Set<string>();
+  for (const f of followUps) if (f.Direction === "Out" && IM_CHANNELS.includes(f.Channel) && inRange(f.Date, range)) ids.add(f.CustomerID);
+  return ids.size;
+}
+
+function paidSampleCustomersIn(samples: PersonRows["samples"], range: DayRange): number {
+  const ids = new Set<string>();
+  for (const s of samples) if (s.FeePaid === "Y" && inRange(s.RequestedOn, range)) ids.add(s.CustomerID);
+  return ids.size;
+}
+
+function repeatCustomersIn(orders: readonly Order[], range: DayRange, position: ReadonlyMap<OrderId, number>): number {
+  const ids = new Set<string>();
+  for (const o of orders) if (o.Status !== "Cancelled" && inRange(o.OrderDate, range) && (position.get(o.OrderID) ?? 0) >= 2) ids.add(o.CustomerID);
+  return ids.size;
+}
+
+function ordersIn(orders: readonly Order[], range: DayRange): number {
+  return orders.filter((o) => o.Status !== "Cancelled" && inRange(o.OrderDate, range)).length;
+}
+
+function requirementOf(
+  hireDate: DaySerial,
+  stage: StageNumber,
+  window: DayRange,
+  asOf: DaySerial,
+  rows: PersonRows,
+  ledger: PersonLedger,
+  position: ReadonlyMap<OrderId, number>,
+  settings: Settings,
+): Requirement {
+  const judged = upTo(window, asOf);
+  const range = `${toISODate(window.from)}..${toISODate(window.to)}`;
+  switch (stage) {
+    case 1: {
+      const paidOrders = ledger.paidOrdersIn(judged);
+      const im = imCustomersIn(rows.followUps, judged);
+      const target = settings.Q1ContactsTarget;
+      return {
+        status: statusOf(paidOrders >= 1, window, asOf),
+        actual: paidOrders,
+        target: 1,
+        imCustomers: im,
+        imTarget: target,
+        detail: `Probation ${range}: paid orders ${paidOrders} of 1 required; IM customers ${im} of ${target}`,
+        detailZh: `试用期 ${range}：到款订单 ${paidOrders}/1；即时通讯联系客户 ${im}/${target}`,
+      };
+    }
+    case 2: {
+      const n = paidSampleCustomersIn(rows.samples, judged);
+      const target = settings.Q2SampleRequestsTarget;
+      return {
+        status: statusOf(n >= target, window, asOf),
+        actual: n,
+        target,
+        detail: `Stage 2 ${range}: customers with a paid sample request ${n} of ${target}`,
+        detailZh: `第二阶段 ${range}：付费样品客户 ${n}/${target}`,
+      };
+    }
+    case 3: {
+      const months = tenureMonths(hireDate, stage).map((m) => ({ from: toISODate(m.from), to: toISODate(m.to), orders: ordersIn(rows.orders, upTo(m, asOf)) }));
+      const withOrder = months.filter((m) => m.orders > 0).length;
+      return {
+        status: statusOf(withOrder === months.length, window, asOf),
+        actual: withOrder,
+        target: months.length,
+        months,
+        detail: `Stage 3 ${range}: tenure months with an order ${withOrder} of ${months.length} (${months.map((m) => m.orders).join("/")})`,
+        detailZh: `第三阶段 ${range}：有订单的任职月 ${withOrder}/${months.length}（${months.map((m) => m.orders).join("/")}）`,
+      };
+    }
+    case 4: {
+      const n = repeatCustomersIn(rows.orders, judged, position);
+      const target = settings.Q4RepeatCustomersTarget;
+      return {
+        status: statusOf(n >= target, window, asOf),
+        actual: n,
+        target,
+        detail: `Stage 4 ${range}: repeat customers ${n} of ${target}`,
+        detailZh: `第四阶段 ${range}：返单客户 ${n}/${target}`,
+      };
+    }
+  }
+}
+
+/** Who the review lists: everyone hired by the quarter's end who is active or had business in it. */
+function reviewed(person: Salesperson, q: DayRange, busy: boolean): boolean {
+  if (person.HireDate > q.to) return false;
+  return person.Active !== "N" || busy;
+}
+
+/** Customers and money per key (region, product): customers counted once per key. */
+function tally(entries: readonly { key: string; customer: string; cny: number }[]): Record<string, { customers: number; paidCNY: number }> {
+  const acc = new Map<string, { customers: Set<string>; cny: number }>();
+  for (const e of entries) {
+    const a = acc.get(e.key) ?? { customers: new Set<string>(), cny: 0 };
+    a.customers.add(e.customer);
+    a.cny += e.cny;
+    acc.set(e.key, a);
+  }
+  const keys = [...acc.keys()].sort((a, b) => a.localeCompare(b));
+  return Object.fromEntries(keys.map((k) => [k, { customers: acc.get(k)!.customers.size, paidCNY: roundMoney(acc.get(k)!.cny) }]));
+}
+
+function personReview(
+  person: Salesperson,
+  rows: PersonRows,
+  paid: PersonLedger,
+  ctx: { q: DayRange; inQ: DayRange; asOf: DaySerial; quarter: Quarter; settings: Settings; position: ReadonlyMap<OrderId, number> },
+  forecastOf: (month: string) => number | undefined,
+  score: CrmSnapshot["Scores"][number] | undefined,
+  commissionOf: (cny: number) => number,
+): SalespersonReview | undefined {
+  const { q, inQ, asOf, settings, position } = ctx;
+  const paidCNY = roundMoney(paid.cnyIn(inQ));
+  const orders = ordersIn(rows.orders, inQ);
+  if (!reviewed(person, q, paidCNY > 0 || orders > 0)) return undefined;
+  const judged = reviewedStage(person.HireDate, q);
+  if (!judged) return undefined;
+  const requirement = judged.stage === "established" || !judged.window ? null : requirementOf(person.HireDate, judged.stage, judged.window, asOf, rows, paid, position, settings);
+  const commissionCNY = commissionOf(paidCNY);
+  const baseSalaryCNY = person.BaseSalaryCNY ?? settings.DefaultBaseSalaryCNY;
+  const monthly = quarterMonths(ctx.quarter).map((ym): MonthForecast => {
+    const month = `${ym.year}-${String(ym.month).padStart(2, "0")}`;
+    const f = forecastOf(month);
+    const m = monthRange(ym);
+    const monthPaid = roundMoney(paid.cnyIn(upTo(m, asOf)));
+    return { month, paidCNY: monthPaid, forecastCNY: f ?? null, completion: f ? ratio(monthPaid, f) : null };
+  });
+  const forecastCNY = roundMoney(monthly.reduce((s, m) => s + (m.forecastCNY ?? 0), 0));
+  const live = rows.orders.filter((o) => o.Status !== "Cancelled" && inRange(o.OrderDate, inQ));
+  return {
+    name: person.Name,
+    stage: judged.stage,
+    window: judged.window ? { from: toISODate(judged.window.from), to: toISODate(judged.window.to) } : null,
+    paidCNY,
+    commissionCNY,
+    incomeCNY: roundMoney(baseSalaryCNY * 3 + commissionCNY),
+    orders,
+    newCustomers: rows.customers.filter((c) => inRange(c.CreatedOn, inQ)).length,
+    contacts: rows.followUps.filter((f) => f.Direction === "Out" && inRange(f.Date, inQ)).length,
+    imCustomers: imCustomersIn(rows.followUps, inQ),
+    sampleRequests: paidSampleCustomersIn(rows.samples, inQ),
+    repeatCustomers: repeatCustomersIn(rows.orders, inQ, position),
+    monthsWithOrder: new Set(live.map((o) => monthKey(o.OrderDate))).size,
+    forecastCNY,
+    forecastCompletion: forecastCNY > 0 ? ratio(paidCNY, forecastCNY) : null,
+    requirement,
+    baseSalaryCNY,
+    monthly,
+    scores: score ? { alibaba: score.AlibabaScore, attitude: score.AttitudeScore, comment: score.Comment } : null,
+  };
+}
+
+/**
+ * The review of `quarter` as of `asOf` (default: the quarter's last day).
+ * Nothing dated after asOf counts; grades are as of asOf.
+ */
+export function quarterlyReview(snapshot: CrmSnapshot, index: CrmIndex, quarter: Quarter, settings: Settings, asOf?: DaySerial): QuarterlyReview {
+  const q = quarterRange(quarter);
+  const date = dayOf(asOf ?? q.to);
+  const inQ = upTo(q, date);
+  const ledger = paidLedger(snapshot, index);
+  const position = orderSequence(index);
+  const tiers = tiersFrom(snapshot.CommissionTiers);
+  // A broken tiers table is reported by check; the review still runs on the defaults.
+  const bands = tiers.ok ? tiers.value : DEFAULT_COMMISSION_TIERS;
+  const commissionOf = (cny: number): number => roundMoney(commission(cny, bands, settings.CommissionMethod));
+
+  const ordersBy = groupBy(snapshot.Orders, (o) => o.Salesperson);
+  const followUpsBy = groupBy(snapshot.FollowUps, (f) => f.Salesperson);
+  const customersBy = groupBy(snapshot.Customers, (c) => c.Owner);
+  const samplesBy = groupBy(snapshot.Samples, (s) => s.Salesperson);
+  const forecasts = new Map<string, number>();
+  for (const f of snapshot.Forecasts) {
+    const k = `${f.Salesperson}|${f.Month.trim()}`;
+    forecasts.set(k, (forecasts.get(k) ?? 0) + f.ForecastCNY);
+  }
+  const qKey = quarterKey(quarter);
+  const scores = new Map(snapshot.Scores.filter((s) => s.Quarter.trim().toUpperCase() === qKey).map((s) => [s.Salesperson as string, s]));
+
+  const ctx = { q, inQ, asOf: date, quarter, settings, position };
+  const salespeople: SalespersonReview[] = [];
+  for (const person of snapshot.Salespeople) {
+    const rows: PersonRows = {
+      orders: ordersBy.get(person.Name) ?? [],
+      followUps: followUpsBy.get(person.Name) ?? [],
+      customers: customersBy.get(person.Name) ?? [],
+      samples: samplesBy.get(person.Name) ?? [],
+    };
+    const r = personReview(person, rows, ledger.of(person.Name), ctx, (m) => forecasts.get(`${person.Name}|${m}`), scores.get(person.Name), commissionOf);
+    if (r) salespeople.push(r);
+  }
+
+  const sum = (f: (s: SalespersonReview) => number): number => salespeople.reduce((t, s) => t + f(s), 0);
+  const team = {
+    paidCNY: roundMoney(sum((s) => s.paidCNY)),
+    commissionCNY: roundMoney(sum((s) => s.commissionCNY)),
+    orders: sum((s) => s.orders),
+    newCustomers: sum((s) => s.newCustomers),
+    contacts: sum((s) => s.contacts),
+  };
+
+  const gradeOf = gradeAll(snapshot, index, date, settings);
+  const grades = Object.fromEntries(GRADES.map((g) => [g.value, 0])) as Record<Grade, number>;
+  for (const c of index.customersById.values()) {
+    const g = gradeOf.get(c.CustomerID);
+    if (g) grades[g] += 1;
+  }
+
+  // Deal customers (KEY or DEAL as of the date) by region: every deal
+  // customer counts, the money is what they paid in the quarter.
+  const isDeal = (id: CustomerId): boolean => {
+    const g = gradeOf.get(id);
+    return g === "KEY" || g === "DEAL";
+  };
+  const regionOf = (c: Customer | undefined): string => (c && index.countriesByCode.get(c.Country)?.Region?.trim()) || NO_REGION;
+  const paidInQ = ledger.entriesIn(inQ);
+  const byRegion = tally([
+    ...[...index.customersById.values()].filter((c) => isDeal(c.CustomerID)).map((c) => ({ key: regionOf(c), customer: c.CustomerID as string, cny: 0 })),
+    ...paidInQ.map((e) => ({ key: regionOf(index.customersById.get(e.order.CustomerID)), customer: e.order.CustomerID as string, cny: e.cny })),
+  ]);
+  const byProduct = tally(
+    paidInQ.filter((e) => isDeal(e.order.CustomerID)).map((e) => ({ key: e.order.Products?.trim() || NO_PRODUCT, customer: e.order.CustomerID as string, cny: e.cny })),
+  );
+
+  const listed = new Set<string>(salespeople.map((s) => s.name));
+  const contactsByChannel: Partial<Record<Channel, number>> = {};
+  for (const f of snapshot.FollowUps) {
+    if (f.Direction === "Out" && listed.has(f.Salesperson) && inRange(f.Date, inQ)) contactsByChannel[f.Channel] = (contactsByChannel[f.Channel] ?? 0) + 1;
+  }
+
+  return { quarter: qKey, asOf: toISODate(date), salespeople, team, grades, byRegion, byProduct, contactsByChannel, unconvertedPayments: ledger.unconverted };
+}

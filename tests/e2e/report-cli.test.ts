@@ -1,0 +1,187 @@
+/**
+ * `tradebook review` and `tradebook weekly` on a real .xlsx (contract.md):
+ * the JSON they print is what the sheet they write says, a rerun replaces
+ * the sheet, bad input exits 1 or 2 with a message and writes nothing.
+ */
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UsageError } from "../../cli/args";
+import { EXIT, type CliIO } from "../../cli/io";
+import * as reviewCommand from "../../cli/review";
+import * as weeklyCommand from "../../cli/weekly";
+import type { QuarterlyReview } from "../../core/review";
+import { SALESPERSON_COLUMNS } from "../../core/review-sheet";
+import type { WeeklyReport } from "../../core/weekly";
+import { buildWorkbook } from "../../templates/builder";
+import { REVIEW_SNAPSHOT } from "../fixtures/review-snapshot";
+
+let dir = "";
+let crm = "";
+
+async function tradebook(args: string[], lang: CliIO["lang"] = "en-US"): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: CliIO = { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n"), cwd: dir, lang };
+  // The commands' own modules, as cli/main.ts dispatches them (usage errors exit 2).
+  const [name, ...rest] = args;
+  const command = name === "review" ? reviewCommand : weeklyCommand;
+  try {
+    return { code: await command.run(rest, io), out, err };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    return { code: EXIT.usage, out, err: err + e.message };
+  }
+}
+
+async function readBack(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, file));
+  return wb;
+}
+
+/** Every row of a sheet as plain values (blank = null), 20 columns wide, for searching. */
+function rowsOf(ws: ExcelJS.Worksheet): ExcelJS.CellValue[][] {
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) rows.push(Array.from({ length: 20 }, (_, c) => ws.getCell(r, c + 1).value ?? null));
+  return rows;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "tradebook-cli-"));
+  // Settings rows come from the template defaults, with a company name.
+  const { Settings: _none, ...data } = REVIEW_SNAPSHOT;
+  void _none;
+  const wb = buildWorkbook("zh-CN", data);
+  await wb.xlsx.writeFile(join(dir, "crm.xlsx"));
+  crm = "crm.xlsx";
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("tradebook review", () => {
+  it("--json prints the numbers the written sheet shows", async () => {
+    const r = await tradebook(["review", crm, "--quarter", "2026-Q3", "--out", "out.xlsx", "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as QuarterlyReview;
+    expect(json.quarter).toBe("2026-Q3");
+    expect(json.team).toEqual({ paidCNY: 1294100, commissionCNY: 26882, orders: 2, newCustomers: 3, contacts: 6 });
+    // Contract keys, exactly those, on every salesperson.
+    for (const s of json.salespeople) {
+      for (const k of ["name", "stage", "window", "paidCNY", "commissionCNY", "incomeCNY", "orders", "newCustomers", "contacts", "imCustomers", "sampleRequests", "repeatCustomers", "monthsWithOrder", "forecastCNY", "forecastCompletion", "requirement"]) expect(s).toHaveProperty(k);
+    }
+
+    const ws = (await readBack("out.xlsx")).getWorksheet("季度考核 2026-Q3");
+    expect(ws).toBeDefined();
+    const rows = rowsOf(ws as ExcelJS.Worksheet);
+    const header = rows.findIndex((row) => row[0] === SALESPERSON_COLUMNS[0].head.zh && row[5] === SALESPERSON_COLUMNS[5].head.zh);
+    expect(header).toBeGreaterThan(0);
+    json.salespeople.forEach((s, i) => {
+      const row = rows[header + 1 + i];
+      expect(row[0]).toBe(s.name);
+      // Paid, commission, income, orders … forecast completion: columns 6-17.
+      expect(row.slice(5, 17)).toEqual([s.paidCNY, s.commissionCNY, s.incomeCNY, s.orders, s.newCustomers, s.contacts, s.imCustomers, s.sampleRequests, s.repeatCustomers, s.monthsWithOrder, s.forecastCNY, s.forecastCompletion]);
+      expect(row[3]).toBe(s.requirement ? { passed: "通过", "in progress": "进行中", failed: "未通过" }[s.requirement.status] : null);
+    });
+    // The team totals block: the row under its labels.
+    const totals = rows.findIndex((row) => row[0] === "到款(人民币)");
+    expect(rows[totals + 1].slice(0, 5)).toEqual([json.team.paidCNY, json.team.commissionCNY, json.team.orders, json.team.newCustomers, json.team.contacts]);
+    expect(rows[totals + 1].slice(6, 12)).toEqual([json.grades.KEY, json.grades.DEAL, json.grades.A, json.grades.B, json.grades.C, json.grades.D]);
+    // Print setup as written.
+    expect(ws?.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws?.headerFooter.oddFooter).toContain("&P");
+  });
+
+  it("writes into FILE itself without --out, replacing the sheet on a rerun", async () => {
+    for (let i = 0; i < 2; i++) expect((await tradebook(["review", crm, "--quarter", "2026-Q3"], "zh-CN")).code).toBe(0);
+    const wb = await readBack(crm);
+    expect(wb.worksheets.filter((w) => w.name.startsWith("季度考核")).map((w) => w.name)).toEqual(["季度考核 2026-Q3"]);
+    // The data sheets are still there.
+    expect(wb.getWorksheet("客户")).toBeDefined();
+    const r = await tradebook(["review", crm, "--quarter", "2026-Q3"], "zh-CN");
+    expect(r.out).toContain("季度考核 2026-Q3");
+    expect(r.out).toContain("未通过");
+  });
+
+  it.each([
+    ["no --quarter", ["review", "crm.xlsx"], 2, /--quarter/],
+    ["a bad quarter", ["review", "crm.xlsx", "--quarter", "2026-Q5"], 2, /2026-Q5/],
+    ["a missing file", ["review", "nope.xlsx", "--quarter", "2026-Q3"], 2, /nope\.xlsx/],
+    ["an unknown option", ["review", "crm.xlsx", "--quarter", "2026-Q3", "--pdf"], 2, /--pdf/],
+  ] as const)("exits 2 on %s", async (_, args, code, message) => {
+    const r = await tradebook([...args]);
+    expect(r.code).toBe(code);
+    expect(r.err).toMatch(message);
+  });
+
+  it("exits 1 and writes nothing when the workbook has errors", async () => {
+    const { Settings: _none, ...data } = REVIEW_SNAPSHOT;
+    void _none;
+    const wb = buildWorkbook("en-US", data);
+    const ws = wb.getWorksheet("Payments") as ExcelJS.Worksheet;
+    ws.getCell(2, 5).value = "lots"; // Amount of the first payment
+    await wb.xlsx.writeFile(join(dir, "bad.xlsx"));
+    const before = statSync(join(dir, "bad.xlsx")).mtimeMs;
+    const r = await tradebook(["review", "bad.xlsx", "--quarter", "2026-Q3"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Payments/);
+    expect(r.err).toMatch(/no report written/);
+    expect(statSync(join(dir, "bad.xlsx")).mtimeMs).toBe(before);
+  });
+});
+
+describe("saving over a file with parts exceljs would drop", () => {
+  it("is refused in place with the reason, and works with --out", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, crm)));
+    zip.file("xl/charts/chart1.xml", '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    writeFileSync(join(dir, "charted.xlsx"), await zip.generateAsync({ type: "uint8array" }));
+    const before = readFileSync(join(dir, "charted.xlsx"));
+    const inPlace = await tradebook(["review", "charted.xlsx", "--quarter", "2026-Q3"]);
+    expect(inPlace.code).toBe(1);
+    expect(inPlace.err).toMatch(/charts/);
+    expect(inPlace.err).toMatch(/--out/);
+    expect(readFileSync(join(dir, "charted.xlsx")).equals(before)).toBe(true);
+    expect((await tradebook(["weekly", "charted.xlsx", "--week", "2026-W33"])).code).toBe(1);
+    expect((await tradebook(["review", "charted.xlsx", "--quarter", "2026-Q3", "--out", "charted-review.xlsx"])).code).toBe(0);
+  });
+});
+
+describe("tradebook weekly", () => {
+  it("one sheet per salesperson-week, JSON matching the sheet", async () => {
+    const r = await tradebook(["weekly", crm, "--week", "2026-W33", "--salesperson", "Zhao", "--out", "weekly.xlsx", "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { week: string; reports: WeeklyReport[] };
+    expect(json.week).toBe("2026-W33");
+    expect(json.reports.map((x) => x.salesperson)).toEqual(["Zhao"]);
+    const ws = (await readBack("weekly.xlsx")).getWorksheet("周报 Zhao 2026-W33") as ExcelJS.Worksheet;
+    const rows = rowsOf(ws);
+    const labels = rows.findIndex((row) => row[0] === "主动联系");
+    const c = json.reports[0].counts;
+    expect(rows[labels + 1].slice(0, 7)).toEqual([c.contactsOut, c.contactsIn, c.newCustomers, c.samplesRequested, c.samplesSent, c.quotes, c.orders]);
+    expect(rows.some((row) => row[0] === "C7 Trading Ltd & Co")).toBe(true);
+    expect(rows.some((row) => row[0] === "发现的问题" && row[1] === "Slow sample approval")).toBe(true);
+  });
+
+  it("without --salesperson: everyone employed that week", async () => {
+    const r = await tradebook(["weekly", crm, "--week", "2026-W33", "--out", "all.xlsx"]);
+    expect(r.code).toBe(0);
+    const names = (await readBack("all.xlsx")).worksheets.map((w) => w.name).filter((n) => n.startsWith("周报 "));
+    expect(names).toEqual(["周报 Li 2026-W33", "周报 Wang 2026-W33", "周报 Chen 2026-W33", "周报 Zhao 2026-W33"]);
+  });
+
+  it.each([
+    ["a bad week", ["weekly", "crm.xlsx", "--week", "2026-W60"], /2026-W60/],
+    ["an unknown salesperson", ["weekly", "crm.xlsx", "--week", "2026-W33", "--salesperson", "Nobody"], /Nobody/],
+  ] as const)("exits 2 on %s", async (_, args, message) => {
+    const r = await tradebook([...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
