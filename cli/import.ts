@@ -67,20 +67,25 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // another system has none); a present but blank ID cell is an error.
   const idCol = def.idColumn;
   const generateIds = idCol !== null && ID_PREFIX[table] !== undefined && csv.raw.missingColumns.includes(idCol);
-  const raw = generateIds ? { ...csv.raw, missingColumns: csv.raw.missingColumns.filter((k) => k !== idCol) } : csv.raw;
-  const parsed = parseTable<typeof table>(raw);
+  let raw = csv.raw;
   if (generateIds && idCol) {
     const taken = new Set<string>(existing.value.snapshot[table].map((r) => String((r as unknown as Record<string, unknown>)[idCol])));
     const today = Math.floor(serialAtInstant(new Date(), existing.value.settings.WorkTimeZone));
-    for (const r of parsed.rows) {
-      const id = newUniqueId(table, today, Math.random, taken);
-      taken.add(id);
-      (r as unknown as Record<string, unknown>)[idCol] = id;
-    }
+    raw = {
+      ...raw,
+      missingColumns: raw.missingColumns.filter((k) => k !== idCol),
+      rows: raw.rows.map((r) => {
+        const id = newUniqueId(table, today, Math.random, taken);
+        taken.add(id);
+        return { ...r, cells: { ...r.cells, [idCol]: id } };
+      }),
+    };
   }
+  const parsed = parseTable<typeof table>(raw);
   // parseTable leaves out rows whose required cells are bad; those rows'
   // issues are already in parsed.issues.
-  const issues: Issue[] = [...parsed.issues.filter((i) => !(generateIds && i.code === "missing-column" && i.column === idCol))];
+  // A CSV may leave out optional columns: only missing required ones matter.
+  const issues: Issue[] = parsed.issues.filter((i) => !(i.code === "missing-column" && i.severity === "warning"));
   for (const h of csv.unknownHeaders) {
     issues.push({ severity: "warning", sheet: csvName, row: 1, column: h, code: "unknown-column", message: { zh: "不是本表的列，不导入", en: "not a column of this table; not imported" } });
   }

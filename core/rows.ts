@@ -26,10 +26,16 @@ export interface ParsedTable<T extends TableName> {
   readonly rows: RowOf<T>[];
   /** The sheet row number of each entry of `rows`. */
   readonly rowNumbers: number[];
+  /**
+   * Rows left out for a bad required cell, as far as they could be typed:
+   * their IDs still exist in the sheet, so references to them are not broken
+   * (one bad cell must not cascade into errors on other sheets).
+   */
+  readonly rejected: Record<string, Typed>[];
   readonly issues: Issue[];
 }
 
-type Typed = string | number | null;
+export type Typed = string | number | null;
 type CellResult = { ok: true; value: Typed } | { ok: false; message: LocalizedText };
 
 const good = (value: Typed): CellResult => ({ ok: true, value });
@@ -179,6 +185,7 @@ export function parseTable<T extends TableName>(raw: RawTable): ParsedTable<T> {
   const issues: Issue[] = structureIssues(raw);
   const rows: RowOf<T>[] = [];
   const rowNumbers: number[] = [];
+  const rejected: Record<string, Typed>[] = [];
 
   for (const r of raw.rows) {
     let blank = true;
@@ -214,7 +221,7 @@ export function parseTable<T extends TableName>(raw: RawTable): ParsedTable<T> {
     if (usable) {
       rows.push(out as unknown as RowOf<T>);
       rowNumbers.push(r.rowNumber);
-    }
+    } else rejected.push(out);
   }
-  return { rows, rowNumbers, issues };
+  return { rows, rowNumbers, rejected, issues };
 }

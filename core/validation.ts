@@ -17,6 +17,8 @@ export interface TableRows<T extends TableName> {
   readonly rowNumbers: readonly number[];
   /** Only rows at these indexes are reported (the rest are context). Default: all. */
   readonly reportFrom?: number;
+  /** Rows left out for bad cells: they still count as reference targets. */
+  readonly rejected?: readonly Readonly<Record<string, unknown>>[];
 }
 
 export type TableSet = { readonly [T in TableName]?: TableRows<T> };
@@ -34,7 +36,7 @@ const cellsOf = (row: unknown): Cells => row as Cells;
 function valueSet(t: TableRows<TableName> | undefined, key: string): Set<string> | undefined {
   if (!t) return undefined;
   const s = new Set<string>();
-  for (const r of t.rows) {
+  for (const r of [...t.rows, ...(t.rejected ?? [])]) {
     const v = cellsOf(r)[key];
     if (typeof v === "string") s.add(v);
   }

@@ -82,6 +82,7 @@ export async function readSnapshot(port: WorkbookPort): Promise<Result<WorkbookS
       },
       rows: parsed.rows as readonly RowTypes[TableName][],
       rowNumbers: parsed.rowNumbers,
+      rejected: parsed.rejected,
     };
   }
 
