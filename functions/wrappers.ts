@@ -1,0 +1,250 @@
+/**
+ * The argument plumbing of each CRM.* function: names of the arguments in
+ * both languages, parsing into the types core's rules take, and checks on
+ * results. No rule lives here — the rules are imported from core/.
+ */
+import { nextContactDate } from "../core/cadence";
+import { tiersFrom, DEFAULT_COMMISSION_TIERS, type Tier } from "../core/commission";
+import { currencyKey, rateTable } from "../core/currency";
+import { dayOf, minutesOfDay, serialAtInstant, serialFromYMD, type DateTimeSerial, type DaySerial } from "../core/dates";
+import type { GradeFacts, GradeSettings } from "../core/grading";
+import type { CommissionTier, CurrencyCode } from "../core/model";
+import { columnOf, enumValueOf, type Grade, type InquiryType, type Lang, type LocalizedText } from "../core/schema";
+import { DEFAULT_SETTINGS, isValidTimeZone, type CommissionMethod, type Settings } from "../core/settings";
+import { stageOf, type Stage } from "../core/tenure";
+import { callWindows } from "../core/windows";
+import {
+  ArgumentProblem,
+  dateArg,
+  describe,
+  must,
+  numberArg,
+  optionalDateArg,
+  optionalNumberArg,
+  optionalTextArg,
+  tableArg,
+  tableNumber,
+  tableText,
+  textArg,
+  yesNoArg,
+  type ArgName,
+} from "./args";
+import { invalidValue, notAvailable } from "./errors";
+
+/**
+ * The settings the functions use: the contract's defaults. A formula has no
+ * Settings table to read; arguments (tiers, method, workTimeZone) override.
+ */
+export const FUNCTION_SETTINGS: Settings = DEFAULT_SETTINGS;
+
+const n = (en: string, zh: string): ArgName => ({ en, zh });
+
+/** Each function's argument names, as error messages show them. */
+export const FN = {
+  COMMISSION: { params: { amount: n("amount", "金额"), tiers: n("tiers", "提成档位"), method: n("method", "提成方式") } },
+  COMMISSIONRATE: { params: { amount: n("amount", "金额"), tiers: n("tiers", "提成档位") } },
+  GRADE: {
+    params: {
+      paidOrders: n("paidOrders", "已付款订单数"),
+      sampleSent: n("sampleSent", "已寄样"),
+      inquiryType: n("inquiryType", "询盘类型"),
+      daysSinceContact: n("daysSinceContact", "距上次联系天数"),
+      paidCNY12m: n("paidCNY12m", "近12个月到款"),
+    },
+  },
+  NEXTCONTACT: { params: { grade: n("grade", "等级"), lastContact: n("lastContact", "上次联系"), createdOn: n("createdOn", "建档日期") } },
+  LOCALTIME: { params: { timeZone: n("timeZone", "时区"), when: n("when", "时间"), workTimeZone: n("workTimeZone", "我方时区") } },
+  CALLWINDOW: { params: { timeZone: n("timeZone", "时区"), date: n("date", "日期") } },
+  TOCNY: { params: { amount: n("amount", "金额"), currency: n("currency", "币种"), rates: n("rates", "汇率表") } },
+  STAGE: { params: { hireDate: n("hireDate", "入职日期"), asOf: n("asOf", "评估日期") } },
+  QUARTER: { params: { date: n("date", "日期") } },
+} as const;
+
+/** What a result is called in messages. */
+const RESULT = n("result", "结果");
+
+/**
+ * Runs a function body: an argument problem becomes the error it carries
+ * (thrown, as Excel expects). Anything else is a bug and is left to surface.
+ */
+export function run<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof ArgumentProblem) throw e.error;
+    throw e;
+  }
+}
+
+function stop(error: ReturnType<typeof invalidValue>): never {
+  throw new ArgumentProblem(error);
+}
+
+/** A number result must be finite: NaN or Infinity is never shown as a value. */
+export function finite(value: number): number {
+  if (!Number.isFinite(value)) {
+    stop(invalidValue({ en: `${RESULT.en}: not a finite number (are the inputs too large?)`, zh: `${RESULT.zh}：不是有限数字（输入是否过大？）` }));
+  }
+  return value;
+}
+
+const LAST_SERIAL = serialFromYMD(9999, 12, 31) + 1;
+
+export function dateOut(value: DateTimeSerial): DateTimeSerial {
+  if (!Number.isFinite(value) || value < 1 || value >= LAST_SERIAL) {
+    stop(invalidValue({ en: `${RESULT.en}: falls outside Excel's dates (1900-01-01 to 9999-12-31)`, zh: `${RESULT.zh}：超出 Excel 日期范围（1900-01-01 至 9999-12-31）` }));
+  }
+  return value;
+}
+
+// --- COMMISSION, COMMISSIONRATE ---------------------------------------------
+
+function methodArg(name: ArgName, v: unknown): CommissionMethod {
+  const text = must(optionalTextArg(name, v));
+  if (text === null) return FUNCTION_SETTINGS.CommissionMethod;
+  const m = text.toLowerCase();
+  if (m === "marginal" || m === "超额累进") return "marginal";
+  if (m === "whole" || m === "全额累进") return "whole";
+  return stop(invalidValue({ en: `${name.en}: must be "marginal" or "whole", got ${describe(text)}`, zh: `${name.zh}：必须是 marginal（超额累进）或 whole（全额累进），收到 ${describe(text)}` }));
+}
+
+function tiersArg(name: ArgName, v: unknown): readonly Tier[] {
+  if (v === null || v === undefined) return DEFAULT_COMMISSION_TIERS;
+  const rows = must(tableArg(name, v, "CommissionTiers", ["UpToCNY", "Rate"], ["UpToCNY", "Rate"]));
+  const tiers: CommissionTier[] = rows.map((r) => ({
+    UpToCNY: must(tableNumber(name, r, "UpToCNY", false)),
+    Rate: must(tableNumber(name, r, "Rate", true)) as number,
+  }));
+  const checked = tiersFrom(tiers);
+  if (!checked.ok) stop(invalidValue({ en: `${name.en}: ${checked.error.en}`, zh: `${name.zh}：${checked.error.zh}` }));
+  return checked.value;
+}
+
+export function commissionArgs(amount: unknown, tiers: unknown, method: unknown): { amount: number; tiers: readonly Tier[]; method: CommissionMethod } {
+  const p = FN.COMMISSION.params;
+  return { amount: must(numberArg(p.amount, amount, { min: 0 })), tiers: tiersArg(p.tiers, tiers), method: methodArg(p.method, method) };
+}
+
+// --- GRADE ------------------------------------------------------------------
+
+const INQUIRY = columnOf("Customers", "InquiryType");
+const GRADE_COLUMN = columnOf("Customers", "Grade");
+
+export function gradeArgs(paidOrders: unknown, sampleSent: unknown, inquiryType: unknown, daysSinceContact: unknown, paidCNY12m: unknown): { facts: GradeFacts; settings: GradeSettings } {
+  const p = FN.GRADE.params;
+  const inquiryText = must(optionalTextArg(p.inquiryType, inquiryType));
+  let inquiry: InquiryType | null = null;
+  if (inquiryText !== null) {
+    const v = enumValueOf(INQUIRY, inquiryText);
+    if (v === undefined) {
+      stop(invalidValue({ en: `${p.inquiryType.en}: must be Detailed, Generic or Related, got ${describe(inquiryText)}`, zh: `${p.inquiryType.zh}：必须是 详细询价、统一询价 或 相关产品询价，收到 ${describe(inquiryText)}` }));
+    }
+    inquiry = v as InquiryType;
+  }
+  return {
+    facts: {
+      paidOrders: must(numberArg(p.paidOrders, paidOrders, { min: 0, integer: true })),
+      sampleSent: must(yesNoArg(p.sampleSent, sampleSent)),
+      inquiryType: inquiry,
+      daysSinceLastContact: must(optionalNumberArg(p.daysSinceContact, daysSinceContact, { min: 0 })),
+      paidCNY12m: must(optionalNumberArg(p.paidCNY12m, paidCNY12m, { min: 0 })) ?? 0,
+    },
+    settings: FUNCTION_SETTINGS,
+  };
+}
+
+// --- NEXTCONTACT --------------------------------------------------------------
+
+export function gradeArg(name: ArgName, v: unknown): Grade {
+  const text = must(textArg(name, v));
+  const g = enumValueOf(GRADE_COLUMN, text);
+  if (g === undefined) stop(invalidValue({ en: `${name.en}: must be KEY, DEAL, A, B, C or D, got ${describe(text)}`, zh: `${name.zh}：必须是 KEY、DEAL、A、B、C 或 D，收到 ${describe(text)}` }));
+  return g as Grade;
+}
+
+export function nextContactArgs(grade: unknown, lastContact: unknown, createdOn: unknown): DaySerial {
+  const p = FN.NEXTCONTACT.params;
+  const g = gradeArg(p.grade, grade);
+  const last = must(optionalDateArg(p.lastContact, lastContact));
+  const created = must(optionalDateArg(p.createdOn, createdOn));
+  if (last === null && created === null) {
+    stop(invalidValue({ en: `${p.lastContact.en}: give the last contact date or ${p.createdOn.en}`, zh: `${p.lastContact.zh}：请提供上次联系日期或${p.createdOn.zh}` }));
+  }
+  const next = nextContactDate(g, last === null ? null : dayOf(last), created === null ? null : dayOf(created), FUNCTION_SETTINGS);
+  if (next === null || next === undefined) {
+    stop(notAvailable({ en: `no next contact is required for grade ${g}`, zh: `${g} 等级客户无需安排下次联系` }));
+  }
+  return dateOut(next);
+}
+
+// --- LOCALTIME, CALLWINDOW ----------------------------------------------------
+
+/** An IANA time zone the platform knows; an unknown one is #N/A. */
+export function zoneArg(fn: { params: { timeZone: ArgName } }, v: unknown): string {
+  const name = fn.params.timeZone;
+  const tz = must(textArg(name, v));
+  if (!isValidTimeZone(tz)) stop(notAvailable({ en: `${name.en}: unknown time zone ${describe(tz)} (use an IANA name such as America/New_York)`, zh: `${name.zh}：未知时区 ${describe(tz)}（请用 IANA 名称，如 America/New_York）` }));
+  return tz;
+}
+
+export function whenArgs(timeZone: unknown, when: unknown, workTimeZone: unknown): { timeZone: string; when: DateTimeSerial | null; workTimeZone: string } {
+  const p = FN.LOCALTIME.params;
+  const tz = zoneArg(FN.LOCALTIME, timeZone);
+  const at = must(optionalDateArg(p.when, when));
+  const workText = must(optionalTextArg(p.workTimeZone, workTimeZone));
+  const work = workText === null ? FUNCTION_SETTINGS.WorkTimeZone : zoneArg({ params: { timeZone: p.workTimeZone } }, workText);
+  return { timeZone: tz, when: at === null ? null : at, workTimeZone: work };
+}
+
+/** The display language when Office tells it (shared runtime), else English. */
+export function displayLang(): Lang {
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
+  const lang = office?.context?.displayLanguage;
+  return typeof lang === "string" && lang.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
+}
+
+export const NO_WINDOW: LocalizedText = { en: "none", zh: "无" };
+
+const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+/** "HH:MM-HH:MM, HH:MM-HH:MM" on our clock; an end at midnight shows as 24:00. */
+export function callWindowsText(timeZone: string, date: unknown): string {
+  const day = must(optionalDateArg(FN.CALLWINDOW.params.date, date));
+  const ourDay = dayOf(day ?? serialAtInstant(new Date(), FUNCTION_SETTINGS.WorkTimeZone));
+  const windows = callWindows(timeZone, ourDay, FUNCTION_SETTINGS);
+  if (windows.length === 0) return displayLang() === "zh-CN" ? NO_WINDOW.zh : NO_WINDOW.en;
+  return windows
+    .map((w) => {
+      const start = minutesOfDay(w.start) + (dayOf(w.start) - ourDay) * 1440;
+      const end = minutesOfDay(w.end) + (dayOf(w.end) - ourDay) * 1440;
+      return `${hhmm(start)}-${hhmm(end)}`;
+    })
+    .join(", ");
+}
+
+// --- TOCNY --------------------------------------------------------------------
+
+export function toCNYArgs(amount: unknown, currency: unknown, rates: unknown): { amount: number; currency: CurrencyCode; rates: ReadonlyMap<string, number> } {
+  const p = FN.TOCNY.params;
+  const a = must(numberArg(p.amount, amount));
+  const code = currencyKey(must(textArg(p.currency, currency)));
+  if (!/^[A-Z]{3}$/.test(code)) stop(notAvailable({ en: `${p.currency.en}: ${describe(code)} is not an ISO 4217 currency code`, zh: `${p.currency.zh}：${describe(code)} 不是 ISO 4217 币种代码` }));
+  const rows = must(tableArg(p.rates, rates, "ExchangeRates", ["Currency", "RateToCNY"], ["RateToCNY"]));
+  const table = rows.map((r) => {
+    const rate = must(tableNumber(p.rates, r, "RateToCNY", true)) as number;
+    if (rate <= 0) stop(invalidValue({ en: `${p.rates.en}: row ${r.row}, RateToCNY must be greater than 0, got ${rate}`, zh: `${p.rates.zh}：第${r.row}行汇率必须大于 0，收到 ${rate}` }));
+    return { Currency: must(tableText(p.rates, r, "Currency")) as CurrencyCode, RateToCNY: rate };
+  });
+  return { amount: a, currency: code as CurrencyCode, rates: rateTable(table) };
+}
+
+// --- STAGE ----------------------------------------------------------------------
+
+export function stageArgs(hireDate: unknown, asOf: unknown): Stage {
+  const p = FN.STAGE.params;
+  const hire = must(dateArg(p.hireDate, hireDate));
+  const on = must(optionalDateArg(p.asOf, asOf)) ?? serialAtInstant(new Date(), FUNCTION_SETTINGS.WorkTimeZone);
+  const s = stageOf(dayOf(hire), on);
+  if (!s.ok) stop(invalidValue({ en: `${p.asOf.en}: ${s.error.en}`, zh: `${p.asOf.zh}：${s.error.zh}` }));
+  return s.value.stage;
+}
