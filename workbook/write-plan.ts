@@ -1,0 +1,142 @@
+/**
+ * Planning a write before touching a cell: every adapter looks at the table
+ * as it is right now (another user may have sorted it, inserted rows or
+ * added some of their own since we read), plans every cell of the batch, and
+ * writes only when the whole plan holds. So a batch is all-or-nothing and a
+ * problem is reported with its sheet, row and column.
+ */
+import { err, ok, type Issue, type Result } from "../core/issues";
+import type { CellValue } from "../core/raw";
+import { SCHEMA } from "../core/schema";
+import type { UpdateById } from "./port";
+import { columnDef, displayHeader, issueAt, type HeaderLayout } from "./locate";
+import { cellForWrite } from "./write-cell";
+
+/** A table as an adapter sees it right before writing. */
+export interface TableView {
+  readonly sheet: string;
+  readonly layout: HeaderLayout;
+  /** Data rows that hold anything, with their 1-based sheet row numbers; cells in header order. */
+  readonly rows: readonly { readonly rowNumber: number; readonly cells: readonly CellValue[] }[];
+}
+
+export interface CellWrite {
+  /** 0-based position among the layout's headers. */
+  readonly position: number;
+  readonly value: CellValue;
+}
+
+export interface RowWrite {
+  readonly rowNumber: number;
+  readonly cells: readonly CellWrite[];
+}
+
+const idText = (v: CellValue): string => (v === null ? "" : String(v).trim());
+
+/** Current IDs → the sheet rows holding them. */
+export function idRows(view: TableView): Map<string, number[]> {
+  const idColumn = SCHEMA[view.layout.table].idColumn;
+  const position = idColumn === null ? undefined : view.layout.positions.get(idColumn);
+  const map = new Map<string, number[]>();
+  if (position === undefined) return map;
+  for (const row of view.rows) {
+    const id = idText(row.cells[position] ?? null);
+    if (id === "") continue;
+    map.set(id, [...(map.get(id) ?? []), row.rowNumber]);
+  }
+  return map;
+}
+
+/** Finds the position a row key writes to: a contract column, else one of the user's own columns by its header. */
+function positionOf(view: TableView, key: string): number | undefined {
+  const contract = view.layout.positions.get(key);
+  if (contract !== undefined || columnDef(view.layout.table, key)) return contract;
+  const wanted = key.trim().toLowerCase();
+  return view.layout.userColumns.find((i) => view.layout.headers[i].toLowerCase() === wanted);
+}
+
+function planCells(view: TableView, rowNumber: number, values: Readonly<Record<string, CellValue>>, issues: Issue[]): CellWrite[] {
+  const cells: CellWrite[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const column = columnDef(view.layout.table, key);
+    const position = positionOf(view, key);
+    if (position === undefined) {
+      if (column && value === null) continue; // nothing to write into a column the sheet lacks
+      issues.push(
+        column
+          ? issueAt(view.sheet, rowNumber, displayHeader(view.layout, key), "missing-column", `工作表缺少此列，请先补齐表结构`, `the sheet has no such column; add the missing columns first`)
+          : issueAt(view.sheet, rowNumber, key, "unknown-column", `工作表没有列「${key}」`, `the sheet has no column "${key}"`),
+      );
+      continue;
+    }
+    const checked = cellForWrite(column, value, view.layout.lang);
+    if (!checked.ok) issues.push({ severity: "error", sheet: view.sheet, row: rowNumber, column: view.layout.headers[position], code: "type", message: checked.message });
+    else cells.push({ position, value: checked.value });
+  }
+  return cells;
+}
+
+/** Cells for rows appended from `firstRow` on, or the issues that stop the whole batch. */
+export function planAppend(view: TableView, firstRow: number, rows: readonly Readonly<Record<string, CellValue>>[]): Result<RowWrite[]> {
+  const issues: Issue[] = [];
+  const idColumn = SCHEMA[view.layout.table].idColumn;
+  const taken = idRows(view);
+  const batch = new Set<string>();
+  const writes = rows.map((values, i) => {
+    const rowNumber = firstRow + i;
+    if (idColumn !== null) {
+      const id = idText(values[idColumn] ?? null);
+      if (id !== "" && (taken.has(id) || batch.has(id))) {
+        const where = taken.get(id);
+        issues.push(
+          issueAt(
+            view.sheet,
+            rowNumber,
+            displayHeader(view.layout, idColumn),
+            "duplicate-id",
+            `编号「${id}」已存在${where ? `（第${where[0]}行）` : "（本批重复）"}，请重新读取后生成新编号`,
+            `ID "${id}" already exists${where ? ` (row ${where[0]})` : " (twice in this batch)"}; read the table again and make a new ID`,
+          ),
+        );
+      }
+      batch.add(id);
+    }
+    return { rowNumber, cells: planCells(view, rowNumber, values, issues) };
+  });
+  return issues.length > 0 ? err(issues) : ok(writes);
+}
+
+/** Cells for updates of rows found by ID in the table as it is now. */
+export function planUpdate(view: TableView, updates: readonly UpdateById[]): Result<RowWrite[]> {
+  const { table } = view.layout;
+  const idColumn = SCHEMA[table].idColumn;
+  if (idColumn === null) return err([issueAt(view.sheet, null, null, "no-id-column", `表「${table}」没有编号列，不能按编号更新`, `table ${table} has no ID column to update by`)]);
+  if (!view.layout.positions.has(idColumn)) {
+    const header = displayHeader(view.layout, idColumn);
+    return err([issueAt(view.sheet, null, header, "missing-column", `工作表缺少编号列「${header}」`, `the sheet has no ID column "${header}"`)]);
+  }
+  const ids = idRows(view);
+  const issues: Issue[] = [];
+  const writes: RowWrite[] = [];
+  for (const update of updates) {
+    const found = ids.get(update.id.trim());
+    const header = displayHeader(view.layout, idColumn);
+    if (!found) {
+      issues.push(issueAt(view.sheet, null, header, "unknown-id", `找不到编号「${update.id}」（可能已被他人删除或修改）`, `no row has ID "${update.id}" (another user may have deleted or changed it)`));
+      continue;
+    }
+    if (found.length > 1) {
+      issues.push(issueAt(view.sheet, found[1], header, "duplicate-id", `编号「${update.id}」出现在多行（第${found.join("、")}行），无法确定更新哪一行`, `ID "${update.id}" is on several rows (${found.join(", ")}); cannot tell which to update`));
+      continue;
+    }
+    const rowNumber = found[0];
+    const current = view.rows.find((r) => r.rowNumber === rowNumber);
+    const position = view.layout.positions.get(idColumn);
+    if (idColumn in update.values && position !== undefined && idText(update.values[idColumn] ?? null) !== idText(current?.cells[position] ?? null)) {
+      issues.push(issueAt(view.sheet, rowNumber, header, "id-immutable", `编号不可修改`, `an ID never changes`));
+      continue;
+    }
+    writes.push({ rowNumber, cells: planCells(view, rowNumber, update.values, issues) });
+  }
+  return issues.length > 0 ? err(issues) : ok(writes);
+}
