@@ -6,6 +6,7 @@
 import { parseQuarter } from "../core/dates";
 import { indexSnapshot } from "../core/indexes";
 import { quarterlyReview } from "../core/review";
+import { reviewDocument } from "../core/review-document";
 import { STATUS_LABEL, reviewSheet, stageLabel } from "../core/review-sheet";
 import { localize } from "../core/schema";
 import { UsageError, parseArgs, stringOption } from "./args";
@@ -31,7 +32,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (code !== EXIT.ok) return code;
 
   if (args.options.json) {
-    io.out(JSON.stringify(review, null, 2));
+    // Exactly the document of contract.md; the sheet shows more.
+    io.out(JSON.stringify(reviewDocument(review), null, 2));
     return EXIT.ok;
   }
   const zh = io.lang === "zh-CN";

@@ -32,19 +32,25 @@
  *                      first unanswered email's day (today when it is D,
  *                      overdue when before). A late reply clears the item:
  *                      the list is what to do now, not a record of lapses.
- *  promisedNextContact the latest follow-up carrying a NextDate is the
- *                      promise in force; it is kept by any outbound contact
- *                      dated after that follow-up. Open promises: NextDate
- *                      before D overdue, = D today, within the next 3 days
- *                      soon (worth seeing ahead); later ones are not listed.
+ *  promisedNextContact a follow-up's NextDate has passed (as of the end of
+ *                      D: NextDate ≤ D) and no outbound contact ("contact
+ *                      to that customer") is dated after that follow-up.
+ *                      Any such follow-up counts, also when a later inbound
+ *                      message carries a new NextDate: only our contact
+ *                      keeps a promise. One item per customer, for the
+ *                      oldest broken promise: overdue, or today when its
+ *                      NextDate is D. Promises not yet due are not listed
+ *                      (the rule has no look-ahead, unlike birthdays).
  *  birthday            the main contact's birthday (its month and day; 29
  *                      February is kept on 28 February in common years) from
  *                      D to D + 7 days inclusive. Deadline: that day (today
  *                      or soon).
- *  neglect             the last follow-up in either direction (the grading
- *                      rule's "last contact"), or CreatedOn when there is
- *                      none, more than PoolAfterDays days before D. Always
- *                      overdue; deadline: that day + PoolAfterDays.
+ *  neglect             "no contact for PoolAfterDays days": the last
+ *                      follow-up in either direction (the grading rule's
+ *                      "last contact"), or CreatedOn when there is none, at
+ *                      least PoolAfterDays days before D (as of the end of
+ *                      D, 60 whole days have then gone by without contact).
+ *                      Deadline: that day + PoolAfterDays (today or overdue).
  *  pushy (overContact) more than MaxContactsPerWeek outbound contacts in D's
  *                      ISO week (Monday..D): a warning, in its own list.
  *
@@ -113,8 +119,6 @@ const { dayOf, ymdOf, serialFromYMD, daysInMonth } = dates;
 const { progressText, detailText } = texts;
 const NO_FOLLOW_UPS: readonly FollowUp[] = [];
 
-/** How many days ahead an open promise is shown as "soon". */
-export const PROMISE_LOOKAHEAD_DAYS = 3;
 /** How many days ahead a birthday is shown. */
 export const BIRTHDAY_LOOKAHEAD_DAYS = 7;
 
@@ -148,11 +152,12 @@ interface History {
   lastContactDay: DaySerial | null;
   unansweredEmails: number;
   firstUnansweredDay: DaySerial | null;
-  openPromise: FollowUp | null;
+  /** Follow-ups with a NextDate and no outbound contact dated after them yet. */
+  openPromises: FollowUp[];
 }
 
 function historyOf(followUps: readonly FollowUp[], cal: Calendar): History {
-  const h: History = { outInWeek: 0, outInMonth: 0, visitsInYear: 0, lastContactDay: null, unansweredEmails: 0, firstUnansweredDay: null, openPromise: null };
+  const h: History = { outInWeek: 0, outInMonth: 0, visitsInYear: 0, lastContactDay: null, unansweredEmails: 0, firstUnansweredDay: null, openPromises: [] };
   let lastOutDay: DaySerial | null = null;
   for (const f of followUps) {
     if (f.Date >= cal.end) break; // sorted by Date: the rest is after D
@@ -166,14 +171,25 @@ function historyOf(followUps: readonly FollowUp[], cal: Calendar): History {
       // Every email so far is on or before this day: answered, on time or late.
       h.unansweredEmails = 0;
       h.firstUnansweredDay = null;
-      if (h.openPromise && f.Date > h.openPromise.Date) h.openPromise = null;
+      // Our contact keeps every promise made before it (a same-time row is not "later").
+      if (h.openPromises.length > 0) h.openPromises = h.openPromises.filter((p) => p.Date >= f.Date);
     } else if (f.Channel === "Email" && fDay !== lastOutDay) {
       h.unansweredEmails++;
       h.firstUnansweredDay ??= fDay;
     }
-    if (f.NextDate !== null) h.openPromise = f;
+    if (f.NextDate !== null) h.openPromises.push(f);
   }
   return h;
+}
+
+/** The open promise whose NextDate has passed (≤ D) earliest; null when none has. */
+function oldestBrokenPromise(open: readonly FollowUp[], day: DaySerial): FollowUp | null {
+  let oldest: FollowUp | null = null;
+  for (const p of open) {
+    if (p.NextDate === null || dayOf(p.NextDate) > day) continue;
+    if (oldest === null || p.NextDate < (oldest.NextDate ?? Infinity)) oldest = p;
+  }
+  return oldest;
 }
 
 function severityOf(deadline: DaySerial, day: DaySerial): DueSeverity {
@@ -210,12 +226,10 @@ function dueFor(c: Customer, grade: Grade | null, h: History, cal: Calendar, s: 
     const n = h.unansweredEmails;
     items.push(item(c, grade, cal, "sameDayReply", h.firstUnansweredDay, { done: 0, required: n, text: progressText.sameDayReply(n) }, detailText.sameDayReply(h.firstUnansweredDay)));
   }
-  const promise = h.openPromise;
-  if (promise?.NextDate != null) {
-    const promised = dayOf(promise.NextDate);
-    if (promised <= cal.day + PROMISE_LOOKAHEAD_DAYS) {
-      items.push(item(c, grade, cal, "promisedNextContact", promised, { done: 0, required: 1, text: progressText.promisedNextContact(promised) }, detailText.promisedNextContact(dayOf(promise.Date), promised, promise.NextStep)));
-    }
+  const broken = oldestBrokenPromise(h.openPromises, cal.day);
+  if (broken?.NextDate != null) {
+    const promised = dayOf(broken.NextDate);
+    items.push(item(c, grade, cal, "promisedNextContact", promised, { done: 0, required: 1, text: progressText.promisedNextContact(promised) }, detailText.promisedNextContact(dayOf(broken.Date), promised, broken.NextStep)));
   }
   if (c.Birthday !== null) {
     const next = nextBirthday(dayOf(c.Birthday), cal.day, cal.year);
@@ -225,7 +239,7 @@ function dueFor(c: Customer, grade: Grade | null, h: History, cal: Calendar, s: 
   }
   const since = h.lastContactDay ?? created;
   const idle = cal.day - since;
-  if (idle > s.PoolAfterDays) {
+  if (idle >= s.PoolAfterDays) {
     const ever = h.lastContactDay !== null;
     items.push(item(c, grade, cal, "neglect", since + s.PoolAfterDays, { done: idle, required: s.PoolAfterDays, text: progressText.neglect(idle, s.PoolAfterDays, ever) }, detailText.neglect(since, ever)));
   }

@@ -19,7 +19,8 @@
  */
 import { dayOf, type DaySerial } from "./dates";
 import type { CrmIndex } from "./indexes";
-import { countUpTo, ordersOf, paymentsOf } from "./indexes";
+import { ordersOf, paymentsOf } from "./indexes";
+import { isLiveOrder, paymentsUpTo } from "./paid-orders";
 import type { CrmSnapshot, CustomerId, Order, OrderId, Payment } from "./model";
 import type { Result } from "./issues";
 import { err, ok } from "./issues";
@@ -75,7 +76,7 @@ export function orderCredit(
   asOf: DaySerial,
   rates: ReadonlyMap<string, number>,
 ): Result<OrderCredit, LocalizedText> {
-  if (order.Status === "Cancelled") {
+  if (!isLiveOrder(order)) {
     return err({ zh: `订单「${order.OrderID}」已取消，不计应收`, en: `Order ${order.OrderID} is cancelled and owes nothing` });
   }
   let paid = 0;
@@ -112,9 +113,9 @@ export function customerCredit(customerId: CustomerId, index: CrmIndex, asOf: Da
   let outstandingCNY = 0;
   let overdueCNY = 0;
   for (const order of ordersOf(index, customerId)) {
-    if (order.Status === "Cancelled") continue;
+    if (!isLiveOrder(order)) continue;
     const payments = paymentsOf(index, order.OrderID);
-    const upToD = payments.slice(0, countUpTo(payments, (p) => dayOf(p.Date), asOf));
+    const upToD = payments.slice(0, paymentsUpTo(payments, asOf));
     const r = orderCredit(order, upToD, asOf, index.ratesByCurrency);
     if (!r.ok) {
       problems.push({ orderId: order.OrderID, message: r.error });

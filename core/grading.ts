@@ -24,6 +24,7 @@
 import { addMonths, dayOf, type DaySerial } from "./dates";
 import type { CrmIndex } from "./indexes";
 import { countUpTo, followUpsOf, ordersOf, paymentsOf, samplesOf } from "./indexes";
+import { isLiveOrder, paymentsUpTo } from "./paid-orders";
 import type { CrmSnapshot, CustomerId, PaymentId } from "./model";
 import type { Grade, InquiryType } from "./schema";
 import type { Settings } from "./settings";
@@ -94,10 +95,10 @@ function factsAt(
   let paidCNY12m = 0;
   let unconvertedPayments: PaymentId[] | null = null;
   for (const order of ordersOf(index, customerId)) {
-    if (order.Status === "Cancelled") continue;
+    if (!isLiveOrder(order)) continue;
     const payments = paymentsOf(index, order.OrderID);
-    const upToD = countUpTo(payments, (p) => dayOf(p.Date), asOf);
-    if (upToD > 0) paidOrders++;
+    const upToD = paymentsUpTo(payments, asOf);
+    if (upToD > 0) paidOrders++; // a paid order (core/paid-orders isPaidOrder)
     // Payments are oldest first: walk back from D until before the window.
     for (let i = upToD - 1; i >= 0 && dayOf(payments[i].Date) > yearBefore; i--) {
       const cny = paymentCNY(payments[i], rates);

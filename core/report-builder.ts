@@ -27,6 +27,12 @@ export const MARK = {
   passed: { fill: "C6EFCE", color: "006100" },
 } as const;
 
+/** Words every printable report's subtitle and footer share. */
+export const REPORT_TEXT = {
+  generated: { zh: "生成于", en: "Generated" },
+  page: { zh: "第 &P 页 / 共 &N 页", en: "Page &P of &N" },
+} as const satisfies Record<string, LocalizedText>;
+
 /** Text for an Excel header/footer: a literal "&" must be doubled there. */
 export function headerFooterText(text: string): string {
   return text.replace(/&/g, "&&");

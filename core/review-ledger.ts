@@ -10,6 +10,7 @@
 import type { CrmSnapshot, Order, OrderId, PaymentId } from "./model";
 import type { CrmIndex } from "./indexes";
 import { paymentCNY } from "./currency";
+import { isLiveOrder } from "./paid-orders";
 import { inRange, type DayRange, type DaySerial } from "./dates";
 
 export interface PaidEntry {
@@ -27,9 +28,9 @@ export interface PersonLedger {
 
 export interface PaidLedger {
   of(salesperson: string): PersonLedger;
-  /** Every counted payment dated in the range. */
+  /** Every counted payment dated in the range (CNY 0 for an unconverted one). */
   entriesIn(range: DayRange): readonly PaidEntry[];
-  /** Payments that could not be converted (unknown currency): left out and named. */
+  /** Payments that could not be converted (unknown currency): CNY 0 in the sums, and named. */
   readonly unconverted: readonly PaymentId[];
 }
 
@@ -39,13 +40,12 @@ export function paidLedger(snapshot: CrmSnapshot, index: CrmIndex): PaidLedger {
   const unconverted: PaymentId[] = [];
   for (const p of snapshot.Payments) {
     const order = index.ordersById.get(p.OrderID);
-    if (!order || order.Status === "Cancelled") continue;
+    if (!order || !isLiveOrder(order)) continue;
     const cny = paymentCNY(p, index.ratesByCurrency);
-    if (!cny.ok) {
-      unconverted.push(p.PaymentID);
-      continue;
-    }
-    const entry: PaidEntry = { order, date: p.Date, cny: cny.value };
+    // Money in a currency with no rate still pays its order (rules.md §3, as
+    // grading counts it) but adds nothing to the CNY sums; it is named.
+    if (!cny.ok) unconverted.push(p.PaymentID);
+    const entry: PaidEntry = { order, date: p.Date, cny: cny.ok ? cny.value : 0 };
     all.push(entry);
     const list = bySalesperson.get(order.Salesperson);
     if (list) list.push(entry);
@@ -70,7 +70,7 @@ export function orderSequence(index: CrmIndex): ReadonlyMap<OrderId, number> {
   const position = new Map<OrderId, number>();
   for (const orders of index.ordersByCustomer.values()) {
     let n = 0;
-    for (const o of orders) if (o.Status !== "Cancelled") position.set(o.OrderID, ++n);
+    for (const o of orders) if (isLiveOrder(o)) position.set(o.OrderID, ++n);
   }
   return position;
 }

@@ -10,7 +10,7 @@
 import type { ReportCellValue, ReportSheet } from "./report-sheet";
 import type { QuarterlyReview, RequirementStatus, SalespersonReview } from "./review";
 import { CHANNELS, GRADES, type Lang, type LocalizedText } from "./schema";
-import { MARK, STYLE, SheetLayout, headerFooterText } from "./report-builder";
+import { MARK, REPORT_TEXT, STYLE, SheetLayout, headerFooterText } from "./report-builder";
 
 export interface ReportMeta {
   readonly companyName: string;
@@ -67,8 +67,7 @@ export const PAID_COLUMN = 6;
 
 const L = {
   asOf: { zh: "截至", en: "as of" },
-  generated: { zh: "生成于", en: "Generated" },
-  page: { zh: "第 &P 页 / 共 &N 页", en: "Page &P of &N" },
+  ...REPORT_TEXT,
   team: { zh: "团队合计", en: "Team totals" },
   grades: { zh: "客户等级（截至考核日）", en: "Customers by grade (as of the review date)" },
   people: { zh: "业务员考核", en: "Salespeople" },

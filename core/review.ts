@@ -15,11 +15,12 @@ import type { Settings } from "./settings";
 import { GRADES, IM_CHANNELS, type Channel, type Grade } from "./schema";
 import { dayOf, inRange, monthKey, monthRange, quarterKey, quarterMonths, quarterRange, toISODate, type DayRange, type DaySerial, type Quarter } from "./dates";
 import { roundMoney } from "./currency";
-import { commission, DEFAULT_COMMISSION_TIERS, tiersFrom } from "./commission";
+import { commission, DEFAULT_COMMISSION_TIERS, quarterlyIncome, tiersFrom } from "./commission";
 import { gradeAll } from "./grading";
 import type { CrmIndex } from "./indexes";
 import { reviewedStage, tenureMonths, type Stage, type StageNumber } from "./tenure";
 import { paidLedger, orderSequence, type PersonLedger } from "./review-ledger";
+import { isLiveOrder } from "./paid-orders";
 
 export type { Stage };
 export type RequirementStatus = "passed" | "in progress" | "failed";
@@ -80,7 +81,7 @@ export interface QuarterlyReview {
   // Beyond the contract, for the sheet.
   readonly byProduct: Readonly<Record<string, { readonly customers: number; readonly paidCNY: number }>>;
   readonly contactsByChannel: Readonly<Partial<Record<Channel, number>>>;
-  /** Payments left out because their currency has no rate (check reports them too). */
+  /** Payments whose currency has no rate: CNY 0 in the sums, still paying their order (check reports them too). */
   readonly unconvertedPayments: readonly PaymentId[];
 }
 
@@ -133,12 +134,12 @@ function paidSampleCustomersIn(samples: PersonRows["samples"], range: DayRange):
 
 function repeatCustomersIn(orders: readonly Order[], range: DayRange, position: ReadonlyMap<OrderId, number>): number {
   const ids = new Set<string>();
-  for (const o of orders) if (o.Status !== "Cancelled" && inRange(o.OrderDate, range) && (position.get(o.OrderID) ?? 0) >= 2) ids.add(o.CustomerID);
+  for (const o of orders) if (isLiveOrder(o) && inRange(o.OrderDate, range) && (position.get(o.OrderID) ?? 0) >= 2) ids.add(o.CustomerID);
   return ids.size;
 }
 
 function ordersIn(orders: readonly Order[], range: DayRange): number {
-  return orders.filter((o) => o.Status !== "Cancelled" && inRange(o.OrderDate, range)).length;
+  return orders.filter((o) => isLiveOrder(o) && inRange(o.OrderDate, range)).length;
 }
 
 function requirementOf(
@@ -243,21 +244,21 @@ function personReview(
   const commissionCNY = commissionOf(paidCNY);
   const baseSalaryCNY = person.BaseSalaryCNY ?? settings.DefaultBaseSalaryCNY;
   const monthly = quarterMonths(ctx.quarter).map((ym): MonthForecast => {
-    const month = `${ym.year}-${String(ym.month).padStart(2, "0")}`;
-    const f = forecastOf(month);
     const m = monthRange(ym);
+    const month = monthKey(m.from);
+    const f = forecastOf(month);
     const monthPaid = roundMoney(paid.cnyIn(upTo(m, asOf)));
     return { month, paidCNY: monthPaid, forecastCNY: f ?? null, completion: f ? ratio(monthPaid, f) : null };
   });
   const forecastCNY = roundMoney(monthly.reduce((s, m) => s + (m.forecastCNY ?? 0), 0));
-  const live = rows.orders.filter((o) => o.Status !== "Cancelled" && inRange(o.OrderDate, inQ));
+  const live = rows.orders.filter((o) => isLiveOrder(o) && inRange(o.OrderDate, inQ));
   return {
     name: person.Name,
     stage: judged.stage,
     window: judged.window ? { from: toISODate(judged.window.from), to: toISODate(judged.window.to) } : null,
     paidCNY,
     commissionCNY,
-    incomeCNY: roundMoney(baseSalaryCNY * 3 + commissionCNY),
+    incomeCNY: quarterlyIncome(baseSalaryCNY, commissionCNY),
     orders,
     newCustomers: rows.customers.filter((c) => inRange(c.CreatedOn, inQ)).length,
     contacts: rows.followUps.filter((f) => f.Direction === "Out" && inRange(f.Date, inQ)).length,
@@ -287,11 +288,12 @@ export function quarterlyReview(snapshot: CrmSnapshot, index: CrmIndex, quarter:
   const tiers = tiersFrom(snapshot.CommissionTiers);
   // A broken tiers table is reported by check; the review still runs on the defaults.
   const bands = tiers.ok ? tiers.value : DEFAULT_COMMISSION_TIERS;
-  const commissionOf = (cny: number): number => roundMoney(commission(cny, bands, settings.CommissionMethod));
+  const commissionOf = (cny: number): number => commission(cny, bands, settings.CommissionMethod);
 
   const ordersBy = groupBy(snapshot.Orders, (o) => o.Salesperson);
   const followUpsBy = groupBy(snapshot.FollowUps, (f) => f.Salesperson);
-  const customersBy = groupBy(snapshot.Customers, (c) => c.Owner);
+  // One row per customer ID (the first, as everywhere): a duplicated row is not a second new customer.
+  const customersBy = groupBy([...index.customersById.values()], (c) => c.Owner);
   const samplesBy = groupBy(snapshot.Samples, (s) => s.Salesperson);
   const forecasts = new Map<string, number>();
   for (const f of snapshot.Forecasts) {
@@ -323,7 +325,9 @@ export function quarterlyReview(snapshot: CrmSnapshot, index: CrmIndex, quarter:
     contacts: sum((s) => s.contacts),
   };
 
-  const gradeOf = gradeAll(snapshot, index, date, settings);
+  // Grades are as of the quarter's last day (rules.md §7), or as of an
+  // earlier review date: nothing after asOf is known yet.
+  const gradeOf = gradeAll(snapshot, index, Math.min(date, q.to), settings);
   const grades = Object.fromEntries(GRADES.map((g) => [g.value, 0])) as Record<Grade, number>;
   for (const c of index.customersById.values()) {
     const g = gradeOf.get(c.CustomerID);

@@ -7,14 +7,13 @@
 import type { ReportSheet } from "./report-sheet";
 import type { WeeklyReport, WeeklyEvent } from "./weekly";
 import { columnOf, enumLabel, GRADES, type Lang, type LocalizedText } from "./schema";
-import { STYLE, SheetLayout, headerFooterText } from "./report-builder";
+import { REPORT_TEXT, STYLE, SheetLayout, headerFooterText } from "./report-builder";
 import type { ReportMeta } from "./review-sheet";
 
 export const WEEKLY_TITLE: LocalizedText = { zh: "周报", en: "Weekly" };
 
 const L = {
-  generated: { zh: "生成于", en: "Generated" },
-  page: { zh: "第 &P 页 / 共 &N 页", en: "Page &P of &N" },
+  ...REPORT_TEXT,
   work: { zh: "一、本周工作", en: "1. This week's work" },
   customers: { zh: "二、重点客户开发与跟进", en: "2. Key customers developed or followed" },
   notes: { zh: "三、总结与问题", en: "3. Review and problems" },

@@ -12,9 +12,10 @@
 import type { CrmSnapshot, Customer, CustomerId, FollowUp } from "./model";
 import type { Settings } from "./settings";
 import type { Channel, Direction, Grade, Purpose } from "./schema";
-import { inRange, isoWeekRange, toISODate, toISODateTime, type IsoWeek } from "./dates";
+import { inRange, isoWeekKey, isoWeekRange, toISODate, toISODateTime, type IsoWeek } from "./dates";
 import { gradeAll } from "./grading";
 import type { CrmIndex } from "./indexes";
+import { isLiveOrder } from "./paid-orders";
 
 export interface WeeklyCounts {
   readonly contactsOut: number;
@@ -70,8 +71,9 @@ export interface WeeklyReport {
   readonly notes: WeeklyNotes | null;
 }
 
+/** "YYYY-Www" (core/dates isoWeekKey of the week's Monday). */
 export function weekKey(week: IsoWeek): string {
-  return `${week.year}-W${String(week.week).padStart(2, "0")}`;
+  return isoWeekKey(isoWeekRange(week).from);
 }
 
 export function weeklyReport(snapshot: CrmSnapshot, index: CrmIndex, salesperson: string, week: IsoWeek, settings: Settings): WeeklyReport {
@@ -81,7 +83,8 @@ export function weeklyReport(snapshot: CrmSnapshot, index: CrmIndex, salesperson
 
   const followUps = mine(snapshot.FollowUps).filter((f) => inRange(f.Date, range));
   const samples = mine(snapshot.Samples);
-  const newCustomers = snapshot.Customers.filter((c) => c.Owner === salesperson && inRange(c.CreatedOn, range));
+  // One row per customer ID (the first), as everywhere.
+  const newCustomers = [...index.customersById.values()].filter((c) => c.Owner === salesperson && inRange(c.CreatedOn, range));
   const counts: WeeklyCounts = {
     contactsOut: followUps.filter((f) => f.Direction === "Out").length,
     contactsIn: followUps.filter((f) => f.Direction === "In").length,
@@ -89,7 +92,7 @@ export function weeklyReport(snapshot: CrmSnapshot, index: CrmIndex, salesperson
     samplesRequested: samples.filter((s) => inRange(s.RequestedOn, range)).length,
     samplesSent: samples.filter((s) => s.SentOn !== null && inRange(s.SentOn, range)).length,
     quotes: followUps.filter((f) => f.Direction === "Out" && f.Purpose === "Quotation").length,
-    orders: mine(snapshot.Orders).filter((o) => o.Status !== "Cancelled" && inRange(o.OrderDate, range)).length,
+    orders: mine(snapshot.Orders).filter((o) => isLiveOrder(o) && inRange(o.OrderDate, range)).length,
   };
 
   const grades = gradeAll(snapshot, index, range.to, settings);

@@ -52,6 +52,8 @@ describe("rule 2, highGradeMonthly: HighGrades need 5 outbound contacts in D's m
     ["grade KEY, 4 out + 1 in", "2026-11-25", { grade: "KEY", followUps: [...out(4, "2026-11-02"), ["2026-11-03", inbound]] }, ["soon 2026-11-30 4/5"]],
     ["any channel counts", "2026-11-25", { grade: "A", followUps: [...out(3, "2026-11-02", { Channel: "Phone" }), ...out(2, "2026-11-03", { Channel: "WeChat" })] }, []],
     ["last month's contacts do not count", "2026-11-25", { grade: "A", followUps: out(5, "2026-10-31 18:00") }, ["soon 2026-11-30 0/5"]],
+    ["contacts on the month's first day count", "2026-11-25", { grade: "A", followUps: out(5, "2026-11-01 00:00") }, []],
+    ["contacts after D in the same month do not count yet", "2026-11-25", { grade: "A", followUps: out(5, "2026-11-26") }, ["soon 2026-11-30 0/5"]],
     ["on the month's last day it is due today", "2026-11-30", { grade: "KEY" }, ["today 2026-11-30 0/5"]],
     ["a grade outside HighGrades", "2026-11-25", { grade: "B" }, []],
     ["HighGrades set to DEAL", "2026-11-25", { grade: "DEAL", settings: { HighGrades: ["DEAL"] } }, ["soon 2026-11-30 0/5"]],
@@ -66,6 +68,8 @@ describe("rule 3, keyCustomerVisits: KEY customers need 2 visits in D's year", (
     ["one visit so far", "2026-11-25", { grade: "KEY", followUps: [["2026-03-02", visit]] }, ["soon 2026-12-31 1/2"]],
     ["two visits, one of them theirs to us", "2026-11-25", { grade: "KEY", followUps: [["2026-03-02", visit], ["2026-06-02", { ...visit, Direction: "In" }]] }, []],
     ["last year's visits do not count", "2026-11-25", { grade: "KEY", followUps: [["2025-03-02", visit], ["2025-06-02", visit]] }, ["soon 2026-12-31 0/2"]],
+    ["visits on 1 January count, 31 December of last year not", "2026-11-25", { grade: "KEY", followUps: [["2025-12-31 23:00", visit], ["2026-01-01", visit]] }, ["soon 2026-12-31 1/2"]],
+    ["a phone call is not a visit", "2026-11-25", { grade: "KEY", followUps: [["2026-03-02", visit], ["2026-06-02", { Channel: "Phone" }]] }, ["soon 2026-12-31 1/2"]],
     ["on 31 December it is due today", "2026-12-31", { grade: "KEY" }, ["today 2026-12-31 0/2"]],
     ["a DEAL customer needs no visits", "2026-11-25", { grade: "DEAL" }, []],
   ])("%s", (_name, d, c, expected) => {
@@ -83,6 +87,8 @@ describe("rule 4, sameDayReply: an inbound email gets an outbound contact the sa
     ["not answered, D the next day", "2026-11-25", { followUps: [["2026-11-24 16:00", email]] }, ["overdue 2026-11-24 0/1"]],
     ["our contact earlier the same day counts", "2026-11-25", { followUps: [["2026-11-25 08:00"], ["2026-11-25 10:00", email]] }, []],
     ["an inbound phone call is not an email", "2026-11-25", { followUps: [["2026-11-24 10:00", { Direction: "In", Channel: "Phone" }]] }, []],
+    ["an outbound contact on an earlier day does not answer it", "2026-11-25", { followUps: [["2026-11-24 18:00"], ["2026-11-25 10:00", email]] }, ["today 2026-11-25 0/1"]],
+    ["answered at 23:59 the same day", "2026-11-25", { followUps: [["2026-11-25 10:00", email], ["2026-11-25 23:59", { Channel: "WeChat" }]] }, []],
     ["two unanswered emails are one item", "2026-11-25", { followUps: [["2026-11-23 10:00", email], ["2026-11-24 10:00", email]] }, ["overdue 2026-11-23 0/2"]],
   ])("%s", (_name, d, c, expected) => {
     expect(due("sameDayReply", d, c)).toEqual(expected);
@@ -92,14 +98,19 @@ describe("rule 4, sameDayReply: an inbound email gets an outbound contact the sa
 describe("rule 5, promisedNextContact: a NextDate passed with no later contact", () => {
   const promise = (next: string): Partial<FollowUp> => ({ NextDate: day(next), NextStep: "send price list" });
   it.each<[string, string, Case, string[]]>([
-    ["NextDate = D", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-25")]] }, ["today 2026-11-25 0/1"]],
+    ["NextDate = D: passed by the end of D", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-25")]] }, ["today 2026-11-25 0/1"]],
     ["NextDate = D - 1", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-24")]] }, ["overdue 2026-11-24 0/1"]],
-    ["NextDate = D + 3 is shown ahead", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-28")]] }, ["soon 2026-11-28 0/1"]],
-    ["NextDate = D + 4 is not yet", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-29")]] }, []],
+    ["NextDate = D + 1 has not passed: not listed", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-26")]] }, []],
+    ["NextDate = D + 3 has not passed: not listed", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-28")]] }, []],
     ["kept by an earlier-than-promised outbound contact", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-24")], ["2026-11-22", { Channel: "Phone" }]] }, []],
+    ["kept by an outbound contact on D itself", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-24")], ["2026-11-25 18:00", { Channel: "Phone" }]] }, []],
     ["an inbound message does not keep it", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-24")], ["2026-11-22", inbound]] }, ["overdue 2026-11-24 0/1"]],
     ["a contact after D does not keep it yet", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-24")], ["2026-11-26"]] }, ["overdue 2026-11-24 0/1"]],
-    ["a later promise replaces an earlier one", "2026-11-25", { followUps: [["2026-11-10", promise("2026-11-15")], ["2026-11-20", { ...inbound, NextDate: day("2026-12-10") }]] }, []],
+    ["a contact at the same moment as the promise is not later", "2026-11-25", { followUps: [["2026-11-20 10:00", promise("2026-11-24")], ["2026-11-20 10:00"]] }, ["overdue 2026-11-24 0/1"]],
+    ["a later outbound promise keeps the earlier one and is itself not due", "2026-11-25", { followUps: [["2026-11-10", promise("2026-11-15")], ["2026-11-20", promise("2026-12-10")]] }, []],
+    ["a later inbound message with a new NextDate does not keep the earlier promise", "2026-11-25", { followUps: [["2026-11-10", promise("2026-11-15")], ["2026-11-20", { ...inbound, NextDate: day("2026-12-10") }]] }, ["overdue 2026-11-15 0/1"]],
+    ["two broken promises: one item, for the oldest NextDate", "2026-11-25", { followUps: [["2026-11-10", { ...inbound, NextDate: day("2026-11-20") }], ["2026-11-12", { ...inbound, NextDate: day("2026-11-14") }]] }, ["overdue 2026-11-14 0/1"]],
+    ["the outbound contact that sets a passed NextDate is the promise", "2026-11-25", { followUps: [["2026-11-20", promise("2026-11-21")]] }, ["overdue 2026-11-21 0/1"]],
   ])("%s", (_name, d, c, expected) => {
     expect(due("promisedNextContact", d, c)).toEqual(expected);
   });
@@ -120,15 +131,18 @@ describe("rule 6, birthday: the main contact's birthday within the next 7 days",
   });
 });
 
-describe("rule 7, neglect: no contact for more than PoolAfterDays (60) days", () => {
+describe("rule 7, neglect: no contact for PoolAfterDays (60) days", () => {
   it.each<[string, string, Case, string[]]>([
-    ["last contact exactly 60 days ago", "2026-11-25", { followUps: [["2026-09-26 10:00"]] }, []],
+    ["last contact 59 days ago", "2026-11-25", { followUps: [["2026-09-27 10:00"]] }, []],
+    ["last contact exactly 60 days ago: 60 days without contact", "2026-11-25", { followUps: [["2026-09-26 10:00"]] }, ["today 2026-11-25 60/60"]],
     ["last contact 61 days ago", "2026-11-25", { followUps: [["2026-09-25 10:00"]] }, ["overdue 2026-11-24 61/60"]],
     ["an inbound message is contact too", "2026-11-25", { followUps: [["2026-09-01"], ["2026-11-15", inbound]] }, []],
     ["never contacted, created 61 days ago", "2026-11-25", { customer: { CreatedOn: day("2026-09-25") } }, ["overdue 2026-11-24 61/60"]],
-    ["never contacted, created 60 days ago", "2026-11-25", { customer: { CreatedOn: day("2026-09-26") } }, []],
+    ["never contacted, created 60 days ago", "2026-11-25", { customer: { CreatedOn: day("2026-09-26") } }, ["today 2026-11-25 60/60"]],
+    ["never contacted, created 59 days ago", "2026-11-25", { customer: { CreatedOn: day("2026-09-27") } }, []],
     ["contacts after D do not count", "2026-11-25", { customer: { CreatedOn: day("2026-01-05") }, followUps: [["2026-12-01"]] }, ["overdue 2026-03-06 324/60"]],
     ["PoolAfterDays 30", "2026-11-25", { followUps: [["2026-10-25"]], settings: { PoolAfterDays: 30 } }, ["overdue 2026-11-24 31/30"]],
+    ["PoolAfterDays 30, exactly 30 days", "2026-11-25", { followUps: [["2026-10-26"]], settings: { PoolAfterDays: 30 } }, ["today 2026-11-25 30/30"]],
   ])("%s", (_name, d, c, expected) => {
     expect(due("neglect", d, c)).toEqual(expected);
   });
@@ -160,7 +174,7 @@ describe("who is on the list", () => {
     const snapshot = snapshotOf(customers, fus);
     const index = indexSnapshot(snapshot);
     const all = dueList(snapshot, index, day("2026-11-25"), DEFAULT_SETTINGS, new Map());
-    expect(all.map((i: DueItem) => `${i.customerId} ${i.rule} ${i.severity}`)).toEqual(["C1 promisedNextContact today", "C2 birthday soon"]);
+    expect(all.map((i: DueItem) => `${i.customerId} ${i.rule} ${i.severity}`)).toEqual(["C1 promisedNextContact overdue", "C2 birthday soon"]); // the 11-24 promise: the inbound call after it does not keep it
     const mine = dueList(snapshot, index, day("2026-11-25"), DEFAULT_SETTINGS, new Map(), { salesperson: "Wang Wei" as SalespersonName });
     expect(mine.map((i) => i.customerId)).toEqual(["C2"]);
     expect(mine[0].progress.text).toEqual({ zh: "11-27 生日（2 天后）", en: "birthday on 11-27 (in 2 days)" });

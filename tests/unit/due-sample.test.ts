@@ -41,10 +41,9 @@ function expectedCounts(customers: readonly Customer[], followUps: readonly Foll
     const unanswered = mine.filter((e) => e.Direction === "In" && e.Channel === "Email" && !mine.some((o) => o.Direction === "Out" && day(o) >= day(e)));
     if (unanswered.length > 0) counts.sameDayReply++;
 
-    // The latest follow-up with a NextDate is the promise; an outbound contact after it keeps it.
-    const promises = mine.filter((f) => f.NextDate !== null);
-    const promise = promises[promises.length - 1];
-    if (promise && promise.NextDate !== null && !mine.some((o) => o.Direction === "Out" && o.Date > promise.Date) && promise.NextDate <= d + 3) counts.promisedNextContact++;
+    // A follow-up whose NextDate has passed (≤ D) with no outbound contact dated after it.
+    const broken = mine.filter((p) => p.NextDate !== null && p.NextDate <= d && !mine.some((o) => o.Direction === "Out" && o.Date > p.Date));
+    if (broken.length > 0) counts.promisedNextContact++;
 
     if (c.Birthday !== null) {
       const b = ymdOf(c.Birthday);
@@ -59,7 +58,7 @@ function expectedCounts(customers: readonly Customer[], followUps: readonly Foll
     }
 
     const last = mine.length > 0 ? day(mine[mine.length - 1]) : c.CreatedOn;
-    if (d - last > s.PoolAfterDays) counts.neglect++;
+    if (d - last >= s.PoolAfterDays) counts.neglect++; // no contact for PoolAfterDays days
   }
   return counts;
 }

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { addMonths, serialFromDateTime, serialFromYMD } from "../../core/dates";
 import { gradeAll, gradeFacts, gradeOf, type GradeFacts } from "../../core/grading";
 import { indexSnapshot } from "../../core/indexes";
+import { isPaidOrder } from "../../core/paid-orders";
 import type { CrmSnapshot } from "../../core/model";
 import { GRADES, type Grade } from "../../core/schema";
 import { DEFAULT_SETTINGS } from "../../core/settings";
@@ -159,6 +160,27 @@ describe("grade facts as of D (paid orders, 12-month window, last contact, sampl
     expect(f.paidOrders).toBe(1);
     expect(f.paidCNY12m).toBe(0);
     expect(f.unconvertedPayments).toEqual([snap.Payments[0].PaymentID]);
+  });
+});
+
+describe("paid order (rules.md §3): not Cancelled, with a payment dated ≤ D", () => {
+  type Status = "Confirmed" | "InProduction" | "Shipped" | "Completed" | "Cancelled";
+  it.each<[string, Status, number[], boolean]>([
+    ["Confirmed with a deposit dated D", "Confirmed", [D], true],
+    ["InProduction paid before D", "InProduction", [D - 40], true],
+    ["Shipped paid before D", "Shipped", [D - 1], true],
+    ["Completed paid before D", "Completed", [D - 400], true],
+    ["payment dated the day after D", "Shipped", [D + 1], false],
+    ["no payment at all", "Completed", [], false],
+    ["Cancelled, though money arrived", "Cancelled", [D - 5], false],
+    ["one payment before D, one after", "Shipped", [D - 3, D + 3], true],
+    ["a payment late on D (time of day ignored)", "Confirmed", [D + 0.9], true],
+  ])("%s → %s", (_name, status, dates, paid) => {
+    const payments = dates.map((d) => payment("O1", d, 100));
+    expect(isPaidOrder({ Status: status }, payments, D)).toBe(paid);
+    // gradeFacts counts exactly these orders.
+    const snap = snapshot({ Customers: [customer("C1")], Orders: [order("O1", "C1", { Status: status })], Payments: payments });
+    expect(gradeFacts(cid("C1"), indexSnapshot(snap), D).paidOrders).toBe(paid ? 1 : 0);
   });
 });
 

@@ -7,6 +7,8 @@ import { indexSnapshot } from "../../core/indexes";
 import { weeklyReport } from "../../core/weekly";
 import { DEFAULT_SETTINGS } from "../../core/settings";
 import { REVIEW_SNAPSHOT } from "../fixtures/review-snapshot";
+import { dayOf, serialFromYMD } from "../../core/dates";
+import { customer, followUp, order, sample, snapshot } from "./support/crm";
 
 const index = indexSnapshot(REVIEW_SNAPSHOT);
 const report = (who: string, week: number) => weeklyReport(REVIEW_SNAPSHOT, index, who, { year: 2026, week }, DEFAULT_SETTINGS);
@@ -67,5 +69,29 @@ describe("the salesperson's notes (rules.md §8 part 3)", () => {
   });
   it("are null when not written", () => {
     expect(report("Zhao", 34).notes).toBeNull();
+  });
+});
+
+describe("the week is the ISO week, Monday to Sunday (rules.md §8)", () => {
+  // 2026-W01 runs Mon 2025-12-29 .. Sun 2026-01-04, across the new year.
+  const mon = serialFromYMD(2025, 12, 29);
+  const sun = serialFromYMD(2026, 1, 4);
+  it.each<[string, number, number]>([
+    ["Monday 00:00 is in", mon, 1],
+    ["Sunday 23:59 is in", sun + 0.9993, 1],
+    ["the Sunday before is out", mon - 0.0007, 0],
+    ["the Monday after is out", sun + 1, 0],
+  ])("%s", (_name, when, n) => {
+    const snap = snapshot({
+      Customers: [customer("K1", { CreatedOn: dayOf(when) }), customer("K1", { CreatedOn: dayOf(when) })],
+      FollowUps: [followUp("K1", when), followUp("K1", when, { Direction: "In" }), followUp("K1", when, { Purpose: "Quotation" })],
+      Samples: [sample("K1", dayOf(when), { RequestedOn: dayOf(when) })],
+      Orders: [order("A1", "K1", { OrderDate: dayOf(when) }), order("A2", "K1", { OrderDate: dayOf(when), Status: "Cancelled" })],
+    });
+    const r = weeklyReport(snap, indexSnapshot(snap), "Li Lei", { year: 2026, week: 1 }, DEFAULT_SETTINGS);
+    expect(r.week).toBe("2026-W01");
+    expect([r.from, r.to]).toEqual(["2025-12-29", "2026-01-04"]);
+    // A duplicated customer row is one new customer; a cancelled order is no order.
+    expect(r.counts).toEqual({ contactsOut: 2 * n, contactsIn: n, newCustomers: n, samplesRequested: n, samplesSent: n, quotes: n, orders: n });
   });
 });
