@@ -1,0 +1,61 @@
+/**
+ * readTable through Office.js: one sync for the headers and a first slice,
+ * then only the asked-for columns in payload-sized blocks (table-view.ts).
+ * Cells leave as port values: blanks as null, dates as 1900-system serials
+ * whatever the workbook's own date system.
+ */
+import { from1904 } from "../../core/dates";
+import { err, ok, type Result } from "../../core/issues";
+import type { CellValue, RawRow, RawTable } from "../../core/raw";
+import type { TableName } from "../../core/schema";
+import { columnDef, headerNames, isBlankRow, selectColumns } from "../locate";
+import type { PayloadLimits } from "./payload";
+import { columnRuns, openTable, readColumns, type OpenedTable } from "./table-view";
+
+/** True for contract columns holding Excel dates (converted between date systems). */
+export function isDateColumn(table: TableName, key: string): boolean {
+  const type = columnDef(table, key)?.type;
+  return type === "date" || type === "datetime";
+}
+
+/** A date cell read from a 1904 workbook, as the 1900 serial every rule uses. */
+function readDate(value: CellValue, date1904: boolean): CellValue {
+  return date1904 && typeof value === "number" ? from1904(value) : value;
+}
+
+export async function readTableIn(ctx: Excel.RequestContext, name: TableName, columns: readonly string[] | undefined, limits: PayloadLimits): Promise<Result<RawTable>> {
+  const opening = await openTable(ctx, name, () => undefined);
+  if (!opening.ok) return opening;
+  const { opened } = opening.value;
+  const { keys, issues } = selectColumns(opened.layout, opened.sheet, columns);
+  if (issues.length > 0) return err(issues);
+  return rawTableOf(ctx, opened, keys, limits);
+}
+
+async function rawTableOf(ctx: Excel.RequestContext, opened: OpenedTable, keys: readonly string[], limits: PayloadLimits): Promise<Result<RawTable>> {
+  // Sheet order of the asked columns, so adjacent ones are read as one range.
+  const ordered = keys.map((key) => ({ key, position: opened.layout.positions.get(key) ?? -1 })).sort((a, b) => a.position - b.position);
+  const runs = columnRuns(ordered.map((c) => c.position));
+  const read = await readColumns(ctx, opened, runs, limits);
+  if (!read.ok) return read;
+  const dates = ordered.map((c) => isDateColumn(opened.name, c.key));
+  const rows: RawRow[] = [];
+  read.value.forEach((cells, i) => {
+    // A row blank in every column read holds nothing for the caller (a fresh table's empty row, a cleared row).
+    if (isBlankRow(cells)) return;
+    const record: Record<string, CellValue> = {};
+    ordered.forEach((c, j) => {
+      record[c.key] = dates[j] ? readDate(cells[j], opened.date1904) : cells[j];
+    });
+    rows.push({ rowNumber: opened.bodyRowIndex + i + 1, cells: record });
+  });
+  const names = headerNames(opened.layout);
+  return ok({
+    table: opened.name,
+    sheet: opened.sheet,
+    lang: opened.layout.lang,
+    headers: names,
+    missingColumns: opened.layout.missing,
+    rows,
+  });
+}

@@ -1,0 +1,235 @@
+/**
+ * Opening a table in one sync: its sheet, headers, size, protection, the
+ * workbook's date system and a first slice of rows (to weigh them), plus
+ * whatever the caller queues alongside. Then reading any columns of the
+ * body in blocks that respect the payload limits (payload.ts).
+ */
+import { err, ok, type Result } from "../../core/issues";
+import type { CellValue } from "../../core/raw";
+import { SCHEMA, type TableName } from "../../core/schema";
+import { headerText, issueAt, locateHeaders, type HeaderLayout } from "../locate";
+import { issueFromOfficeError, isPayloadTooLarge, officeErrorCode } from "./errors";
+import { cellFromExcel, jsonBytes, rowsPerRange, rowsPerSync, type PayloadLimits } from "./payload";
+
+/** Rows read with the headers to learn what a row weighs (and all of a small table). */
+export const PROBE_ROWS = 500;
+
+export interface OpenedTable {
+  readonly name: TableName;
+  /** An Excel table named after the contract table, or a plain sheet with headers in row 1. */
+  readonly kind: "table" | "sheet";
+  /** The Excel table and its data body (kind "table" only). */
+  readonly table: Excel.Table | undefined;
+  readonly body: Excel.Range | undefined;
+  /**
+   * The header row. Data row i (0-based) is header.getCell(1 + i, column): cells
+   * may lie outside their parent range, and Excel resolves the header where it
+   * is when the request runs, not where it was when we looked.
+   */
+  readonly header: Excel.Range;
+  readonly sheet: string;
+  readonly layout: HeaderLayout;
+  /** Data rows (a fresh Excel table has one blank row). */
+  readonly rowCount: number;
+  /** 0-based sheet row of the first data row. */
+  readonly bodyRowIndex: number;
+  readonly columnCount: number;
+  readonly showTotals: boolean;
+  readonly sheetProtected: boolean;
+  readonly date1904: boolean;
+  /** The first min(rowCount, PROBE_ROWS) data rows, every column. */
+  readonly probe: readonly (readonly CellValue[])[];
+}
+
+/** Where a table is missing: the contract's sheet names in both languages. */
+function missingTable(name: TableName): Result<never> {
+  const def = SCHEMA[name];
+  return err([
+    {
+      severity: "error",
+      sheet: def.sheet.zh === def.sheet.en ? def.sheet.en : `${def.sheet.zh} / ${def.sheet.en}`,
+      row: null,
+      column: null,
+      code: "missing-table",
+      message: { zh: `工作簿中没有名为「${name}」的表，也没有名为「${def.sheet.zh}」或「${def.sheet.en}」的工作表。请运行「检查结构」创建它`, en: `the workbook has no table named "${name}" and no sheet named "${def.sheet.zh}" or "${def.sheet.en}". Run the structure check to create it` },
+    },
+  ]);
+}
+
+const HEADER_PROPS = "values,rowIndex,columnIndex,columnCount";
+
+interface Loaded {
+  readonly name: TableName;
+  readonly kind: "table" | "sheet";
+  readonly table: Excel.Table | undefined;
+  readonly body: Excel.Range | undefined;
+  readonly header: Excel.Range;
+  readonly sheet: Excel.Worksheet;
+  readonly protection: Excel.WorksheetProtection;
+  readonly probe: Excel.Range;
+  readonly epoch: Excel.FunctionResult<number>;
+  readonly rowCount: number;
+  readonly showTotals: boolean;
+}
+
+function opened(l: Loaded): OpenedTable {
+  const headers = (l.header.values[0] ?? []).map((v: unknown) => headerText(cellFromExcel(v)));
+  return {
+    name: l.name,
+    kind: l.kind,
+    table: l.table,
+    body: l.body,
+    header: l.header,
+    sheet: l.sheet.name,
+    layout: locateHeaders(l.name, headers, l.sheet.name),
+    rowCount: l.rowCount,
+    bodyRowIndex: l.header.rowIndex + 1,
+    columnCount: l.header.columnCount,
+    showTotals: l.showTotals,
+    sheetProtected: l.protection.protected,
+    // DATE(1904,1,1) is 0 in a 1904 workbook and 1462 in a 1900 one.
+    date1904: l.epoch.value < 1,
+    probe: l.probe.values.slice(0, Math.min(l.rowCount, PROBE_ROWS)).map((r: unknown[]) => r.map(cellFromExcel)),
+  };
+}
+
+const epochOf = (ctx: Excel.RequestContext) => ctx.workbook.functions.date(1904, 1, 1).load("value");
+
+/**
+ * Sync 1 of every data operation, for an Excel table. `alongside` queues the
+ * caller's own loads on the same round trip. A workbook without that Excel
+ * table falls back to a plain sheet of the contract's name (two more syncs),
+ * where `alongside` is not called.
+ */
+export async function openTable<X>(
+  ctx: Excel.RequestContext,
+  name: TableName,
+  alongside?: (table: Excel.Table, body: Excel.Range) => X,
+): Promise<Result<{ opened: OpenedTable; extra: X | undefined }>> {
+  const epoch = epochOf(ctx);
+  const table = ctx.workbook.tables.getItem(name).load("showTotals");
+  const sheet = table.worksheet.load("name");
+  const protection = sheet.protection.load("protected");
+  const header = table.getHeaderRowRange().load(HEADER_PROPS);
+  const body = table.getDataBodyRange().load("rowCount");
+  const probe = header.getRowsBelow(PROBE_ROWS).load("values");
+  const extra = alongside?.(table, body);
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (officeErrorCode(e) === "ItemNotFound") return openSheet(ctx, name);
+    return err([issueFromOfficeError(e, name)]);
+  }
+  return ok({ opened: opened({ name, kind: "table", table, body, header, sheet, protection, probe, epoch, rowCount: body.rowCount, showTotals: table.showTotals }), extra });
+}
+
+/** A plain sheet named after the table (either language), headers in row 1, data down to the last used row. */
+async function openSheet<X>(ctx: Excel.RequestContext, name: TableName): Promise<Result<{ opened: OpenedTable; extra: X | undefined }>> {
+  const def = SCHEMA[name];
+  const candidates = [...new Set([def.sheet.zh, def.sheet.en])].map((n) => ctx.workbook.worksheets.getItemOrNullObject(n).load("isNullObject"));
+  try {
+    await ctx.sync();
+  } catch (e) {
+    return err([issueFromOfficeError(e, name)]);
+  }
+  const found = candidates.find((c) => !c.isNullObject);
+  if (!found) return missingTable(name);
+  const sheet = found.load("name");
+  const epoch = epochOf(ctx);
+  const protection = sheet.protection.load("protected");
+  // A blank sheet's used range is A1, so this never fails.
+  const used = sheet.getUsedRange(true).load("rowIndex,rowCount");
+  const header = used.getRow(0).load(HEADER_PROPS);
+  const probe = header.getRowsBelow(PROBE_ROWS).load("values");
+  try {
+    await ctx.sync();
+  } catch (e) {
+    return err([issueFromOfficeError(e, name)]);
+  }
+  if (used.rowIndex !== 0)
+    return err([issueAt(sheet.name, 1, null, "no-header-row", `工作表「${sheet.name}」第 1 行没有表头`, `sheet "${sheet.name}" has no headers in row 1`)]);
+  return ok({ opened: opened({ name, kind: "sheet", table: undefined, body: undefined, header, sheet, protection, probe, epoch, rowCount: used.rowCount - 1, showTotals: false }), extra: undefined });
+}
+
+/** A contiguous run of body columns (0-based positions) read as one range. */
+export interface ColumnRun {
+  readonly start: number;
+  readonly width: number;
+}
+
+/** Positions grouped into contiguous runs, so ten adjacent columns are one range. */
+export function columnRuns(positions: readonly number[]): ColumnRun[] {
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  const runs: { start: number; width: number }[] = [];
+  for (const p of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.width === p) last.width++;
+    else runs.push({ start: p, width: 1 });
+  }
+  return runs;
+}
+
+const project = (row: readonly CellValue[], runs: readonly ColumnRun[]): CellValue[] => runs.flatMap((r) => row.slice(r.start, r.start + r.width));
+
+/** What a block of rows weighs, from every n-th row: weighing all of 500,000 rows costs more than reading them. */
+function sampledBytes(rows: readonly unknown[][]): number {
+  const stride = Math.max(1, Math.floor(rows.length / 2_000));
+  if (stride === 1) return jsonBytes(rows);
+  let sampled = 0;
+  let count = 0;
+  for (let i = 0; i < rows.length; i += stride, count++) sampled += jsonBytes(rows[i]) + 1;
+  return Math.ceil((sampled * rows.length) / count);
+}
+
+/**
+ * The body rows [0, rowCount) of the given columns, each row as the runs'
+ * cells side by side. Rows the probe already holds are not read again.
+ * Rows per sync come from the weight of rows seen so far; a sync Excel
+ * refuses as too large is retried with half as many rows.
+ */
+export async function readColumns(
+  ctx: Excel.RequestContext,
+  opened: OpenedTable,
+  runs: readonly ColumnRun[],
+  limits: PayloadLimits,
+): Promise<Result<CellValue[][]>> {
+  const out: CellValue[][] = opened.probe.map((row) => project(row, runs));
+  const width = runs.reduce((s, r) => s + r.width, 0);
+  if (width === 0) return ok(Array.from({ length: opened.rowCount }, () => []));
+  let bytesPerRow = out.length > 0 ? jsonBytes(out) / out.length : 16 * width;
+  let perSync = rowsPerSync(bytesPerRow, width, limits);
+  const perRange = rowsPerRange(width, limits);
+  let next = out.length;
+  while (next < opened.rowCount) {
+    const syncRows = Math.min(perSync, opened.rowCount - next);
+    const blocks: { rows: number; ranges: Excel.Range[] }[] = [];
+    for (let at = next; at < next + syncRows; at += perRange) {
+      const rows = Math.min(perRange, next + syncRows - at);
+      blocks.push({ rows, ranges: runs.map((r) => opened.header.getCell(1 + at, r.start).getResizedRange(rows - 1, r.width - 1).load("values")) });
+    }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (isPayloadTooLarge(e) && syncRows > 1) {
+        perSync = Math.max(1, Math.floor(syncRows / 2));
+        continue;
+      }
+      return err([issueFromOfficeError(e, opened.sheet)]);
+    }
+    let bytes = 0;
+    for (const block of blocks) {
+      const parts: unknown[][][] = block.ranges.map((range) => range.values);
+      for (const part of parts) bytes += sampledBytes(part);
+      for (let i = 0; i < block.rows; i++) {
+        const row: CellValue[] = [];
+        for (const part of parts) for (const v of part[i] ?? []) row.push(cellFromExcel(v));
+        out.push(row);
+      }
+    }
+    next += syncRows;
+    // Learn from what came back: heavier rows than planned shrink the next sync.
+    bytesPerRow = Math.max(bytesPerRow, bytes / syncRows);
+    perSync = Math.min(perSync, rowsPerSync(bytesPerRow, width, limits));
+  }
+  return ok(out);
+}
