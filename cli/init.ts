@@ -1,0 +1,34 @@
+/** `tradebook init FILE [--lang zh-CN|en-US] [--sample] [--scale N] [--seed S]`: a new CRM workbook. */
+import { resolve } from "node:path";
+import { generateSample } from "../templates/sample";
+import { buildWorkbook } from "../templates/builder";
+import { UsageError, parseArgs } from "./args";
+import { FileExistsError, writeWorkbookAtomically } from "./atomic-write";
+import { EXIT, type CliIO } from "./io";
+import { sampleArgs, todayInShanghai } from "./sample-options";
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { flags: ["sample"], values: ["lang", "scale", "seed"] });
+  if (args.positionals.length !== 1) throw new UsageError("give exactly one FILE");
+  const { lang, scale, seed } = sampleArgs(args);
+  if (!args.options.sample && (args.options.scale !== undefined || args.options.seed !== undefined)) {
+    throw new UsageError("--scale and --seed only apply with --sample");
+  }
+  const file = resolve(io.cwd, args.positionals[0]);
+  const zh = io.lang === "zh-CN";
+  const data = args.options.sample ? generateSample({ seed, scale, asOf: todayInShanghai(), lang }) : undefined;
+  try {
+    await writeWorkbookAtomically(buildWorkbook(lang, data), file, { overwrite: false });
+  } catch (e) {
+    if (e instanceof FileExistsError) {
+      io.err(zh ? `tradebook init: ${file} 已存在，未做任何修改（请换一个文件名）` : `tradebook init: ${file} already exists; nothing was written (choose another name)`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  const what = data
+    ? zh ? `含示例数据：客户 ${data.Customers.length}，跟进记录 ${data.FollowUps.length}，订单 ${data.Orders.length}` : `with sample data: ${data.Customers.length} customers, ${data.FollowUps.length} follow-ups, ${data.Orders.length} orders`
+    : zh ? "空白模板" : "empty template";
+  io.out(zh ? `已创建 ${file}（${lang}，${what}）` : `Created ${file} (${lang}, ${what})`);
+  return EXIT.ok;
+}
