@@ -1,9 +1,11 @@
 /**
  * `tradebook demo FILE [--lang zh-CN|en-US] [--scale N] [--seed S]`: the
- * sample workbook (replacing FILE if present) and a bilingual summary of it.
+ * sample workbook (replacing FILE if present) and a bilingual summary of it,
+ * then the last completed quarter's review and last week's weekly reports
+ * written into it.
  */
 import { resolve } from "node:path";
-import { toISODate, type DaySerial } from "../core/dates";
+import { isoWeekKey, previousQuarter, quarterKey, quarterOf, toISODate, type DaySerial } from "../core/dates";
 import type { CrmSnapshot } from "../core/model";
 import { SCHEMA, TABLE_NAMES } from "../core/schema";
 import { buildWorkbook } from "../templates/builder";
@@ -11,7 +13,9 @@ import { generateSample } from "../templates/sample";
 import { UsageError, parseArgs } from "./args";
 import { writeWorkbookAtomically } from "./atomic-write";
 import { EXIT, type CliIO } from "./io";
+import { run as runReview } from "./review";
 import { sampleArgs, todayInShanghai } from "./sample-options";
+import { run as runWeekly } from "./weekly";
 
 /** What the demo workbook holds, in both languages, one fact a line. */
 export function demoSummary(data: CrmSnapshot, asOf: DaySerial): string[] {
@@ -49,5 +53,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   await writeWorkbookAtomically(buildWorkbook(lang, data), file, { overwrite: true });
   io.out(`TradeBook 演示工作簿 demo workbook: ${file} (${lang})`);
   for (const line of demoSummary(data, asOf)) io.out(line);
-  return EXIT.ok;
+
+  // The reports a team would print this week: the last completed quarter's
+  // review and last week's weekly reports, written into the demo workbook
+  // by the same commands a user runs.
+  const quarter = quarterKey(previousQuarter(quarterOf(asOf)));
+  const week = isoWeekKey(asOf - 7);
+  io.out("");
+  io.out(`季度考核 Quarterly review ${quarter}:`);
+  const reviewed = await runReview([file, "--quarter", quarter], io);
+  if (reviewed !== EXIT.ok) return reviewed;
+  io.out("");
+  io.out(`周报 Weekly reports ${week}:`);
+  return runWeekly([file, "--week", week], io);
 }
