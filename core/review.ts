@@ -10,6 +10,7 @@
  * One pass over each table: rows are grouped by salesperson and customer
  * first, so the review is linear in the workbook's rows.
  */
+import { productLines } from "./products";
 import type { CrmSnapshot, Customer, CustomerId, FollowUp, Order, OrderId, PaymentId, Salesperson } from "./model";
 import type { Settings } from "./settings";
 import { GRADES, IM_CHANNELS, type Channel, type Grade } from "./schema";
@@ -122,8 +123,16 @@ interface PersonRows {
 
 function imCustomersIn(followUps: readonly FollowUp[], range: DayRange): number {
   const ids = new Set<string>();
-  for (const f of followUps) if (f.Direction === "Out" && IM_CHANNELS.includes(f.Channel) && inRange(f.Date, range)) ids.add(f.CustomerID);
+  // The date test first: it is the cheapest and rules out most of the history.
+  for (const f of followUps) if (inRange(f.Date, range) && f.Direction === "Out" && IM_CHANNELS.includes(f.Channel)) ids.add(f.CustomerID);
   return ids.size;
+}
+
+/** Outbound contacts in the range, counted without building a list (a person may have 100,000 follow-ups). */
+function outboundIn(followUps: readonly FollowUp[], range: DayRange): number {
+  let n = 0;
+  for (const f of followUps) if (inRange(f.Date, range) && f.Direction === "Out") n++;
+  return n;
 }
 
 function paidSampleCustomersIn(samples: PersonRows["samples"], range: DayRange): number {
@@ -261,7 +270,7 @@ function personReview(
     incomeCNY: quarterlyIncome(baseSalaryCNY, commissionCNY),
     orders,
     newCustomers: rows.customers.filter((c) => inRange(c.CreatedOn, inQ)).length,
-    contacts: rows.followUps.filter((f) => f.Direction === "Out" && inRange(f.Date, inQ)).length,
+    contacts: outboundIn(rows.followUps, inQ),
     imCustomers: imCustomersIn(rows.followUps, inQ),
     sampleRequests: paidSampleCustomersIn(rows.samples, inQ),
     repeatCustomers: repeatCustomersIn(rows.orders, inQ, position),
@@ -346,14 +355,23 @@ export function quarterlyReview(snapshot: CrmSnapshot, index: CrmIndex, quarter:
     ...[...index.customersById.values()].filter((c) => isDeal(c.CustomerID)).map((c) => ({ key: regionOf(c), customer: c.CustomerID as string, cny: 0 })),
     ...paidInQ.map((e) => ({ key: regionOf(index.customersById.get(e.order.CustomerID)), customer: e.order.CustomerID as string, cny: e.cny })),
   ]);
+  // An order of several product lines splits its money evenly among them:
+  // the workbook has no per-line amounts, and counting it whole under each
+  // line would add up to more than was paid.
   const byProduct = tally(
-    paidInQ.filter((e) => isDeal(e.order.CustomerID)).map((e) => ({ key: e.order.Products?.trim() || NO_PRODUCT, customer: e.order.CustomerID as string, cny: e.cny })),
+    paidInQ
+      .filter((e) => isDeal(e.order.CustomerID))
+      .flatMap((e) => {
+        const lines = productLines(e.order.Products);
+        const keys = lines.length > 0 ? lines : [NO_PRODUCT];
+        return keys.map((key) => ({ key, customer: e.order.CustomerID as string, cny: e.cny / keys.length }));
+      }),
   );
 
   const listed = new Set<string>(salespeople.map((s) => s.name));
   const contactsByChannel: Partial<Record<Channel, number>> = {};
   for (const f of snapshot.FollowUps) {
-    if (f.Direction === "Out" && listed.has(f.Salesperson) && inRange(f.Date, inQ)) contactsByChannel[f.Channel] = (contactsByChannel[f.Channel] ?? 0) + 1;
+    if (inRange(f.Date, inQ) && f.Direction === "Out" && listed.has(f.Salesperson)) contactsByChannel[f.Channel] = (contactsByChannel[f.Channel] ?? 0) + 1;
   }
 
   return { quarter: qKey, asOf: toISODate(date), salespeople, team, grades, byRegion, byProduct, contactsByChannel, unconvertedPayments: ledger.unconverted };
