@@ -1,0 +1,60 @@
+/** Customers: search, a customer's card, and the new-customer form. */
+import { Button, Field, Input, Text } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { CustomerId } from "../../core/model";
+import { useI18n } from "../i18n/I18n";
+import { searchCustomers } from "../state/search";
+import { CustomerCard } from "./CustomerCard";
+import { customerLabel } from "./CustomerPicker";
+import { NewCustomerView } from "./NewCustomerView";
+import type { PaneProps } from "./pane";
+import { useDebounced } from "./use-debounced";
+
+const LIMIT = 20;
+
+export function CustomersTab(props: PaneProps): JSX.Element {
+  const { t } = useI18n();
+  const [query, setQuery] = useState("");
+  const [selected, setSelected] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const settled = useDebounced(query, 120);
+  const result = useMemo(() => searchCustomers(props.data.search, settled, LIMIT), [props.data.search, settled]);
+  const customer = selected ? props.data.index.customersById.get(selected as CustomerId) : undefined;
+
+  if (creating) {
+    return (
+      <NewCustomerView
+        {...props}
+        onDone={(id) => {
+          setCreating(false);
+          setSelected(id);
+        }}
+        onCancel={() => setCreating(false)}
+      />
+    );
+  }
+  return (
+    <div className="tb-stack">
+      <div className="tb-row">
+        <Field label={t("customerSearch")} className="tb-grow" hint={result.more ? t("moreResults", { count: LIMIT }) : settled.trim() && result.customers.length === 0 ? t("customerNoMatch") : undefined}>
+          <Input type="search" name="customerSearch" value={query} onChange={(_, d) => setQuery(d.value)} />
+        </Field>
+        <Button appearance="primary" onClick={() => setCreating(true)}>
+          {t("newCustomer")}
+        </Button>
+      </div>
+      {result.customers.length > 0 && (
+        <ul className="tb-list" aria-label={t("customersTitle")}>
+          {result.customers.map((c) => (
+            <li key={c.CustomerID}>
+              <Button appearance={c.CustomerID === selected ? "primary" : "subtle"} onClick={() => setSelected(c.CustomerID)}>
+                {customerLabel(c)}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {customer ? <CustomerCard {...props} customer={customer} /> : !settled.trim() && <Text>{t("customerSearch")}</Text>}
+    </div>
+  );
+}

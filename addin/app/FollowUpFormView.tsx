@@ -1,0 +1,143 @@
+/**
+ * The follow-up form. Keyboard-only: every control is labelled and in tab
+ * order; Enter in a one-line field submits, Ctrl+Enter submits from the
+ * summary too. Nothing is written until every field is valid, and a port
+ * error keeps the form as typed.
+ */
+import { Button, Caption1 } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { toISODate } from "../../core/dates";
+import type { Issue } from "../../core/issues";
+import type { FollowUpId } from "../../core/model";
+import { CHANNELS, DIRECTIONS, PURPOSES, type Purpose } from "../../core/schema";
+import { useI18n } from "../i18n/I18n";
+import { toDateTimeLocal } from "../state/clock";
+import { asksSatisfaction, validateFollowUp, type FollowUpField, type FollowUpForm } from "../state/forms/follow-up-form";
+import type { FieldErrors } from "../state/forms/fields";
+import { suggestedNextDate } from "../state/suggest";
+import { appendRecord } from "../state/writer";
+import { CustomerPicker } from "./CustomerPicker";
+import { AreaField, ChoiceField, submitOnCtrlEnter, TextField } from "./fields";
+import type { LogMode } from "./navigation";
+import type { PaneProps } from "./pane";
+import { customerById, customerExists, idMaker, salespersonFor } from "./record-context";
+import { Notice, WriteError } from "./WriteError";
+
+export function FollowUpFormView(
+  props: PaneProps & { customerId: string; onCustomer: (id: string) => void; purpose?: Purpose; onShortcut: (m: LogMode) => void },
+): JSX.Element {
+  const { t } = useI18n();
+  const { data } = props;
+  const blank = (): FollowUpForm => ({
+    customerId: props.customerId,
+    channel: "Email",
+    direction: "Out",
+    purpose: props.purpose ?? "",
+    dateTime: toDateTimeLocal(data.clock.now),
+    summary: "",
+    nextStep: "",
+    nextDate: "",
+    satisfaction: "",
+  });
+  const [form, setForm] = useState<FollowUpForm>(blank);
+  const [errors, setErrors] = useState<FieldErrors<FollowUpField>>({});
+  const [failure, setFailure] = useState<readonly Issue[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const suggestion = form.customerId ? suggestedNextDate(data, form.customerId) : null;
+  useEffect(() => {
+    setForm((f) => ({ ...f, customerId: props.customerId, purpose: props.purpose ?? f.purpose }));
+  }, [props.customerId, props.purpose]);
+  useEffect(() => {
+    // Prefill the suggested next date when a customer is chosen, unless the user typed one.
+    if (suggestion !== null) setForm((f) => (f.nextDate === "" ? { ...f, nextDate: toISODate(suggestion) } : f));
+  }, [form.customerId]); // only when the customer changes
+
+  const set = <K extends keyof FollowUpForm>(key: K) => (value: FollowUpForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (): Promise<void> => {
+    if (busy) return;
+    setNotice(null);
+    setFailure(null);
+    const v = validateFollowUp(form, {
+      customerExists: customerExists(data),
+      salesperson: salespersonFor(data, props.me, form.customerId),
+      newId: idMaker<FollowUpId>(data, "FollowUps"),
+    });
+    if (!v.ok) {
+      setErrors(v.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const res = await appendRecord(props.host.port, "FollowUps", v.row, data.clock.today);
+    setBusy(false);
+    if (!res.ok) {
+      setFailure(res.error);
+      return;
+    }
+    setNotice(t("logged", { id: res.value.id }));
+    setForm({ ...blank(), customerId: "" });
+    props.onCustomer("");
+    await props.refresh();
+  };
+
+  return (
+    <form
+      className="tb-form"
+      aria-label={t("tabLog")}
+      noValidate
+      onKeyDown={submitOnCtrlEnter}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Notice text={notice} />
+      <WriteError issues={failure} />
+      <CustomerPicker
+        index={data.search}
+        byId={customerById(data)}
+        value={form.customerId}
+        onChange={(id) => {
+          set("customerId")(id);
+          props.onCustomer(id);
+        }}
+        error={errors.customerId}
+      />
+      <div className="tb-row">
+        <ChoiceField name="channel" label={t("channel")} required options={CHANNELS} allowBlank={false} value={form.channel} onChange={set("channel")} error={errors.channel} />
+        <ChoiceField name="direction" label={t("direction")} required options={DIRECTIONS} allowBlank={false} value={form.direction} onChange={set("direction")} error={errors.direction} />
+      </div>
+      <ChoiceField name="purpose" label={t("purpose")} options={PURPOSES} value={form.purpose} onChange={set("purpose")} error={errors.purpose} />
+      <TextField name="dateTime" type="datetime-local" label={t("dateTime")} required value={form.dateTime} onChange={set("dateTime")} error={errors.dateTime} />
+      <AreaField name="summary" label={t("summary")} value={form.summary} onChange={set("summary")} error={errors.summary} />
+      <TextField name="nextStep" label={t("nextStep")} value={form.nextStep} onChange={set("nextStep")} error={errors.nextStep} />
+      <TextField
+        name="nextDate"
+        type="date"
+        label={t("nextDate")}
+        value={form.nextDate}
+        onChange={set("nextDate")}
+        error={errors.nextDate}
+        hint={suggestion !== null ? t("nextDateSuggested", { date: toISODate(suggestion) }) : undefined}
+      />
+      {asksSatisfaction(form) && (
+        <TextField name="satisfaction" type="number" label={t("satisfaction")} value={form.satisfaction} onChange={set("satisfaction")} error={errors.satisfaction} />
+      )}
+      <div className="tb-row">
+        <Button appearance="primary" type="submit" disabled={busy}>
+          {t("submit")}
+        </Button>
+        <Button type="button" onClick={() => props.onShortcut("sample")}>
+          {t("sampleShortcut")}
+        </Button>
+        <Button type="button" onClick={() => props.onShortcut("order")}>
+          {t("orderShortcut")}
+        </Button>
+      </div>
+      <Caption1>{t("submitHint")}</Caption1>
+    </form>
+  );
+}

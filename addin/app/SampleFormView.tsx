@@ -1,0 +1,74 @@
+/** The Samples form, prefilled with the customer chosen in Log contact. */
+import { Button } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { toISODate } from "../../core/dates";
+import type { Issue } from "../../core/issues";
+import type { SampleId } from "../../core/model";
+import { YES_NO } from "../../core/schema";
+import { useI18n } from "../i18n/I18n";
+import type { FieldErrors } from "../state/forms/fields";
+import { validateSample, type SampleField, type SampleForm } from "../state/forms/sample-form";
+import { appendRecord } from "../state/writer";
+import { CustomerPicker } from "./CustomerPicker";
+import { ChoiceField, submitOnCtrlEnter, TextField } from "./fields";
+import type { PaneProps } from "./pane";
+import { customerById, customerExists, idMaker, salespersonFor } from "./record-context";
+import { Notice, WriteError } from "./WriteError";
+
+export function SampleFormView(props: PaneProps & { customerId: string; onCustomer: (id: string) => void }): JSX.Element {
+  const { t } = useI18n();
+  const { data } = props;
+  const blank = (): SampleForm => ({ customerId: props.customerId, requestedOn: toISODate(data.clock.today), sentOn: "", items: "", courier: "", trackingNo: "", feeCNY: "", feePaid: "" });
+  const [form, setForm] = useState<SampleForm>(blank);
+  const [errors, setErrors] = useState<FieldErrors<SampleField>>({});
+  const [failure, setFailure] = useState<readonly Issue[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setForm((f) => ({ ...f, customerId: props.customerId })), [props.customerId]);
+  const set = <K extends keyof SampleForm>(key: K) => (value: SampleForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (): Promise<void> => {
+    if (busy) return;
+    setNotice(null);
+    setFailure(null);
+    const v = validateSample(form, { customerExists: customerExists(data), salesperson: salespersonFor(data, props.me, form.customerId), newId: idMaker<SampleId>(data, "Samples") });
+    if (!v.ok) {
+      setErrors(v.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const res = await appendRecord(props.host.port, "Samples", v.row, data.clock.today);
+    setBusy(false);
+    if (!res.ok) {
+      setFailure(res.error);
+      return;
+    }
+    setNotice(t("sampleSaved", { id: res.value.id }));
+    setForm({ ...blank(), customerId: "" });
+    props.onCustomer("");
+    await props.refresh();
+  };
+
+  return (
+    <form className="tb-form" aria-label={t("sampleTitle")} noValidate onKeyDown={submitOnCtrlEnter} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <Notice text={notice} />
+      <WriteError issues={failure} />
+      <CustomerPicker index={data.search} byId={customerById(data)} value={form.customerId} onChange={(id) => { set("customerId")(id); props.onCustomer(id); }} error={errors.customerId} />
+      <div className="tb-row">
+        <TextField name="requestedOn" type="date" label={t("requestedOn")} required value={form.requestedOn} onChange={set("requestedOn")} error={errors.requestedOn} />
+        <TextField name="sentOn" type="date" label={t("sentOn")} value={form.sentOn} onChange={set("sentOn")} error={errors.sentOn} />
+      </div>
+      <TextField name="items" label={t("items")} value={form.items} onChange={set("items")} error={errors.items} />
+      <div className="tb-row">
+        <TextField name="courier" label={t("courier")} value={form.courier} onChange={set("courier")} error={errors.courier} />
+        <TextField name="trackingNo" label={t("trackingNo")} value={form.trackingNo} onChange={set("trackingNo")} error={errors.trackingNo} />
+      </div>
+      <div className="tb-row">
+        <TextField name="feeCNY" label={t("feeCNY")} value={form.feeCNY} onChange={set("feeCNY")} error={errors.feeCNY} />
+        <ChoiceField name="feePaid" label={t("feePaid")} options={YES_NO} value={form.feePaid} onChange={set("feePaid")} error={errors.feePaid} />
+      </div>
+      <Button appearance="primary" type="submit" disabled={busy}>{t("submit")}</Button>
+    </form>
+  );
+}

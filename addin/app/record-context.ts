@@ -1,0 +1,25 @@
+/** Shared bits of the record forms: who the record belongs to and fresh IDs. */
+import { newUniqueId } from "../../core/ids";
+import type { CustomerId, SalespersonName } from "../../core/model";
+import type { TableName } from "../../core/schema";
+import type { PaneData } from "../state/derived";
+
+/**
+ * The salesperson a record is written for: the user, or in manager mode the
+ * customer's owner (the manager is not necessarily a Salespeople row).
+ */
+export function salespersonFor(data: PaneData, me: SalespersonName | null, customerId: string): SalespersonName {
+  return me ?? data.index.customersById.get(customerId as CustomerId)?.Owner ?? ("" as SalespersonName);
+}
+
+export function idMaker<B extends string>(data: PaneData, table: TableName): () => B {
+  return () => newUniqueId(table, data.clock.today, Math.random, data.taken(table)) as B;
+}
+
+export function customerExists(data: PaneData): (id: string) => boolean {
+  return (id) => data.index.customersById.has(id as CustomerId);
+}
+
+export function customerById(data: PaneData): (id: string) => ReturnType<PaneData["index"]["customersById"]["get"]> {
+  return (id) => data.index.customersById.get(id as CustomerId);
+}

@@ -1,0 +1,54 @@
+/**
+ * The file host: a .xlsx opened in a plain browser, edited through the exceljs
+ * adapter, saved back by download (or into the opened file where the File
+ * System Access API gave us a handle). exceljs is loaded only here, with a
+ * dynamic import, so the Excel task pane never downloads it.
+ */
+import { err, ok, type Result } from "../../core/issues";
+import type { Host, SavedFile } from "./host";
+import { browserStorage, storageUserStore } from "./user-store";
+
+/** The part of the File System Access API we use (not yet in TypeScript's DOM lib). */
+export interface WritableFileHandle {
+  readonly name: string;
+  createWritable(): Promise<{ write(data: Blob): Promise<void>; close(): Promise<void> }>;
+}
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export async function openFileHost(buffer: ArrayBuffer, name: string, handle?: WritableFileHandle): Promise<Result<Host>> {
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../workbook/xlsx/xlsx-workbook");
+  const opened = await XlsxWorkbook.fromBuffer(buffer, name);
+  if (!opened.ok) return opened;
+  const workbook = opened.value;
+  const save = async (): Promise<Result<SavedFile>> => {
+    try {
+      const bytes = await workbook.toBuffer();
+      const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
+      if (handle) {
+        const w = await handle.createWritable();
+        await w.write(blob);
+        await w.close();
+        return ok({ name: handle.name, via: "handle" });
+      }
+      downloadBlob(blob, name);
+      return ok({ name, via: "download" });
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return err([{ severity: "error", sheet: name, row: null, column: null, code: "save-failed", message: { zh: `保存失败：${why}`, en: `Saving failed: ${why}` } }]);
+    }
+  };
+  return ok({ kind: "file", port: workbook, displayName: name, store: storageUserStore(browserStorage(), `file:${name}`), save });
+}
+
+function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser a moment to start the download before releasing the bytes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

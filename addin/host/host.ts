@@ -1,0 +1,27 @@
+/**
+ * The host the pane runs over: Excel (Office.js) or a file opened in a plain
+ * browser. Everything above this line speaks only WorkbookPort, so the same
+ * screens work in both and are tested end to end in the browser.
+ */
+import type { WorkbookPort } from "../../workbook/port";
+import type { Result } from "../../core/issues";
+import type { UserStore } from "./user-store";
+
+export type HostKind = "excel" | "file";
+
+export interface SavedFile {
+  readonly name: string;
+  /** "download" when the browser saved a copy; "handle" when the opened file was overwritten. */
+  readonly via: "download" | "handle";
+}
+
+export interface Host {
+  readonly kind: HostKind;
+  readonly port: WorkbookPort;
+  /** What the user calls this workbook (file name or document URL). */
+  readonly displayName: string;
+  /** Remembers per-user choices ("who am I") for this workbook only. */
+  readonly store: UserStore;
+  /** File host only: writes the edited workbook back. Excel saves itself. */
+  save?(): Promise<Result<SavedFile>>;
+}

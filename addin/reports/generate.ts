@@ -1,0 +1,48 @@
+/**
+ * The default report generator of the Reports tab: reads the workbook as it
+ * is now, builds the quarterly review or the weekly report with core's
+ * rules and sheet layouts (the same as `tradebook review` / `weekly`), and
+ * writes the sheet through the port. A weekly report in manager mode is one
+ * sheet per active salesperson.
+ */
+import { parseIsoWeek, parseQuarter, serialAtInstant, toISODateTime } from "../../core/dates";
+import { indexSnapshot } from "../../core/indexes";
+import { err, ok, type Issue, type Result } from "../../core/issues";
+import { quarterlyReview } from "../../core/review";
+import { reviewSheet, type ReportMeta } from "../../core/review-sheet";
+import { weeklyReport } from "../../core/weekly";
+import { weeklySheet } from "../../core/weekly-sheet";
+import type { ReportSheet } from "../../core/report-sheet";
+import { readSnapshot } from "../../workbook/snapshot";
+import type { WorkbookPort } from "../../workbook/port";
+import type { ReportGenerator, ReportRequest } from "./ReportsTab";
+
+const badInput = (en: string, zh: string): Issue => ({ severity: "error", sheet: "", row: null, column: null, code: "usage", message: { zh, en } });
+
+export function workbookReportGenerator(port: WorkbookPort): ReportGenerator {
+  return async (request: ReportRequest): Promise<Result<{ readonly name: string }>> => {
+    const read = await readSnapshot(port);
+    if (!read.ok) return read;
+    const { snapshot, settings, lang } = read.value;
+    const index = indexSnapshot(snapshot);
+    const meta: ReportMeta = { companyName: settings.CompanyName, generatedAt: toISODateTime(serialAtInstant(new Date(), settings.WorkTimeZone)) };
+    const sheets: ReportSheet[] = [];
+    if (request.kind === "quarterly") {
+      const quarter = parseQuarter(request.quarter);
+      if (!quarter) return err([badInput(`"${request.quarter}" is not YYYY-Qn`, `「${request.quarter}」不是 YYYY-Qn 格式`)]);
+      sheets.push(reviewSheet(quarterlyReview(snapshot, index, quarter, settings), lang, meta));
+    } else {
+      const week = parseIsoWeek(request.week);
+      if (!week) return err([badInput(`"${request.week}" is not YYYY-Www`, `「${request.week}」不是 YYYY-Www 格式`)]);
+      const people = request.salesperson !== null ? [request.salesperson] : snapshot.Salespeople.filter((s) => s.Active !== "N").map((s) => s.Name);
+      for (const name of people) sheets.push(weeklySheet(weeklyReport(snapshot, index, name, week, settings), lang, meta));
+    }
+    const names: string[] = [];
+    for (const sheet of sheets) {
+      const written = await port.writeReportSheet(sheet);
+      if (!written.ok) return written;
+      names.push(written.value.name);
+    }
+    return ok({ name: names.join(", ") });
+  };
+}

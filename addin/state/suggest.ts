@@ -1,0 +1,18 @@
+/** The next contact date the cadence rules suggest for a customer (core/cadence.ts decides). */
+import { nextContactDate } from "../../core/next-contact";
+import type { DaySerial } from "../../core/dates";
+import { followUpsOf } from "../../core/indexes";
+import type { CustomerId } from "../../core/model";
+import type { PaneData } from "./derived";
+
+export function suggestedNextDate(data: PaneData, customerId: string): DaySerial | null {
+  const id = customerId as CustomerId;
+  const customer = data.index.customersById.get(id);
+  if (!customer) return null;
+  const history = followUpsOf(data.index, id);
+  const last = history.length > 0 ? history[history.length - 1].Date : null;
+  const grade = data.grades.get(id) ?? "D";
+  // Today's contact is about to be logged: the next one counts from today.
+  const from = last === null || last < data.clock.now ? data.clock.now : last;
+  return nextContactDate(grade, from, customer.CreatedOn, data.ws.settings) ?? null;
+}
