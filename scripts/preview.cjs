@@ -18,6 +18,8 @@
  */
 const fs = require("fs");
 const http = require("http");
+const https = require("https");
+const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
 
@@ -35,6 +37,10 @@ const dist = path.resolve(root, option("dist", process.env.TRADEBOOK_OUT || "dis
 const demoFile = path.resolve(root, option("demo", "demo/TradeBook-demo.xlsx"));
 const buildMode = option("build", "stale");
 const port = Number(process.env.PORT ?? 3000);
+// --https serves with the development certificate that
+// `npx office-addin-dev-certs install` puts in ~/.office-addin-dev-certs:
+// Excel only loads add-ins from https://localhost:3000 (the manifest's URLs).
+const secure = process.argv.includes("--https");
 
 /** Newest modification time under the given paths (files or folders). */
 function newest(paths) {
@@ -102,8 +108,19 @@ function within(base, urlPath) {
   return p === base || p.startsWith(base + path.sep) ? p : null;
 }
 
+function tlsOptions() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const key = path.join(dir, "localhost.key");
+  const cert = path.join(dir, "localhost.crt");
+  if (!fs.existsSync(key) || !fs.existsSync(cert)) {
+    console.error(`[preview] no development certificate in ${dir}: run \`npx office-addin-dev-certs install\` once`);
+    process.exit(2);
+  }
+  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+}
+
 function serve() {
-  const server = http.createServer((req, res) => {
+  const handler = (req, res) => {
     const url = new URL(req.url || "/", "http://localhost");
     let file;
     if (url.pathname === "/") {
@@ -120,10 +137,15 @@ function serve() {
     }
     res.writeHead(200, { "Content-Type": TYPES[path.extname(file).toLowerCase()] || "application/octet-stream", "Cache-Control": "no-store" });
     fs.createReadStream(file).pipe(res);
-  });
+  };
+  const server = secure ? https.createServer(tlsOptions(), handler) : http.createServer(handler);
   server.listen(port, "127.0.0.1", () => {
     const actual = server.address().port;
-    console.log(`[preview] TradeBook task pane: http://localhost:${actual}/taskpane.html?demo=1`);
+    console.log(
+      secure
+        ? `[preview] TradeBook add-in served for Excel on https://localhost:${actual}/ (sideload manifest.xml)`
+        : `[preview] TradeBook task pane: http://localhost:${actual}/taskpane.html?demo=1`,
+    );
   });
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGINT", stop);
