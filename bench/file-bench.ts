@@ -1,0 +1,90 @@
+/**
+ * Reading the workbook through the file adapter (workbook/xlsx), as every
+ * command starts: open the .xlsx (exceljs loads it whole), read every table
+ * through the port, then type and check them all (workbook/snapshot.ts).
+ * One open per run: at 500,000 rows the open is most of the time.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { TABLE_NAMES } from "../core/schema";
+import { readSnapshot } from "../workbook/snapshot";
+import { openXlsx } from "../workbook/xlsx/xlsx-file";
+import { GNU_TIME, runNode } from "./process-bench";
+import { round, timingOf, type RepeatOptions, type Timing } from "./stats";
+
+export interface FileReadResult {
+  /** openXlsx alone. */
+  readonly open: Timing;
+  /** openXlsx + readTable of every table. */
+  readonly readTables: Timing;
+  /** openXlsx + readSnapshot (rows typed and checked: what every command does first). */
+  readonly readSnapshot: Timing;
+  readonly rowsRead: number;
+  /** Errors found in the workbook (the generated data has none). */
+  readonly issues: number;
+  /** Largest heap in use after a read, MB (indicative: the GC decides). */
+  readonly heapUsedMB: number;
+  /** Whole-process numbers, when measured in a child process (benchFileReadIsolated). */
+  readonly maxRssMB?: number;
+  readonly maxRssKB?: number;
+}
+
+/** The measurement could not finish (e.g. the child ran out of heap): what it said, and its peak memory. */
+export interface FileReadFailure {
+  readonly error: string;
+  readonly maxRssMB: number;
+}
+
+export async function benchFileRead(path: string, opts: RepeatOptions): Promise<FileReadResult> {
+  const open: number[] = [];
+  const tables: number[] = [];
+  const snapshot: number[] = [];
+  let rows = 0;
+  let issues = 0;
+  let heap = 0;
+  let spent = 0;
+  while (open.length < Math.max(1, opts.runs) && (open.length === 0 || opts.budgetMs === undefined || spent < opts.budgetMs)) {
+    const t0 = performance.now();
+    const opened = await openXlsx(path);
+    if (!opened.ok) throw new Error(`bench: cannot open ${path}: ${opened.error.map((i) => i.message.en).join("; ")}`);
+    const t1 = performance.now();
+    rows = 0;
+    for (const t of TABLE_NAMES) {
+      const read = await opened.value.readTable(t);
+      if (read.ok) rows += read.value.rows.length;
+    }
+    const t2 = performance.now();
+    const read = await readSnapshot(opened.value);
+    if (!read.ok) throw new Error(`bench: ${path} is not a CRM workbook`);
+    const t3 = performance.now();
+    issues = read.value.issues.filter((i) => i.severity === "error").length;
+    heap = Math.max(heap, process.memoryUsage().heapUsed);
+    open.push(t1 - t0);
+    tables.push(t2 - t0);
+    // readSnapshot reads every table again from the opened workbook.
+    snapshot.push(t1 - t0 + (t3 - t2));
+    spent += t3 - t0;
+  }
+  const maxRssKB = process.resourceUsage().maxRSS;
+  return { open: timingOf(open), readTables: timingOf(tables), readSnapshot: timingOf(snapshot), rowsRead: rows, issues, heapUsedMB: round(heap / 1e6, 0), maxRssKB };
+}
+
+/**
+ * benchFileRead in a child process with node's default heap, as a command
+ * would run: a workbook too big for it fails that process, and the failure
+ * is the result (bench/file-child.cjs).
+ */
+export async function benchFileReadIsolated(path: string, opts: RepeatOptions): Promise<FileReadResult | FileReadFailure> {
+  const dir = mkdtempSync(join(tmpdir(), "tradebook-bench-file-"));
+  const resultFile = join(dir, "result.json");
+  try {
+    const useGnuTime = existsSync(GNU_TIME);
+    const run = await runNode("bench/file-child.cjs", "bench/file-child.cjs", [path, String(opts.runs), String(opts.budgetMs ?? 0)], useGnuTime, resultFile);
+    if (run.code !== 0 || !existsSync(resultFile)) return { error: run.error ?? `exit ${run.code}`, maxRssMB: round(run.maxRssMB, 0) };
+    const result = JSON.parse(readFileSync(resultFile, "utf8")) as FileReadResult;
+    return { ...result, maxRssMB: round(run.maxRssMB, 0) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
