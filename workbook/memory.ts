@@ -10,12 +10,12 @@
  * shared workbook.
  */
 import { err, ok, type Issue, type Result } from "../core/issues";
-import type { CellValue, RawRow, RawTable } from "../core/raw";
+import type { CellValue, RawTable } from "../core/raw";
 import { safeSheetName, type ReportSheet } from "../core/report-sheet";
 import { SCHEMA, TABLE_NAMES, headerOf, matchTable, sheetNameOf, type Lang, type TableName } from "../core/schema";
-import { cellsOf, headerNames, headerText, isBlankRow, issueAt, locateHeaders, selectColumns, type HeaderLayout } from "./locate";
+import { headerText, isBlankRow, issueAt, locateHeaders, type HeaderLayout } from "./locate";
 import type { EnsureReport, UpdateById, WorkbookPort } from "./port";
-import { planAppend, planUpdate, type RowWrite, type TableView } from "./write-plan";
+import { planAppend, planUpdate, rawTableOf, type RowWrite, type TableView } from "./write-plan";
 
 /** A formula cell: what it computes and the result it last showed. */
 export interface FormulaCell {
@@ -111,11 +111,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>> {
     const found = this.locate(table);
     if (!found.ok) return found;
-    const { view } = found.value;
-    const { keys, issues } = selectColumns(view.layout, view.sheet, columns);
-    if (issues.length > 0) return err(issues);
-    const rows: RawRow[] = view.rows.map((r) => ({ rowNumber: r.rowNumber, cells: cellsOf(view.layout, r.cells, keys) }));
-    return ok({ table, sheet: view.sheet, lang: view.layout.lang, headers: headerNames(view.layout), missingColumns: view.layout.missing, rows });
+    return rawTableOf(table, found.value.view, columns);
   }
 
   async appendRows(table: TableName, rows: readonly Readonly<Record<string, CellValue>>[]): Promise<Result<{ readonly firstRow: number; readonly count: number }>> {

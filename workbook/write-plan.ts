@@ -6,10 +6,10 @@
  * problem is reported with its sheet, row and column.
  */
 import { err, ok, type Issue, type Result } from "../core/issues";
-import type { CellValue } from "../core/raw";
-import { SCHEMA } from "../core/schema";
+import type { CellValue, RawRow, RawTable } from "../core/raw";
+import { SCHEMA, type TableName } from "../core/schema";
 import type { UpdateById } from "./port";
-import { columnDef, displayHeader, issueAt, type HeaderLayout } from "./locate";
+import { cellsOf, columnDef, displayHeader, headerNames, issueAt, selectColumns, type HeaderLayout } from "./locate";
 import { cellForWrite } from "./write-cell";
 
 /** A table as an adapter sees it right before writing. */
@@ -139,4 +139,12 @@ export function planUpdate(view: TableView, updates: readonly UpdateById[]): Res
     writes.push({ rowNumber, cells: planCells(view, rowNumber, update.values, issues) });
   }
   return issues.length > 0 ? err(issues) : ok(writes);
+}
+
+/** A table view as the port's RawTable, with only the columns asked for. */
+export function rawTableOf(table: TableName, view: TableView, columns?: readonly string[]): Result<RawTable> {
+  const { keys, issues } = selectColumns(view.layout, view.sheet, columns);
+  if (issues.length > 0) return err(issues);
+  const rows: RawRow[] = view.rows.map((r) => ({ rowNumber: r.rowNumber, cells: cellsOf(view.layout, r.cells, keys) }));
+  return ok({ table, sheet: view.sheet, lang: view.layout.lang, headers: headerNames(view.layout), missingColumns: view.layout.missing, rows });
 }

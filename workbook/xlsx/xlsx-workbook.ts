@@ -9,12 +9,12 @@
 import ExcelJS from "exceljs";
 import { utcDateFromSerial } from "../../core/dates";
 import { err, ok, type Issue, type Result } from "../../core/issues";
-import type { CellValue, RawRow, RawTable } from "../../core/raw";
+import type { CellValue, RawTable } from "../../core/raw";
 import { safeSheetName, type ReportSheet } from "../../core/report-sheet";
 import { SCHEMA, matchTable, type Lang, type TableName } from "../../core/schema";
-import { cellsOf, columnDef, headerNames, isBlankRow, issueAt, locateHeaders, selectColumns, type HeaderLayout } from "../locate";
+import { columnDef, isBlankRow, issueAt, locateHeaders, type HeaderLayout } from "../locate";
 import type { EnsureReport, UpdateById, WorkbookPort } from "../port";
-import { planAppend, planUpdate, type RowWrite, type TableView } from "../write-plan";
+import { planAppend, planUpdate, rawTableOf, type RowWrite, type TableView } from "../write-plan";
 import { renderReportSheet } from "./report-writer";
 import { DATE_FORMAT, DATETIME_FORMAT } from "./structure";
 import { ensureXlsxStructure } from "./ensure-structure";
@@ -96,11 +96,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>> {
     const found = this.locate(table);
     if (!found.ok) return found;
-    const { view } = found.value;
-    const { keys, issues } = selectColumns(view.layout, view.sheet, columns);
-    if (issues.length > 0) return err(issues);
-    const rows: RawRow[] = view.rows.map((r) => ({ rowNumber: r.rowNumber, cells: cellsOf(view.layout, r.cells, keys) }));
-    return ok({ table, sheet: view.sheet, lang: view.layout.lang, headers: headerNames(view.layout), missingColumns: view.layout.missing, rows });
+    return rawTableOf(table, found.value.view, columns);
   }
 
   async appendRows(table: TableName, rows: readonly Row[]): Promise<Result<{ readonly firstRow: number; readonly count: number }>> {
