@@ -3,7 +3,7 @@
  * the due list (core/grading.ts + core/cadence.ts), each with the index
  * (core/indexes.ts) it needs, exactly as cli/review.ts and cli/due.ts do.
  */
-import { dueList, overContact } from "../core/cadence";
+import { dueAndOverContact } from "../core/cadence";
 import { quarterOf, type DaySerial } from "../core/dates";
 import { gradeAll } from "../core/grading";
 import { indexSnapshot } from "../core/indexes";
@@ -29,15 +29,17 @@ export async function benchCore(data: CrmSnapshot, asOf: DaySerial, opts: Repeat
   const due = () => {
     const index = indexSnapshot(data);
     const grades = gradeAll(data, index, asOf, settings);
-    return { items: dueList(data, index, asOf, settings, grades), pushy: overContact(data, index, asOf, settings) };
+    return dueAndOverContact(data, index, asOf, settings, grades);
   };
   const r = await repeat(opts, review);
   const d = await repeat(opts, due);
-  // Both from one index, as a task pane showing both would build it once.
+  // Both from one index and one grading, as a task pane showing both would do them once.
   const t = await repeat(opts, () => {
     const index = indexSnapshot(data);
     const grades = gradeAll(data, index, asOf, settings);
-    return [quarterlyReview(data, index, quarter, settings, asOf), dueList(data, index, asOf, settings, grades), overContact(data, index, asOf, settings)] as const;
+    // The review grades as of the same day here (asOf is in its quarter): it reuses the due list's grades.
+    const review = quarterlyReview(data, index, quarter, settings, asOf, { grades: { asOf, byCustomer: grades } });
+    return [review, dueAndOverContact(data, index, asOf, settings, grades)] as const;
   });
   return { review: r.timing, due: d.timing, total: t.timing, reviewedSalespeople: r.last.salespeople.length, dueItems: d.last.items.length };
 }

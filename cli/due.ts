@@ -10,7 +10,7 @@
  * an unreadable workbook.
  */
 import path from "node:path";
-import { dueList, overContact, DUE_RULE_NAMES, DUE_SEVERITIES, DUE_SEVERITY_NAMES, type DueItem, type DueSeverity, type OverContactItem } from "../core/cadence";
+import { dueAndOverContact, DUE_RULE_NAMES, DUE_SEVERITIES, DUE_SEVERITY_NAMES, type DueItem, type DueSeverity, type OverContactItem } from "../core/cadence";
 import { dayOf, isoWeekday, parseISODate, serialAtInstant, toISODate, type DaySerial } from "../core/dates";
 import { gradeAll } from "../core/grading";
 import { indexSnapshot } from "../core/indexes";
@@ -77,8 +77,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const index = indexSnapshot(snapshot);
   const grades = gradeAll(snapshot, index, date, settings);
   const opts = salesperson ? { salesperson } : undefined;
-  const items = dueList(snapshot, index, date, settings, grades, opts);
-  const pushy = overContact(snapshot, index, date, settings, opts);
+  // One pass over each customer's history for both lists.
+  const { items, pushy } = dueAndOverContact(snapshot, index, date, settings, grades, opts);
 
   if (args.options.json) io.out(JSON.stringify(dueDocument(date, salesperson ?? null, items, pushy, errors, io.lang), null, 2));
   else io.out(dueText(date, salesperson ?? null, items, pushy, io.lang));

@@ -152,42 +152,71 @@ interface History {
   lastContactDay: DaySerial | null;
   unansweredEmails: number;
   firstUnansweredDay: DaySerial | null;
-  /** Follow-ups with a NextDate and no outbound contact dated after them yet. */
-  openPromises: FollowUp[];
+  /**
+   * Follow-ups [0, seen) are dated up to D; the open promises (a NextDate and
+   * no outbound contact dated after them) are those among them dated at or
+   * after lastOutDate (all when null). Our contact keeps every promise made
+   * before it, and the list is sorted by Date, so the last outbound contact
+   * alone decides — no list of promises is built per customer.
+   */
+  seen: number;
+  lastOutDate: number | null;
+  /** Outbound contacts from the week's Monday by their exact date-time (the pushy count). */
+  outSinceWeekStart: number;
 }
 
-function historyOf(followUps: readonly FollowUp[], cal: Calendar): History {
-  const h: History = { outInWeek: 0, outInMonth: 0, visitsInYear: 0, lastContactDay: null, unansweredEmails: 0, firstUnansweredDay: null, openPromises: [] };
+/** One customer's history at a time: filled in place, read before the next customer's. */
+function emptyHistory(): History {
+  return { outInWeek: 0, outInMonth: 0, visitsInYear: 0, lastContactDay: null, unansweredEmails: 0, firstUnansweredDay: null, seen: 0, lastOutDate: null, outSinceWeekStart: 0 };
+}
+
+function historyOf(followUps: readonly FollowUp[], cal: Calendar, h: History): History {
+  h.outInWeek = 0;
+  h.outInMonth = 0;
+  h.visitsInYear = 0;
+  h.lastContactDay = null;
+  h.unansweredEmails = 0;
+  h.firstUnansweredDay = null;
+  h.seen = 0;
+  h.lastOutDate = null;
+  h.outSinceWeekStart = 0;
   let lastOutDay: DaySerial | null = null;
-  for (const f of followUps) {
+  for (let i = 0; i < followUps.length; i++) {
+    const f = followUps[i];
     if (f.Date >= cal.end) break; // sorted by Date: the rest is after D
+    h.seen = i + 1;
     const fDay = dayOf(f.Date);
     h.lastContactDay = fDay;
     if (f.Channel === "Visit" && fDay >= cal.yearFrom) h.visitsInYear++;
     if (f.Direction === "Out") {
       if (fDay >= cal.weekFrom) h.outInWeek++;
+      if (f.Date >= cal.weekFrom) h.outSinceWeekStart++;
       if (fDay >= cal.monthFrom) h.outInMonth++;
       lastOutDay = fDay;
       // Every email so far is on or before this day: answered, on time or late.
       h.unansweredEmails = 0;
       h.firstUnansweredDay = null;
       // Our contact keeps every promise made before it (a same-time row is not "later").
-      if (h.openPromises.length > 0) h.openPromises = h.openPromises.filter((p) => p.Date >= f.Date);
+      h.lastOutDate = f.Date;
     } else if (f.Channel === "Email" && fDay !== lastOutDay) {
       h.unansweredEmails++;
       h.firstUnansweredDay ??= fDay;
     }
-    if (f.NextDate !== null) h.openPromises.push(f);
   }
   return h;
 }
 
-/** The open promise whose NextDate has passed (≤ D) earliest; null when none has. */
-function oldestBrokenPromise(open: readonly FollowUp[], day: DaySerial): FollowUp | null {
+/**
+ * The open promise whose NextDate has passed (≤ D) earliest; null when none
+ * has. Ties go to the earlier row: the scan runs backwards, so `<=`.
+ */
+function oldestBrokenPromise(followUps: readonly FollowUp[], h: History, day: DaySerial): FollowUp | null {
   let oldest: FollowUp | null = null;
-  for (const p of open) {
+  for (let i = h.seen - 1; i >= 0; i--) {
+    const p = followUps[i];
+    if (h.lastOutDate !== null && p.Date < h.lastOutDate) break;
     if (p.NextDate === null || dayOf(p.NextDate) > day) continue;
-    if (oldest === null || p.NextDate < (oldest.NextDate ?? Infinity)) oldest = p;
+    if (oldest === null || p.NextDate <= (oldest.NextDate ?? Infinity)) oldest = p;
   }
   return oldest;
 }
@@ -208,7 +237,7 @@ function item(c: Customer, grade: Grade | null, cal: Calendar, rule: DueRule, de
   return { customerId: c.CustomerID, company: c.Company, owner: c.Owner, grade, rule, progress, deadline, severity: severityOf(deadline, cal.day), detail };
 }
 
-function dueFor(c: Customer, grade: Grade | null, h: History, cal: Calendar, s: CadenceSettings, items: DueItem[]): void {
+function dueFor(c: Customer, grade: Grade | null, followUps: readonly FollowUp[], h: History, cal: Calendar, s: CadenceSettings, items: DueItem[]): void {
   const created = dayOf(c.CreatedOn);
   if (created >= cal.weekFrom && h.outInWeek < s.NewCustomerContactsPerWeek) {
     const need = s.NewCustomerContactsPerWeek;
@@ -226,7 +255,7 @@ function dueFor(c: Customer, grade: Grade | null, h: History, cal: Calendar, s: 
     const n = h.unansweredEmails;
     items.push(item(c, grade, cal, "sameDayReply", h.firstUnansweredDay, { done: 0, required: n, text: progressText.sameDayReply(n) }, detailText.sameDayReply(h.firstUnansweredDay)));
   }
-  const broken = oldestBrokenPromise(h.openPromises, cal.day);
+  const broken = oldestBrokenPromise(followUps, h, cal.day);
   if (broken?.NextDate != null) {
     const promised = dayOf(broken.NextDate);
     items.push(item(c, grade, cal, "promisedNextContact", promised, { done: 0, required: 1, text: progressText.promisedNextContact(promised) }, detailText.promisedNextContact(dayOf(broken.Date), promised, broken.NextStep)));
@@ -246,12 +275,18 @@ function dueFor(c: Customer, grade: Grade | null, h: History, cal: Calendar, s: 
 }
 
 /** Customers the cadence applies to as of D (see the file comment), first row per ID. */
-function customersInScope(snapshot: Pick<CrmSnapshot, "Customers">, day: DaySerial, opts: DueOptions | undefined): Customer[] {
-  const seen = new Set<CustomerId>();
+function customersInScope(snapshot: Pick<CrmSnapshot, "Customers">, index: CrmIndex, day: DaySerial, opts: DueOptions | undefined): Customer[] {
+  // The index's own rows: its first row per ID is known by identity, no set needed.
+  const seen = index.customerRows === snapshot.Customers ? null : new Set<CustomerId>();
+  const first = index.customersById;
   const out: Customer[] = [];
   for (const c of snapshot.Customers) {
-    if (seen.has(c.CustomerID)) continue;
-    seen.add(c.CustomerID);
+    if (seen === null) {
+      if (first.get(c.CustomerID) !== c) continue;
+    } else {
+      if (seen.has(c.CustomerID)) continue;
+      seen.add(c.CustomerID);
+    }
     if (c.Status === "Pool" || c.Status === "Closed") continue;
     if (dayOf(c.CreatedOn) > day) continue;
     if (opts?.salesperson !== undefined && c.Owner !== opts.salesperson) continue;
@@ -280,12 +315,7 @@ export function dueList(
   grades: ReadonlyMap<CustomerId, Grade>,
   opts?: DueOptions,
 ): DueItem[] {
-  const cal = calendarOf(date);
-  const items: DueItem[] = [];
-  for (const c of customersInScope(snapshot, cal.day, opts)) {
-    dueFor(c, grades.get(c.CustomerID) ?? null, historyOf(index.followUpsByCustomer.get(c.CustomerID) ?? NO_FOLLOW_UPS, cal), cal, settings, items);
-  }
-  return items.sort(compareDue);
+  return cadenceScan(snapshot, index, date, settings, { grades, settings }, opts).items;
 }
 
 /** Customers with more than MaxContactsPerWeek outbound contacts in D's ISO week, most contacted first (then sheet order). */
@@ -296,17 +326,48 @@ export function overContact(
   settings: Pick<Settings, "MaxContactsPerWeek">,
   opts?: DueOptions,
 ): OverContactItem[] {
+  return cadenceScan(snapshot, index, date, settings, null, opts).pushy;
+}
+
+/**
+ * dueList and overContact together, from one pass over each customer's
+ * follow-ups (what `tradebook due` and the task pane show side by side):
+ * the same two lists as the two calls, for half the passes.
+ */
+export function dueAndOverContact(
+  snapshot: Pick<CrmSnapshot, "Customers">,
+  index: CrmIndex,
+  date: DaySerial,
+  settings: CadenceSettings,
+  grades: ReadonlyMap<CustomerId, Grade>,
+  opts?: DueOptions,
+): { readonly items: DueItem[]; readonly pushy: OverContactItem[] } {
+  return cadenceScan(snapshot, index, date, settings, { grades, settings }, opts);
+}
+
+/** The due items (when grades are given) and the pushy warnings, customer by customer. */
+function cadenceScan(
+  snapshot: Pick<CrmSnapshot, "Customers">,
+  index: CrmIndex,
+  date: DaySerial,
+  settings: Pick<Settings, "MaxContactsPerWeek">,
+  due: { readonly grades: ReadonlyMap<CustomerId, Grade>; readonly settings: CadenceSettings } | null,
+  opts: DueOptions | undefined,
+): { items: DueItem[]; pushy: OverContactItem[] } {
   const cal = calendarOf(date);
   const week = isoWeekKey(cal.day);
   const max = settings.MaxContactsPerWeek;
-  const out: OverContactItem[] = [];
-  for (const c of customersInScope(snapshot, cal.day, opts)) {
-    let count = 0;
-    for (const f of index.followUpsByCustomer.get(c.CustomerID) ?? NO_FOLLOW_UPS) {
-      if (f.Date >= cal.end) break;
-      if (f.Direction === "Out" && f.Date >= cal.weekFrom) count++;
-    }
-    if (count > max) out.push({ customerId: c.CustomerID, company: c.Company, owner: c.Owner, rule: "pushy", count, max, week, detail: detailText.pushy(count, max) });
+  const items: DueItem[] = [];
+  const pushy: OverContactItem[] = [];
+  const h = emptyHistory();
+  for (const c of customersInScope(snapshot, index, cal.day, opts)) {
+    const followUps = index.followUpsByCustomer.get(c.CustomerID) ?? NO_FOLLOW_UPS;
+    historyOf(followUps, cal, h);
+    if (due !== null) dueFor(c, due.grades.get(c.CustomerID) ?? null, followUps, h, cal, due.settings, items);
+    const count = h.outSinceWeekStart;
+    if (count > max) pushy.push({ customerId: c.CustomerID, company: c.Company, owner: c.Owner, rule: "pushy", count, max, week, detail: detailText.pushy(count, max) });
   }
-  return out.sort((a, b) => b.count - a.count);
+  items.sort(compareDue);
+  pushy.sort((a, b) => b.count - a.count);
+  return { items, pushy };
 }

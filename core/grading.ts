@@ -21,14 +21,14 @@
  * Everything reads the per-customer lists of core/indexes.ts, so grading
  * every customer is linear in the rows.
  */
-import { addMonths, dayOf, type DaySerial } from "./dates";
+import * as dates from "./dates";
+import { addMonths, type DaySerial } from "./dates";
 import type { CrmIndex } from "./indexes";
-import { countUpTo, followUpsOf, ordersOf, paymentsOf, samplesOf } from "./indexes";
-import { isLiveOrder, paymentsUpTo } from "./paid-orders";
+import * as paidOrders from "./paid-orders";
 import type { CrmSnapshot, CustomerId, PaymentId } from "./model";
 import type { Grade, InquiryType } from "./schema";
 import type { Settings } from "./settings";
-import { paymentCNY } from "./currency";
+import * as currency from "./currency";
 
 export interface GradeFacts {
   readonly paidOrders: number;
@@ -83,6 +83,28 @@ export function gradeFacts(
   return factsAt(customerId, index, asOf, addMonths(asOf, -12), rates);
 }
 
+// Bound once: bundlers and test runners reach imported bindings through
+// getters, which in a loop over every customer costs more than the calls.
+const { dayOf: dayOfSerial } = dates;
+const { paymentCNY: toCNYOf } = currency;
+const { isLiveOrder: isLive } = paidOrders;
+
+/**
+ * How many items of a list sorted by Date fall on or before day D (by their
+ * day). The binary search of countUpTo inlined: a key closure per customer
+ * and per order was a measurable share of grading 50,000 customers.
+ */
+function upToDay(sorted: readonly { readonly Date: number }[], asOf: DaySerial): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dayOfSerial(sorted[mid].Date) <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** gradeFacts with the window start computed once for a whole grading run. */
 function factsAt(
   customerId: CustomerId,
@@ -91,42 +113,70 @@ function factsAt(
   yearBefore: DaySerial,
   rates: ReadonlyMap<string, number>,
 ): CustomerGradeFacts {
+  return factsOfCustomer(customerId, index.customersById.get(customerId)?.InquiryType ?? null, index, asOf, yearBefore, rates, blankFacts());
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type FactsScratch = Mutable<CustomerGradeFacts>;
+
+function blankFacts(): FactsScratch {
+  return { paidOrders: 0, paidCNY12m: 0, sampleSent: false, daysSinceLastContact: null, inquiryType: null, unconvertedPayments: NONE };
+}
+
+function factsOfCustomer(
+  customerId: CustomerId,
+  inquiryType: InquiryType | null,
+  index: CrmIndex,
+  asOf: DaySerial,
+  yearBefore: DaySerial,
+  rates: ReadonlyMap<string, number>,
+  out: FactsScratch,
+): CustomerGradeFacts {
   let paidOrders = 0;
   let paidCNY12m = 0;
   let unconvertedPayments: PaymentId[] | null = null;
-  for (const order of ordersOf(index, customerId)) {
-    if (!isLiveOrder(order)) continue;
-    const payments = paymentsOf(index, order.OrderID);
-    const upToD = paymentsUpTo(payments, asOf);
-    if (upToD > 0) paidOrders++; // a paid order (core/paid-orders isPaidOrder)
-    // Payments are oldest first: walk back from D until before the window.
-    for (let i = upToD - 1; i >= 0 && dayOf(payments[i].Date) > yearBefore; i--) {
-      const cny = paymentCNY(payments[i], rates);
-      if (cny.ok) paidCNY12m += cny.value;
-      else (unconvertedPayments ??= []).push(payments[i].PaymentID);
+  const orders = index.ordersByCustomer.get(customerId);
+  if (orders !== undefined) {
+    for (let o = 0; o < orders.length; o++) {
+      const order = orders[o];
+      if (!isLive(order)) continue;
+      const payments = index.paymentsByOrder.get(order.OrderID);
+      if (payments === undefined) continue;
+      const upToD = upToDay(payments, asOf);
+      if (upToD > 0) paidOrders++; // a paid order (core/paid-orders isPaidOrder)
+      // Payments are oldest first: walk back from D until before the window.
+      for (let i = upToD - 1; i >= 0 && dayOfSerial(payments[i].Date) > yearBefore; i--) {
+        const cny = toCNYOf(payments[i], rates);
+        if (cny.ok) paidCNY12m += cny.value;
+        else (unconvertedPayments ??= []).push(payments[i].PaymentID);
+      }
     }
   }
 
   let sampleSent = false;
-  for (const s of samplesOf(index, customerId)) {
-    if (s.SentOn !== null && dayOf(s.SentOn) <= asOf) {
-      sampleSent = true;
-      break;
+  const samples = index.samplesByCustomer.get(customerId);
+  if (samples !== undefined) {
+    for (let i = 0; i < samples.length; i++) {
+      const sentOn = samples[i].SentOn;
+      if (sentOn !== null && dayOfSerial(sentOn) <= asOf) {
+        sampleSent = true;
+        break;
+      }
     }
   }
 
-  const followUps = followUpsOf(index, customerId);
-  const upToD = countUpTo(followUps, (f) => dayOf(f.Date), asOf);
-  const daysSinceLastContact = upToD > 0 ? asOf - dayOf(followUps[upToD - 1].Date) : null;
+  const followUps = index.followUpsByCustomer.get(customerId);
+  const upToD = followUps === undefined ? 0 : upToDay(followUps, asOf);
+  const daysSinceLastContact = followUps !== undefined && upToD > 0 ? asOf - dayOfSerial(followUps[upToD - 1].Date) : null;
 
-  return {
-    paidOrders,
-    paidCNY12m,
-    sampleSent,
-    daysSinceLastContact,
-    inquiryType: index.customersById.get(customerId)?.InquiryType ?? null,
-    unconvertedPayments: unconvertedPayments ?? NONE,
-  };
+  // Filled in place: gradeAll grades 50,000 customers through one object.
+  out.paidOrders = paidOrders;
+  out.paidCNY12m = paidCNY12m;
+  out.sampleSent = sampleSent;
+  out.daysSinceLastContact = daysSinceLastContact;
+  out.inquiryType = inquiryType;
+  out.unconvertedPayments = unconvertedPayments ?? NONE;
+  return out;
 }
 
 const NONE: readonly PaymentId[] = [];
@@ -140,9 +190,13 @@ export function gradeAll(
 ): Map<CustomerId, Grade> {
   const grades = new Map<CustomerId, Grade>();
   const yearBefore = addMonths(asOf, -12);
+  // The index's own rows: the first row of an ID is the index's row, whose InquiryType gradeFacts reads.
+  const ownRows = index.customerRows === snapshot.Customers;
+  const scratch = blankFacts();
   for (const c of snapshot.Customers) {
     if (grades.has(c.CustomerID)) continue; // a duplicated ID is one customer (validation reports it)
-    grades.set(c.CustomerID, gradeOf(factsAt(c.CustomerID, index, asOf, yearBefore, index.ratesByCurrency), settings));
+    const inquiryType = ownRows ? (c.InquiryType ?? null) : (index.customersById.get(c.CustomerID)?.InquiryType ?? null);
+    grades.set(c.CustomerID, gradeOf(factsOfCustomer(c.CustomerID, inquiryType, index, asOf, yearBefore, index.ratesByCurrency, scratch), settings));
   }
   return grades;
 }

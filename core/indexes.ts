@@ -26,6 +26,12 @@ import { rateTable } from "./currency";
 export interface CrmIndex {
   /** First row wins when an ID is duplicated (validation reports the rest). */
   readonly customersById: ReadonlyMap<CustomerId, Customer>;
+  /**
+   * The Customers rows the index was built from (the same array). A pass
+   * over those very rows tells the first row of an ID by identity
+   * (customersById.get(id) === row) instead of building a set of seen IDs.
+   */
+  readonly customerRows?: readonly Customer[];
   /** Sorted by Date ascending. */
   readonly followUpsByCustomer: ReadonlyMap<CustomerId, readonly FollowUp[]>;
   /** In sheet order. */
@@ -88,6 +94,28 @@ function groupPayments(rows: readonly Payment[]): Map<OrderId, Payment[]> {
   return map;
 }
 
+/*
+ * First row per ID. Customers and orders (tens of thousands of rows) have
+ * their own loops for the same reason as the grouping loops above; the
+ * small tables share the generic one.
+ */
+function firstCustomers(rows: readonly Customer[]): Map<CustomerId, Customer> {
+  const map = new Map<CustomerId, Customer>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!map.has(r.CustomerID)) map.set(r.CustomerID, r);
+  }
+  return map;
+}
+function firstOrders(rows: readonly Order[]): Map<OrderId, Order> {
+  const map = new Map<OrderId, Order>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!map.has(r.OrderID)) map.set(r.OrderID, r);
+  }
+  return map;
+}
+
 function firstBy<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V> {
   const map = new Map<K, V>();
   for (const r of rows) {
@@ -106,11 +134,53 @@ function sortEach<K, V>(map: Map<K, V[]>, compare: (a: V, b: V) => number): void
   }
 }
 const byDate = (a: { Date: number }, b: { Date: number }): number => a.Date - b.Date;
+
+/** Lists up to this long are sorted by insertion (see sortFollowUps). */
+const SHORT_LIST = 32;
+
+/**
+ * sortEach(map, byDate) for follow-ups, the table with most rows. A
+ * customer's list is short (about ten rows) and, when rows were not entered
+ * in date order, out of order: sorting it with Array.prototype.sort and a
+ * comparator cost as much as grouping the rows. A stable insertion sort gives
+ * the same order (the one order a stable sort can give, for finite dates),
+ * without the calls; lists with a date that is not a finite number, or long
+ * ones, still go through Array.prototype.sort.
+ */
+function sortFollowUps(map: Map<CustomerId, FollowUp[]>): void {
+  for (const list of map.values()) {
+    const n = list.length;
+    let sorted = true;
+    for (let i = 1; i < n; i++) {
+      if (!(list[i - 1].Date - list[i].Date <= 0)) {
+        sorted = false;
+        break;
+      }
+    }
+    if (sorted) continue;
+    let finite = n <= SHORT_LIST;
+    for (let i = 0; i < n && finite; i++) finite = Number.isFinite(list[i].Date);
+    if (!finite) {
+      list.sort(byDate);
+      continue;
+    }
+    for (let i = 1; i < n; i++) {
+      const row = list[i];
+      const date = row.Date;
+      let j = i - 1;
+      while (j >= 0 && list[j].Date > date) {
+        list[j + 1] = list[j];
+        j--;
+      }
+      list[j + 1] = row;
+    }
+  }
+}
 const byOrderDate = (a: Order, b: Order): number => a.OrderDate - b.OrderDate;
 
 export function indexSnapshot(s: CrmSnapshot): CrmIndex {
   const followUpsByCustomer = groupFollowUps(s.FollowUps);
-  sortEach(followUpsByCustomer, byDate);
+  sortFollowUps(followUpsByCustomer);
 
   const samplesByCustomer = groupSamples(s.Samples);
 
@@ -121,11 +191,12 @@ export function indexSnapshot(s: CrmSnapshot): CrmIndex {
   sortEach(paymentsByOrder, byDate);
 
   return {
-    customersById: firstBy(s.Customers, (c) => c.CustomerID),
+    customersById: firstCustomers(s.Customers),
+    customerRows: s.Customers,
     followUpsByCustomer,
     samplesByCustomer,
     ordersByCustomer,
-    ordersById: firstBy(s.Orders, (o) => o.OrderID),
+    ordersById: firstOrders(s.Orders),
     paymentsByOrder,
     salespeopleByName: firstBy(s.Salespeople, (p) => p.Name),
     countriesByCode: firstBy(s.Countries, (c) => c.Code),

@@ -13,8 +13,9 @@
 import { productLines } from "./products";
 import type { CrmSnapshot, Customer, CustomerId, FollowUp, Order, OrderId, PaymentId, Salesperson } from "./model";
 import type { Settings } from "./settings";
-import { GRADES, IM_CHANNELS, type Channel, type Grade } from "./schema";
-import { dayOf, inRange, monthKey, monthRange, quarterKey, quarterMonths, quarterRange, toISODate, type DayRange, type DaySerial, type Quarter } from "./dates";
+import { GRADES, type Channel, type Grade } from "./schema";
+import * as dates from "./dates";
+import { monthKey, monthRange, quarterKey, quarterMonths, quarterRange, toISODate, type DayRange, type DaySerial, type Quarter } from "./dates";
 import { roundMoney } from "./currency";
 import { commission, DEFAULT_COMMISSION_TIERS, quarterlyIncome, tiersFrom } from "./commission";
 import { gradeAll } from "./grading";
@@ -22,6 +23,7 @@ import type { CrmIndex } from "./indexes";
 import { reviewedStage, tenureMonths, type Stage, type StageNumber } from "./tenure";
 import { paidLedger, orderSequence, type PersonLedger } from "./review-ledger";
 import { isLiveOrder } from "./paid-orders";
+import { imCustomersIn, outboundContacts, outboundIn, Tally } from "./review-contacts";
 
 export type { Stage };
 export type RequirementStatus = "passed" | "in progress" | "failed";
@@ -93,6 +95,10 @@ export const NO_PRODUCT = "Other";
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 10_000) / 10_000;
 
+// Bound once: bundlers and test runners reach imported bindings through
+// getters, which in loops over tens of thousands of rows cost more than the calls.
+const { dayOf, inRange } = dates;
+
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const r of rows) {
@@ -116,23 +122,11 @@ function upTo(range: DayRange, asOf: DaySerial): DayRange {
 
 interface PersonRows {
   readonly orders: readonly Order[];
+  /** Outbound follow-ups in the ranges the review judges only (see outboundContacts). */
   readonly followUps: readonly FollowUp[];
-  readonly customers: readonly Customer[];
+  /** Customers (first row per ID) owned and created in the quarter up to the review's date. */
+  readonly newCustomers: number;
   readonly samples: CrmSnapshot["Samples"];
-}
-
-function imCustomersIn(followUps: readonly FollowUp[], range: DayRange): number {
-  const ids = new Set<string>();
-  // The date test first: it is the cheapest and rules out most of the history.
-  for (const f of followUps) if (inRange(f.Date, range) && f.Direction === "Out" && IM_CHANNELS.includes(f.Channel)) ids.add(f.CustomerID);
-  return ids.size;
-}
-
-/** Outbound contacts in the range, counted without building a list (a person may have 100,000 follow-ups). */
-function outboundIn(followUps: readonly FollowUp[], range: DayRange): number {
-  let n = 0;
-  for (const f of followUps) if (inRange(f.Date, range) && f.Direction === "Out") n++;
-  return n;
 }
 
 function paidSampleCustomersIn(samples: PersonRows["samples"], range: DayRange): number {
@@ -221,19 +215,6 @@ function reviewed(person: Salesperson, q: DayRange, busy: boolean): boolean {
   return person.Active !== "N" || busy;
 }
 
-/** Customers and money per key (region, product): customers counted once per key. */
-function tally(entries: readonly { key: string; customer: string; cny: number }[]): Record<string, { customers: number; paidCNY: number }> {
-  const acc = new Map<string, { customers: Set<string>; cny: number }>();
-  for (const e of entries) {
-    const a = acc.get(e.key) ?? { customers: new Set<string>(), cny: 0 };
-    a.customers.add(e.customer);
-    a.cny += e.cny;
-    acc.set(e.key, a);
-  }
-  const keys = [...acc.keys()].sort((a, b) => a.localeCompare(b));
-  return Object.fromEntries(keys.map((k) => [k, { customers: acc.get(k)!.customers.size, paidCNY: roundMoney(acc.get(k)!.cny) }]));
-}
-
 function personReview(
   person: Salesperson,
   rows: PersonRows,
@@ -269,7 +250,7 @@ function personReview(
     commissionCNY,
     incomeCNY: quarterlyIncome(baseSalaryCNY, commissionCNY),
     orders,
-    newCustomers: rows.customers.filter((c) => inRange(c.CreatedOn, inQ)).length,
+    newCustomers: rows.newCustomers,
     contacts: outboundIn(rows.followUps, inQ),
     imCustomers: imCustomersIn(rows.followUps, inQ),
     sampleRequests: paidSampleCustomersIn(rows.samples, inQ),
@@ -285,10 +266,36 @@ function personReview(
 }
 
 /**
+ * Work a caller may already have done for the same snapshot, index and
+ * settings: grades as of a day (gradeAll). The review uses them only when
+ * that day is the one it grades on (reviewGradeDay), so a due list and a
+ * review of the current quarter grade every customer once, not twice.
+ */
+export interface ReviewSharedWork {
+  readonly grades?: { readonly asOf: DaySerial; readonly byCustomer: ReadonlyMap<CustomerId, Grade> };
+}
+
+/**
+ * The day the review's grades are as of: the quarter's last day (rules.md
+ * §7), or an earlier review date (nothing after it is known yet).
+ */
+export function reviewGradeDay(quarter: Quarter, asOf?: DaySerial): DaySerial {
+  const q = quarterRange(quarter);
+  return Math.min(dayOf(asOf ?? q.to), q.to);
+}
+
+/**
  * The review of `quarter` as of `asOf` (default: the quarter's last day).
  * Nothing dated after asOf counts; grades are as of asOf.
  */
-export function quarterlyReview(snapshot: CrmSnapshot, index: CrmIndex, quarter: Quarter, settings: Settings, asOf?: DaySerial): QuarterlyReview {
+export function quarterlyReview(
+  snapshot: CrmSnapshot,
+  index: CrmIndex,
+  quarter: Quarter,
+  settings: Settings,
+  asOf?: DaySerial,
+  shared?: ReviewSharedWork,
+): QuarterlyReview {
   const q = quarterRange(quarter);
   const date = dayOf(asOf ?? q.to);
   const inQ = upTo(q, date);
@@ -300,9 +307,17 @@ export function quarterlyReview(snapshot: CrmSnapshot, index: CrmIndex, quarter:
   const commissionOf = (cny: number): number => commission(cny, bands, settings.CommissionMethod);
 
   const ordersBy = groupBy(snapshot.Orders, (o) => o.Salesperson);
-  const followUpsBy = groupBy(snapshot.FollowUps, (f) => f.Salesperson);
+  // Stage-1 windows ask about IM customers outside the quarter too.
+  const stageOneWindows: DayRange[] = [];
+  for (const person of snapshot.Salespeople) {
+    const judged = reviewedStage(person.HireDate, q);
+    if (judged?.stage === 1 && judged.window) stageOneWindows.push(upTo(judged.window, date));
+  }
+  const contacts = outboundContacts(snapshot.FollowUps, inQ, stageOneWindows);
+  const followUpsBy = contacts.bySalesperson;
   // One row per customer ID (the first, as everywhere): a duplicated row is not a second new customer.
-  const customersBy = groupBy([...index.customersById.values()], (c) => c.Owner);
+  const newCustomersBy = new Map<string, number>();
+  for (const c of index.customersById.values()) if (inRange(c.CreatedOn, inQ)) newCustomersBy.set(c.Owner, (newCustomersBy.get(c.Owner) ?? 0) + 1);
   const samplesBy = groupBy(snapshot.Samples, (s) => s.Salesperson);
   const forecasts = new Map<string, number>();
   for (const f of snapshot.Forecasts) {
@@ -318,7 +333,7 @@ export function quarterlyReview(snapshot: CrmSnapshot, index: CrmIndex, quarter:
     const rows: PersonRows = {
       orders: ordersBy.get(person.Name) ?? [],
       followUps: followUpsBy.get(person.Name) ?? [],
-      customers: customersBy.get(person.Name) ?? [],
+      newCustomers: newCustomersBy.get(person.Name) ?? 0,
       samples: samplesBy.get(person.Name) ?? [],
     };
     const r = personReview(person, rows, ledger.of(person.Name), ctx, (m) => forecasts.get(`${person.Name}|${m}`), scores.get(person.Name), commissionOf);
@@ -336,43 +351,53 @@ export function quarterlyReview(snapshot: CrmSnapshot, index: CrmIndex, quarter:
 
   // Grades are as of the quarter's last day (rules.md §7), or as of an
   // earlier review date: nothing after asOf is known yet.
-  const gradeOf = gradeAll(snapshot, index, Math.min(date, q.to), settings);
+  const gradeDay = reviewGradeDay(quarter, date);
+  const gradeOf = shared?.grades && shared.grades.asOf === gradeDay ? shared.grades.byCustomer : gradeAll(snapshot, index, gradeDay, settings);
   const grades = Object.fromEntries(GRADES.map((g) => [g.value, 0])) as Record<Grade, number>;
-  for (const c of index.customersById.values()) {
-    const g = gradeOf.get(c.CustomerID);
-    if (g) grades[g] += 1;
-  }
-
   // Deal customers (KEY or DEAL as of the date) by region: every deal
-  // customer counts, the money is what they paid in the quarter.
+  // customer counts, the money is what they paid in the quarter. Counted in
+  // the same pass as the grades.
   const isDeal = (id: CustomerId): boolean => {
     const g = gradeOf.get(id);
     return g === "KEY" || g === "DEAL";
   };
   const regionOf = (c: Customer | undefined): string => (c && index.countriesByCode.get(c.Country)?.Region?.trim()) || NO_REGION;
+  const byRegionTally = new Tally();
+  for (const c of index.customersById.values()) {
+    const g = gradeOf.get(c.CustomerID);
+    if (!g) continue;
+    grades[g] += 1;
+    if (g === "KEY" || g === "DEAL") byRegionTally.add(regionOf(c), c.CustomerID, 0);
+  }
   const paidInQ = ledger.entriesIn(inQ);
-  const byRegion = tally([
-    ...[...index.customersById.values()].filter((c) => isDeal(c.CustomerID)).map((c) => ({ key: regionOf(c), customer: c.CustomerID as string, cny: 0 })),
-    ...paidInQ.map((e) => ({ key: regionOf(index.customersById.get(e.order.CustomerID)), customer: e.order.CustomerID as string, cny: e.cny })),
-  ]);
+  for (const e of paidInQ) byRegionTally.add(regionOf(index.customersById.get(e.order.CustomerID)), e.order.CustomerID, e.cny);
+  const byRegion = byRegionTally.result();
   // An order of several product lines splits its money evenly among them:
   // the workbook has no per-line amounts, and counting it whole under each
   // line would add up to more than was paid.
-  const byProduct = tally(
-    paidInQ
-      .filter((e) => isDeal(e.order.CustomerID))
-      .flatMap((e) => {
-        const lines = productLines(e.order.Products);
-        const keys = lines.length > 0 ? lines : [NO_PRODUCT];
-        return keys.map((key) => ({ key, customer: e.order.CustomerID as string, cny: e.cny / keys.length }));
-      }),
-  );
+  const byProductTally = new Tally();
+  // Many orders name the same products: each distinct Products text is read once.
+  const linesOf = new Map<string | null, string[]>();
+  for (const e of paidInQ) {
+    if (!isDeal(e.order.CustomerID)) continue;
+    let lines = linesOf.get(e.order.Products);
+    if (lines === undefined) {
+      lines = productLines(e.order.Products);
+      linesOf.set(e.order.Products, lines);
+    }
+    const keys = lines.length > 0 ? lines : [NO_PRODUCT];
+    for (const key of keys) byProductTally.add(key, e.order.CustomerID, e.cny / keys.length);
+  }
+  const byProduct = byProductTally.result();
 
   const listed = new Set<string>(salespeople.map((s) => s.name));
-  const contactsByChannel: Partial<Record<Channel, number>> = {};
-  for (const f of snapshot.FollowUps) {
-    if (inRange(f.Date, inQ) && f.Direction === "Out" && listed.has(f.Salesperson)) contactsByChannel[f.Channel] = (contactsByChannel[f.Channel] ?? 0) + 1;
+  // Counted in a Map (keys in first-seen order, as the record lists them): a
+  // record indexed by a changing key is a slow lookup in a 100,000-row loop.
+  const channelCounts = new Map<Channel, number>();
+  for (const f of contacts.inQuarter) {
+    if (listed.has(f.Salesperson)) channelCounts.set(f.Channel, (channelCounts.get(f.Channel) ?? 0) + 1);
   }
+  const contactsByChannel: Partial<Record<Channel, number>> = Object.fromEntries(channelCounts);
 
   return { quarter: qKey, asOf: toISODate(date), salespeople, team, grades, byRegion, byProduct, contactsByChannel, unconvertedPayments: ledger.unconverted };
 }
