@@ -10,8 +10,9 @@
  * every row it makes satisfies the workbook contract (`tradebook check`
  * finds no error), so `review` accepts the workbook.
  */
+import { Dice } from "../templates/dice";
 import { addDays, addMonths, isoWeekKey, monthKey, quarterKey, quarterOf, quarterRange, serialFromYMD, ymdOf, type DateTimeSerial, type DaySerial } from "../core/dates";
-import { seededRandom, type RandomSource } from "../core/ids";
+import { seededRandom } from "../core/ids";
 import type {
   CountryCode, CrmSnapshot, CurrencyCode, Customer, CustomerId, FollowUp, FollowUpId, Forecast, Order, OrderId, Payment,
   PaymentId, Sample, SampleId, Salesperson, SalespersonName, Score, WeeklyNote,
@@ -55,18 +56,6 @@ function flat(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
-class Dice {
-  constructor(readonly random: RandomSource) {}
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.random() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.random() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.random() * items.length)];
-  }
-}
 
 /** Months since hire of the team: a few at each probation stage (rules.md §7), the rest established. */
 function tenureMonths(i: number): number {

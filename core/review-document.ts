@@ -6,27 +6,17 @@
  * Money is already rounded to 2 decimals and dates are "YYYY-MM-DD" in
  * core/review.ts; counts are integers.
  */
-import type { QuarterlyReview, RequirementStatus, SalespersonReview, Stage } from "./review";
+import type { QuarterlyReview, RequirementStatus, SalespersonReview } from "./review";
 import type { Grade } from "./schema";
 
-export interface ReviewDocumentPerson {
-  readonly name: string;
-  readonly stage: Stage;
-  readonly window: { readonly from: string; readonly to: string } | null;
-  readonly paidCNY: number;
-  readonly commissionCNY: number;
-  readonly incomeCNY: number;
-  readonly orders: number;
-  readonly newCustomers: number;
-  readonly contacts: number;
-  readonly imCustomers: number;
-  readonly sampleRequests: number;
-  readonly repeatCustomers: number;
-  readonly monthsWithOrder: number;
-  readonly forecastCNY: number;
-  readonly forecastCompletion: number | null;
+/** The contract's per-salesperson fields; the requirement without the sheet's extras. */
+export type ReviewDocumentPerson = Pick<
+  SalespersonReview,
+  | "name" | "stage" | "window" | "paidCNY" | "commissionCNY" | "incomeCNY" | "orders" | "newCustomers" | "contacts"
+  | "imCustomers" | "sampleRequests" | "repeatCustomers" | "monthsWithOrder" | "forecastCNY" | "forecastCompletion"
+> & {
   readonly requirement: { readonly status: RequirementStatus; readonly detail: string } | null;
-}
+};
 
 export interface ReviewDocument {
   readonly quarter: string;
