@@ -7,6 +7,7 @@
  * red, paid CNY carries data bars, and two charts are described for adapters
  * that can draw them.
  */
+import { regionLabel } from "./regions";
 import type { ReportCellValue, ReportSheet } from "./report-sheet";
 import type { QuarterlyReview, RequirementStatus, SalespersonReview } from "./review";
 import { CHANNELS, GRADES, type Lang, type LocalizedText } from "./schema";
@@ -152,7 +153,7 @@ export function reviewSheet(review: QuarterlyReview, lang: Lang, meta: ReportMet
     s.dataBars.push({ block: s.block(paid.first, 2, paid.last, 2), color: "70AD47" });
     s.charts.push({ kind: "bar", title: s.t(L.paidChart), data: s.block(paid.first - 1, 1, paid.last, 2), anchor: { row: paid.first - 1, col: 5 } });
   }
-  const region = table(L.region, [L.regionHead, L.customers, L.paid], Object.entries(review.byRegion).map(([k, v]) => [k, v.customers, v.paidCNY]), ["int", "money"]);
+  const region = table(L.region, [L.regionHead, L.customers, L.paid], Object.entries(review.byRegion).map(([k, v]) => [regionLabel(k, lang), v.customers, v.paidCNY]), ["int", "money"]);
   if (region.last >= region.first) s.dataBars.push({ block: s.block(region.first, 3, region.last, 3), color: "5B9BD5" });
   const product = table(L.product, [L.productHead, L.customers, L.paid], Object.entries(review.byProduct).map(([k, v]) => [k, v.customers, v.paidCNY]), ["int", "money"]);
   if (product.last >= product.first) s.dataBars.push({ block: s.block(product.first, 3, product.last, 3), color: "5B9BD5" });

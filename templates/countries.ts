@@ -6,21 +6,9 @@
  */
 import type { Country, CountryCode } from "../core/model";
 
-/** The regions a review groups customers by (contract: byRegion). */
-export const REGIONS = [
-  "East Asia",
-  "Southeast Asia",
-  "South Asia",
-  "Central Asia",
-  "Middle East",
-  "Europe",
-  "North America",
-  "Latin America",
-  "Africa",
-  "Oceania",
-  "Antarctica",
-] as const;
-export type Region = (typeof REGIONS)[number];
+/** The regions a review groups customers by (contract: byRegion): core/regions.ts. */
+export { REGIONS, type Region } from "../core/regions";
+import type { Region } from "../core/regions";
 
 type Entry = readonly [code: string, nameEn: string, nameZh: string, region: Region, timeZone: string];
 
