@@ -9,19 +9,16 @@
  * Exit codes: 0 the list was computed (whatever it holds), 2 bad usage or
  * an unreadable workbook.
  */
-import path from "node:path";
 import { dueAndOverContact, DUE_RULE_NAMES, DUE_SEVERITIES, DUE_SEVERITY_NAMES, type DueItem, type DueSeverity, type OverContactItem } from "../core/cadence";
 import { dayOf, isoWeekday, parseISODate, serialAtInstant, toISODate, type DaySerial } from "../core/dates";
 import { gradeAll } from "../core/grading";
 import { indexSnapshot } from "../core/indexes";
 import type { SalespersonName } from "../core/model";
 import { localize, type Lang } from "../core/schema";
-import { readSnapshot } from "../workbook/snapshot";
-import { openXlsx } from "../workbook/xlsx/xlsx-file";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
-import { countBySeverity, issueLine } from "./report";
-import { textTable } from "./report-file";
+import { countBySeverity } from "./report";
+import { openWorkbook, textTable } from "./report-file";
 
 const WEEKDAYS: Readonly<Record<Lang, readonly string[]>> = {
   "zh-CN": ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
@@ -37,17 +34,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (dateText !== undefined && asked === undefined) throw new UsageError(`--date "${dateText}" is not a date YYYY-MM-DD`);
   const zh = io.lang === "zh-CN";
 
-  const opened = await openXlsx(path.resolve(io.cwd, file));
-  if (!opened.ok) {
-    for (const i of opened.error) io.err(issueLine(file, i, io));
-    return EXIT.usage;
-  }
-  const read = await readSnapshot(opened.value);
-  if (!read.ok) {
-    for (const i of read.error) io.err(issueLine(file, i, io));
-    return EXIT.usage;
-  }
-  const { snapshot, settings, issues } = read.value;
+  const loaded = await openWorkbook(file, io);
+  if (typeof loaded === "number") return loaded;
+  const { snapshot, settings, issues } = loaded.read;
 
   const salespersonText = stringOption(args, "salesperson")?.trim();
   let salesperson: SalespersonName | undefined;

@@ -19,8 +19,11 @@ export interface LoadedWorkbook {
   readonly read: WorkbookSnapshot;
 }
 
-/** The workbook and its snapshot, or the exit code after the problems were printed. */
-export async function loadWorkbook(file: string, io: CliIO): Promise<LoadedWorkbook | number> {
+/**
+ * Opens and reads a CRM workbook, whatever its rows' problems; an unreadable
+ * file or one that is not a CRM workbook prints why and gives exit 2.
+ */
+export async function openWorkbook(file: string, io: CliIO): Promise<LoadedWorkbook | number> {
   const opened = await openXlsx(path.resolve(io.cwd, file));
   if (!opened.ok) {
     for (const i of opened.error) io.err(issueLine(file, i, io));
@@ -31,9 +34,17 @@ export async function loadWorkbook(file: string, io: CliIO): Promise<LoadedWorkb
     for (const i of read.error) io.err(issueLine(file, i, io));
     return EXIT.usage;
   }
-  const { errors } = countBySeverity(read.value.issues);
+  return { file, workbook: opened.value, read: read.value };
+}
+
+/** The workbook and its snapshot, refusing one with errors (a report on bad rows would be silently wrong). */
+export async function loadWorkbook(file: string, io: CliIO): Promise<LoadedWorkbook | number> {
+  const loaded = await openWorkbook(file, io);
+  if (typeof loaded === "number") return loaded;
+  const { read } = loaded;
+  const { errors } = countBySeverity(read.issues);
   if (errors > 0) {
-    for (const i of read.value.issues) if (i.severity === "error") io.err(issueLine(file, i, io));
+    for (const i of read.issues) if (i.severity === "error") io.err(issueLine(file, i, io));
     io.err(
       io.lang === "zh-CN"
         ? `${file}：有 ${errors} 个错误，未生成报表（请先修正，或运行 tradebook check ${file}）`
@@ -41,7 +52,7 @@ export async function loadWorkbook(file: string, io: CliIO): Promise<LoadedWorkb
     );
     return EXIT.problems;
   }
-  return { file, workbook: opened.value, read: read.value };
+  return loaded;
 }
 
 /** Company name and "now" in the work time zone, for the sheets' headers and footers. */

@@ -11,7 +11,7 @@
  * first, so the review is linear in the workbook's rows.
  */
 import { productLines } from "./products";
-import type { CrmSnapshot, Customer, CustomerId, FollowUp, Order, OrderId, PaymentId, Salesperson } from "./model";
+import type { CrmSnapshot, Customer, CustomerId, OrderId, PaymentId, Salesperson } from "./model";
 import type { Settings } from "./settings";
 import { GRADES, type Channel, type Grade } from "./schema";
 import * as dates from "./dates";
@@ -20,30 +20,14 @@ import { roundMoney } from "./currency";
 import { commission, DEFAULT_COMMISSION_TIERS, quarterlyIncome, tiersFrom } from "./commission";
 import { gradeAll } from "./grading";
 import type { CrmIndex } from "./indexes";
-import { reviewedStage, tenureMonths, type Stage, type StageNumber } from "./tenure";
+import { reviewedStage, type Stage } from "./tenure";
 import { paidLedger, orderSequence, type PersonLedger } from "./review-ledger";
 import { isLiveOrder } from "./paid-orders";
 import { imCustomersIn, outboundContacts, outboundIn, Tally } from "./review-contacts";
+import { ordersIn, paidSampleCustomersIn, repeatCustomersIn, requirementOf, upTo, type PersonRows, type Requirement, type RequirementStatus } from "./stage-requirement";
 
 export type { Stage };
-export type RequirementStatus = "passed" | "in progress" | "failed";
-
-export interface Requirement {
-  readonly status: RequirementStatus;
-  /** What was required and what was achieved, in English (the contract's one field). */
-  readonly detail: string;
-  /** The same in Chinese, for zh-CN sheets. */
-  readonly detailZh: string;
-  /** The number judged and its target (e.g. paid orders 0 of 1). */
-  readonly actual: number;
-  readonly target: number;
-  /** Stage 1 only: distinct customers contacted by IM in the window, against Q1ContactsTarget. */
-  readonly imCustomers?: number;
-  readonly imTarget?: number;
-  /** Stage 3 only: each tenure month and whether it had an order. */
-  readonly months?: readonly { readonly from: string; readonly to: string; readonly orders: number }[];
-}
-
+export type { Requirement, RequirementStatus };
 export interface MonthForecast {
   readonly month: string;
   readonly paidCNY: number;
@@ -108,105 +92,6 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
     else m.set(k, [r]);
   }
   return m;
-}
-
-function statusOf(met: boolean, window: DayRange, asOf: DaySerial): RequirementStatus {
-  if (met) return "passed";
-  return window.to <= asOf ? "failed" : "in progress";
-}
-
-/** Whole day range clipped at asOf: nothing after the review's date counts. */
-function upTo(range: DayRange, asOf: DaySerial): DayRange {
-  return { from: range.from, to: Math.min(range.to, asOf) };
-}
-
-interface PersonRows {
-  readonly orders: readonly Order[];
-  /** Outbound follow-ups in the ranges the review judges only (see outboundContacts). */
-  readonly followUps: readonly FollowUp[];
-  /** Customers (first row per ID) owned and created in the quarter up to the review's date. */
-  readonly newCustomers: number;
-  readonly samples: CrmSnapshot["Samples"];
-}
-
-function paidSampleCustomersIn(samples: PersonRows["samples"], range: DayRange): number {
-  const ids = new Set<string>();
-  for (const s of samples) if (s.FeePaid === "Y" && inRange(s.RequestedOn, range)) ids.add(s.CustomerID);
-  return ids.size;
-}
-
-function repeatCustomersIn(orders: readonly Order[], range: DayRange, position: ReadonlyMap<OrderId, number>): number {
-  const ids = new Set<string>();
-  for (const o of orders) if (isLiveOrder(o) && inRange(o.OrderDate, range) && (position.get(o.OrderID) ?? 0) >= 2) ids.add(o.CustomerID);
-  return ids.size;
-}
-
-function ordersIn(orders: readonly Order[], range: DayRange): number {
-  return orders.filter((o) => isLiveOrder(o) && inRange(o.OrderDate, range)).length;
-}
-
-function requirementOf(
-  hireDate: DaySerial,
-  stage: StageNumber,
-  window: DayRange,
-  asOf: DaySerial,
-  rows: PersonRows,
-  ledger: PersonLedger,
-  position: ReadonlyMap<OrderId, number>,
-  settings: Settings,
-): Requirement {
-  const judged = upTo(window, asOf);
-  const range = `${toISODate(window.from)}..${toISODate(window.to)}`;
-  switch (stage) {
-    case 1: {
-      const paidOrders = ledger.paidOrdersIn(judged);
-      const im = imCustomersIn(rows.followUps, judged);
-      const target = settings.Q1ContactsTarget;
-      return {
-        status: statusOf(paidOrders >= 1, window, asOf),
-        actual: paidOrders,
-        target: 1,
-        imCustomers: im,
-        imTarget: target,
-        detail: `Probation ${range}: paid orders ${paidOrders} of 1 required; IM customers ${im} of ${target}`,
-        detailZh: `试用期 ${range}：到款订单 ${paidOrders}/1；即时通讯联系客户 ${im}/${target}`,
-      };
-    }
-    case 2: {
-      const n = paidSampleCustomersIn(rows.samples, judged);
-      const target = settings.Q2SampleRequestsTarget;
-      return {
-        status: statusOf(n >= target, window, asOf),
-        actual: n,
-        target,
-        detail: `Stage 2 ${range}: customers with a paid sample request ${n} of ${target}`,
-        detailZh: `第二阶段 ${range}：付费样品客户 ${n}/${target}`,
-      };
-    }
-    case 3: {
-      const months = tenureMonths(hireDate, stage).map((m) => ({ from: toISODate(m.from), to: toISODate(m.to), orders: ordersIn(rows.orders, upTo(m, asOf)) }));
-      const withOrder = months.filter((m) => m.orders > 0).length;
-      return {
-        status: statusOf(withOrder === months.length, window, asOf),
-        actual: withOrder,
-        target: months.length,
-        months,
-        detail: `Stage 3 ${range}: tenure months with an order ${withOrder} of ${months.length} (${months.map((m) => m.orders).join("/")})`,
-        detailZh: `第三阶段 ${range}：有订单的任职月 ${withOrder}/${months.length}（${months.map((m) => m.orders).join("/")}）`,
-      };
-    }
-    case 4: {
-      const n = repeatCustomersIn(rows.orders, judged, position);
-      const target = settings.Q4RepeatCustomersTarget;
-      return {
-        status: statusOf(n >= target, window, asOf),
-        actual: n,
-        target,
-        detail: `Stage 4 ${range}: repeat customers ${n} of ${target}`,
-        detailZh: `第四阶段 ${range}：返单客户 ${n}/${target}`,
-      };
-    }
-  }
 }
 
 /** Who the review lists: everyone hired by the quarter's end who is active or had business in it. */

@@ -98,46 +98,8 @@ export interface TableDef {
 export * from "./enums";
 import { SOURCES, CUSTOMER_STATUSES, INQUIRY_TYPES, SIZES, CREDIT_RATINGS, GRADES, CHANNELS, DIRECTIONS, PURPOSES, INCOTERMS, ORDER_STATUSES, YES_NO, type EnumValue } from "./enums";
 
-// ---------------------------------------------------------------------------
-// Column builders keep the table definitions below readable.
+import { col, customerRef, orderRef, req, salespersonRef } from "./columns";
 
-interface ColOpts {
-  required?: boolean;
-  unique?: boolean;
-  ref?: ColumnRef;
-  format?: TextFormat;
-  min?: number;
-  max?: number;
-  positive?: boolean;
-  computed?: boolean;
-  width?: number;
-  help?: LocalizedText;
-}
-
-function col(key: string, zh: string, type: ColumnType, opts: ColOpts = {}, enumValues?: readonly EnumValue[]): ColumnDef {
-  const defaultWidth = type === "date" ? 12 : type === "datetime" ? 17 : type === "text" ? 18 : 11;
-  return {
-    key,
-    zh,
-    type,
-    required: opts.required ?? false,
-    unique: opts.unique,
-    enumValues,
-    ref: opts.ref,
-    format: opts.format,
-    min: opts.min ?? (type === "number" || type === "int" ? 0 : undefined),
-    max: opts.max,
-    positive: opts.positive,
-    computed: opts.computed,
-    width: opts.width ?? Math.max(defaultWidth, key.length + 2),
-    help: opts.help ?? { zh, en: key },
-  };
-}
-
-const req = { required: true } as const;
-const customerRef = { table: "Customers", column: "CustomerID" } as const satisfies ColumnRef;
-const salespersonRef = { table: "Salespeople", column: "Name" } as const satisfies ColumnRef;
-const orderRef = { table: "Orders", column: "OrderID" } as const satisfies ColumnRef;
 
 // ---------------------------------------------------------------------------
 // The tables.

@@ -1,7 +1,12 @@
-/** Small builders for cadence tests: customers and follow-ups with only what a case needs. */
+/**
+ * Cadence cases read better with dates as text: these wrap the shared row
+ * builders (support/crm.ts) with "YYYY-MM-DD[ HH:MM]" dates and the cadence
+ * tests' own defaults (owner Li Na, a German customer created 2026-01-05).
+ */
 import { parseISODate, parseISODateTime, type DateTimeSerial, type DaySerial } from "../../core/dates";
-import type { CrmSnapshot, Customer, CustomerId, FollowUp, FollowUpId, SalespersonName, CountryCode } from "../../core/model";
+import type { CountryCode, CrmSnapshot, Customer, FollowUp } from "../../core/model";
 import { emptySnapshot } from "../../workbook/snapshot";
+import * as rows from "./support/crm";
 
 export const day = (iso: string): DaySerial => {
   const d = parseISODate(iso);
@@ -15,52 +20,12 @@ export const at = (iso: string): DateTimeSerial => {
 };
 
 export function customer(id: string, over: Partial<Customer> = {}): Customer {
-  return {
-    CustomerID: id as CustomerId,
-    Company: `Company ${id}`,
-    Country: "DE" as CountryCode,
-    TimeZone: null,
-    Address: null,
-    Website: null,
-    Source: null,
-    Products: null,
-    Owner: "Li Na" as SalespersonName,
-    CreatedOn: day("2026-01-05"),
-    Status: null,
-    InquiryType: null,
-    Size: null,
-    CreditRating: null,
-    CreditLimitCNY: null,
-    Contact: "Anna",
-    Title: null,
-    Email: null,
-    Phone: null,
-    IM: null,
-    Birthday: null,
-    Grade: null,
-    Notes: null,
-    ...over,
-  };
+  return rows.customer(id, { Country: "DE" as CountryCode, Owner: rows.person("Li Na"), CreatedOn: day("2026-01-05"), Contact: "Anna", ...over });
 }
 
-let seq = 0;
 /** A follow-up at "YYYY-MM-DD[ HH:MM]"; outbound email unless told otherwise. */
 export function followUp(customerId: string, when: string, over: Partial<FollowUp> = {}): FollowUp {
-  seq += 1;
-  return {
-    FollowUpID: `F${seq}` as FollowUpId,
-    Date: at(when),
-    CustomerID: customerId as CustomerId,
-    Salesperson: "Li Na" as SalespersonName,
-    Channel: "Email",
-    Direction: "Out",
-    Purpose: null,
-    Summary: null,
-    NextStep: null,
-    NextDate: null,
-    Satisfaction: null,
-    ...over,
-  };
+  return rows.followUp(customerId, at(when), { Salesperson: rows.person("Li Na"), ...over });
 }
 
 export function snapshotOf(customers: readonly Customer[], followUps: readonly FollowUp[]): CrmSnapshot {

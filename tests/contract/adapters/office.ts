@@ -4,9 +4,9 @@
  * "persisted" is the fake's cells; "another user" edits the fake's cells
  * between our calls; two writers are two adapters on the same fake Excel.
  */
-import { OfficeWorkbook } from "../../workbook/office/office-workbook";
-import { FakeExcel } from "../fakes/fake-excel";
-import { describePortContract, type ContractFixture } from "./port-contract";
+import { OfficeWorkbook } from "../../../workbook/office/office-workbook";
+import { FakeExcel } from "../../fakes/fake-excel";
+import { type ContractFixture, type MakeHarness } from "../harness";
 
 /** A current Excel (ExcelApi up to 1.17). */
 const modern = { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number((version ?? "1.1").split(".")[1]) <= 17 };
@@ -17,7 +17,7 @@ function seed(fixture: ContractFixture): FakeExcel {
   return excel;
 }
 
-describePortContract("office (fake Excel)", async (fixture) => {
+export const makeOfficeHarness: MakeHarness = async (fixture) => {
   const excel = seed(fixture);
   const port = () => new OfficeWorkbook({ run: excel.run, requirements: modern });
   return {
@@ -27,4 +27,4 @@ describePortContract("office (fake Excel)", async (fixture) => {
     rewriteSheet: async (sheet, rewrite) => excel.rewrite(sheet, rewrite),
     twoWriters: async () => [port(), port()] as const,
   };
-});
+};

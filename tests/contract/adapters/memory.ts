@@ -1,7 +1,7 @@
-/** The port contract against the in-memory adapter: persisted state is the shared MemoryState. */
-import type { CellValue } from "../../core/raw";
-import { MemoryWorkbook, isFormulaCell, shownValue, type MemoryCell } from "../../workbook/memory";
-import { describePortContract, type ContractFixture } from "./port-contract";
+/** The port contract harness for the in-memory adapter: persisted state is the shared MemoryState. */
+import type { CellValue } from "../../../core/raw";
+import { MemoryWorkbook, isFormulaCell, shownValue, type MemoryCell } from "../../../workbook/memory";
+import { type ContractFixture, type MakeHarness } from "../harness";
 
 function build(fixture: ContractFixture): MemoryWorkbook {
   return MemoryWorkbook.fromTables(
@@ -9,7 +9,7 @@ function build(fixture: ContractFixture): MemoryWorkbook {
   );
 }
 
-describePortContract("memory", async (fixture) => {
+export const makeMemoryHarness: MakeHarness = async (fixture) => {
   const port = build(fixture);
   const sheetOf = (name: string) => {
     const s = port.sheet(name);
@@ -30,4 +30,4 @@ describePortContract("memory", async (fixture) => {
     },
     twoWriters: async () => [new MemoryWorkbook(port.state), new MemoryWorkbook(port.state)] as const,
   };
-});
+};

@@ -6,15 +6,15 @@
  * a full open → change → save, as two people saving the same file in turn.
  */
 import ExcelJS from "exceljs";
-import { utcDateFromSerial } from "../../core/dates";
-import type { Result } from "../../core/issues";
-import type { CellValue } from "../../core/raw";
-import { TABLE_NAMES, matchHeader } from "../../core/schema";
-import type { WorkbookPort } from "../../workbook/port";
-import { readCell } from "../../workbook/xlsx/read-cell";
-import { findRegion, growTableTo } from "../../workbook/xlsx/sheet-region";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-import { describePortContract, type ContractFixture, type FixtureCell, type PersistedGrid } from "./port-contract";
+import { utcDateFromSerial } from "../../../core/dates";
+import type { Result } from "../../../core/issues";
+import type { CellValue } from "../../../core/raw";
+import { TABLE_NAMES, matchHeader } from "../../../core/schema";
+import type { WorkbookPort } from "../../../workbook/port";
+import { readCell } from "../../../workbook/xlsx/read-cell";
+import { findRegion, growTableTo } from "../../../workbook/xlsx/sheet-region";
+import { XlsxWorkbook } from "../../../workbook/xlsx/xlsx-workbook";
+import { type ContractFixture, type FixtureCell, type PersistedGrid, type MakeHarness } from "../harness";
 
 function excelValue(cell: FixtureCell, header: string, table: Parameters<typeof matchHeader>[0]): ExcelJS.CellValue {
   if (cell !== null && typeof cell === "object") return { formula: cell.formula, result: cell.result ?? undefined } as ExcelJS.CellFormulaValue;
@@ -80,7 +80,7 @@ class SharedFileSession implements WorkbookPort {
   writeReportSheet: WorkbookPort["writeReportSheet"] = (s) => this.act((wb) => wb.writeReportSheet(s));
 }
 
-describePortContract("xlsx (exceljs)", async (fixture) => {
+export const makeXlsxHarness: MakeHarness = async (fixture) => {
   const port = must(await XlsxWorkbook.fromBuffer(await buildFixtureXlsx(fixture), "fixture.xlsx"));
   const reopened = async (): Promise<XlsxWorkbook> => must(await XlsxWorkbook.fromBuffer(await port.toBuffer(), "fixture.xlsx"));
   return {
@@ -107,4 +107,4 @@ describePortContract("xlsx (exceljs)", async (fixture) => {
       return [new SharedFileSession(file), new SharedFileSession(file)] as const;
     },
   };
-});
+};
