@@ -4,7 +4,8 @@
  */
 import path from "node:path";
 import { readSnapshot } from "../workbook/snapshot";
-import { openXlsx } from "../workbook/xlsx/xlsx-file";
+import { openXlsxTables } from "../workbook/xlsx/stream-reader";
+import { readXlsxFile } from "../workbook/xlsx/xlsx-file";
 import { UsageError, parseArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { countBySeverity, issueJson, issueLine } from "./report";
@@ -14,7 +15,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError("give exactly one workbook FILE");
   const full = path.resolve(io.cwd, file);
-  const opened = await openXlsx(full);
+  // Streamed: checking never needs the whole workbook in memory.
+  const source = await readXlsxFile(full);
+  const opened = source.ok ? await openXlsxTables(source.value.bytes, path.basename(file)) : source;
   if (!opened.ok) {
     for (const i of opened.error) io.err(issueLine(file, i, io));
     return EXIT.usage;

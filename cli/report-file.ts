@@ -1,21 +1,29 @@
 /**
- * What `review` and `weekly` share: open and read a CRM workbook (refusing
- * one with errors: a report on bad rows would be silently wrong), then write
- * report sheets into it and save it, in place or to --out.
+ * What `review`, `weekly`, `due` and `check` share: read a CRM workbook, and
+ * write report sheets into it, in place or to --out.
+ *
+ * Reading streams the sheets (workbook/xlsx/stream) and writing adds the
+ * report's parts to the package as it is (workbook/xlsx/package-report):
+ * the workbook is never loaded whole, so a team's years of history fit in
+ * bounded memory, and whatever the file holds besides (charts, pivot
+ * tables, macros) is copied through untouched.
  */
 import path from "node:path";
 import { countBySeverity, issueLine } from "./report";
 import { EXIT, type CliIO } from "./io";
 import { serialAtInstant, toISODateTime } from "../core/dates";
+import type { Issue } from "../core/issues";
 import type { ReportSheet } from "../core/report-sheet";
 import type { ReportMeta } from "../core/review-sheet";
 import { readSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
-import { openXlsx, saveXlsx } from "../workbook/xlsx/xlsx-file";
-import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { readXlsxFile, writeXlsxBytes, type XlsxFile } from "../workbook/xlsx/xlsx-file";
+import { openXlsxTables } from "../workbook/xlsx/stream-reader";
+import { writeReportSheetsIntoPackage } from "../workbook/xlsx/package-report";
 
 export interface LoadedWorkbook {
+  /** As the user named it, for messages. */
   readonly file: string;
-  readonly workbook: XlsxWorkbook;
+  readonly source: XlsxFile;
   readonly read: WorkbookSnapshot;
 }
 
@@ -24,17 +32,17 @@ export interface LoadedWorkbook {
  * file or one that is not a CRM workbook prints why and gives exit 2.
  */
 export async function openWorkbook(file: string, io: CliIO): Promise<LoadedWorkbook | number> {
-  const opened = await openXlsx(path.resolve(io.cwd, file));
-  if (!opened.ok) {
-    for (const i of opened.error) io.err(issueLine(file, i, io));
+  const fail = (issues: readonly Issue[]): number => {
+    for (const i of issues) io.err(issueLine(file, i, io));
     return EXIT.usage;
-  }
-  const read = await readSnapshot(opened.value);
-  if (!read.ok) {
-    for (const i of read.error) io.err(issueLine(file, i, io));
-    return EXIT.usage;
-  }
-  return { file, workbook: opened.value, read: read.value };
+  };
+  const source = await readXlsxFile(path.resolve(io.cwd, file));
+  if (!source.ok) return fail(source.error);
+  const tables = await openXlsxTables(source.value.bytes, path.basename(file));
+  if (!tables.ok) return fail(tables.error);
+  const read = await readSnapshot(tables.value);
+  if (!read.ok) return fail(read.error);
+  return { file, source: source.value, read: read.value };
 }
 
 /** The workbook and its snapshot, refusing one with errors (a report on bad rows would be silently wrong). */
@@ -63,14 +71,12 @@ export function reportMeta(read: WorkbookSnapshot, now: Date = new Date()): Repo
 /** Writes the sheets and saves to `out` (or the file itself); an exit code. */
 export async function writeSheets(loaded: LoadedWorkbook, sheets: readonly ReportSheet[], out: string | undefined, io: CliIO): Promise<number> {
   const target = out ?? loaded.file;
-  for (const sheet of sheets) {
-    const written = await loaded.workbook.writeReportSheet(sheet);
-    if (!written.ok) {
-      for (const i of written.error) io.err(issueLine(target, i, io));
-      return EXIT.problems;
-    }
+  const written = await writeReportSheetsIntoPackage(loaded.source.bytes, sheets, path.basename(target));
+  if (!written.ok) {
+    for (const i of written.error) io.err(issueLine(target, i, io));
+    return EXIT.problems;
   }
-  const saved = await saveXlsx(loaded.workbook, path.resolve(io.cwd, target));
+  const saved = await writeXlsxBytes(loaded.source, written.value, path.resolve(io.cwd, target));
   if (!saved.ok) {
     for (const i of saved.error) io.err(issueLine(target, i, io));
     return EXIT.problems;

@@ -4,7 +4,7 @@
  *   npm run demo && node -e 'require("tsx/cjs"); require("./scripts/render-readme-images.ts")'
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -17,6 +17,7 @@ import { weeklySheet } from "../core/weekly-sheet";
 import { readSnapshot } from "../workbook/snapshot";
 import { openXlsx } from "../workbook/xlsx/xlsx-file";
 import { renderReportSheet } from "../workbook/xlsx/report-writer";
+import { convertToPdf } from "./libreoffice";
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, "..");
@@ -40,13 +41,7 @@ async function main(): Promise<void> {
     await wb.xlsx.writeFile(file);
     files.push(file);
   }
-  const profile = join(dir, "lo", "user");
-  mkdirSync(profile, { recursive: true });
-  writeFileSync(
-    join(profile, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
-  );
-  execFileSync("soffice", [`-env:UserInstallation=file://${join(dir, "lo")}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, ...files]);
+  convertToPdf(dir, files, dir);
   const out = join(root, "docs/images");
   mkdirSync(out, { recursive: true });
   for (const name of ["review", "weekly"]) {

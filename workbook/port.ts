@@ -47,4 +47,11 @@ export interface WorkbookPort {
   writeReportSheet(sheet: ReportSheet): Promise<Result<{ readonly name: string }>>;
 }
 
+/**
+ * The read side alone: what reading a snapshot needs. The streamed .xlsx
+ * reader (workbook/xlsx/stream) offers only this, since it never holds the
+ * workbook it reads.
+ */
+export type TableReader = Pick<WorkbookPort, "readTable">;
+
 export type { Issue };

@@ -13,7 +13,7 @@ import { columnHeader, parseTable } from "../core/rows";
 import { SCHEMA, TABLE_NAMES, headerOf, type Lang, type TableName } from "../core/schema";
 import { DEFAULT_RATES, DEFAULT_TIERS, readSettings, type Settings } from "../core/settings";
 import { crossTableIssues, type TableRows, type TableSet } from "../core/validation";
-import type { WorkbookPort } from "./port";
+import type { TableReader } from "./port";
 
 export interface WorkbookSnapshot {
   readonly snapshot: CrmSnapshot;
@@ -33,7 +33,7 @@ const DEFAULTS: Partial<{ [T in TableName]: readonly RowTypes[T][] }> = {
   ExchangeRates: DEFAULT_RATES.map((r) => ({ ...r, AsOf: null })) as RowTypes["ExchangeRates"][],
 };
 
-export async function readSnapshot(port: WorkbookPort): Promise<Result<WorkbookSnapshot>> {
+export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSnapshot>> {
   const issues: Issue[] = [];
   const raw: Partial<Record<TableName, RawTable>> = {};
   const snapshot: Partial<Record<TableName, readonly unknown[]>> = {};

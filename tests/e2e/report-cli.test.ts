@@ -12,9 +12,13 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../../cli/args";
 import { EXIT, type CliIO } from "../../cli/io";
+import { openWorkbook, reportMeta, writeSheets } from "../../cli/report-file";
 import * as reviewCommand from "../../cli/review";
 import * as weeklyCommand from "../../cli/weekly";
-import type { QuarterlyReview } from "../../core/review";
+import { parseQuarter } from "../../core/dates";
+import { indexSnapshot } from "../../core/indexes";
+import { quarterlyReview, type QuarterlyReview } from "../../core/review";
+import { reviewSheet } from "../../core/review-sheet";
 import { SALESPERSON_COLUMNS } from "../../core/review-sheet";
 import type { WeeklyReport } from "../../core/weekly";
 import { buildWorkbook } from "../../templates/builder";
@@ -137,19 +141,41 @@ describe("tradebook review", () => {
   });
 });
 
-describe("saving over a file with parts exceljs would drop", () => {
-  it("is refused in place with the reason, and works with --out", async () => {
+describe("reports go into the package: parts the .xlsx library can't read survive", () => {
+  it("writes in place and keeps a chart, a pivot cache and a macro part byte for byte", async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(dir, crm)));
-    zip.file("xl/charts/chart1.xml", '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
-    writeFileSync(join(dir, "charted.xlsx"), await zip.generateAsync({ type: "uint8array" }));
-    const before = readFileSync(join(dir, "charted.xlsx"));
-    const inPlace = await tradebook(["review", "charted.xlsx", "--quarter", "2026-Q3"]);
-    expect(inPlace.code).toBe(1);
-    expect(inPlace.err).toMatch(/charts/);
-    expect(inPlace.err).toMatch(/--out/);
-    expect(readFileSync(join(dir, "charted.xlsx")).equals(before)).toBe(true);
-    expect((await tradebook(["weekly", "charted.xlsx", "--week", "2026-W33"])).code).toBe(1);
-    expect((await tradebook(["review", "charted.xlsx", "--quarter", "2026-Q3", "--out", "charted-review.xlsx"])).code).toBe(0);
+    const kept: Record<string, string> = {
+      "xl/charts/chart1.xml": '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+      "xl/pivotCache/pivotCacheDefinition1.xml": '<?xml version="1.0"?><pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+      "xl/vbaProject.bin": "not really VBA",
+    };
+    for (const [part, text] of Object.entries(kept)) zip.file(part, text);
+    writeFileSync(join(dir, "charted.xlsx"), await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    expect((await tradebook(["review", "charted.xlsx", "--quarter", "2026-Q3"])).code).toBe(0);
+    expect((await tradebook(["weekly", "charted.xlsx", "--week", "2026-W33"])).code).toBe(0);
+    const after = await JSZip.loadAsync(readFileSync(join(dir, "charted.xlsx")));
+    for (const [part, text] of Object.entries(kept)) expect(await after.file(part)?.async("string")).toBe(text);
+    const wb = await readBack("charted.xlsx");
+    expect(wb.worksheets.map((w) => w.name)).toContain("季度考核 2026-Q3");
+    expect(wb.worksheets.filter((w) => w.name.includes("2026-W33")).length).toBeGreaterThan(0);
+  });
+});
+
+describe("a workbook someone saved while the report was being made", () => {
+  it("is not overwritten: exit 1, their save kept, the reason in words", async () => {
+    writeFileSync(join(dir, "shared.xlsx"), readFileSync(join(dir, crm)));
+    let err = "";
+    const io: CliIO = { out: () => undefined, err: (t) => (err += t + "\n"), cwd: dir, lang: "en-US" };
+    const loaded = await openWorkbook("shared.xlsx", io);
+    if (typeof loaded === "number") throw new Error(`cannot open: ${err}`);
+    const { snapshot, settings, lang } = loaded.read;
+    const sheet = reviewSheet(quarterlyReview(snapshot, indexSnapshot(snapshot), parseQuarter("2026-Q3")!, settings), lang, reportMeta(loaded.read));
+    // A colleague saves the workbook in between (another size, so the change shows whatever the clock's resolution).
+    const theirs = Buffer.concat([readFileSync(join(dir, crm)), Buffer.from("\n")]);
+    writeFileSync(join(dir, "shared.xlsx"), theirs);
+    expect(await writeSheets(loaded, [sheet], undefined, io)).toBe(EXIT.problems);
+    expect(err).toMatch(/changed by someone else/);
+    expect(readFileSync(join(dir, "shared.xlsx")).equals(theirs)).toBe(true);
   });
 });
 

@@ -6,11 +6,12 @@
  * artifacts/reports/ for a human to look at.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { convertToPdf } from "../../scripts/libreoffice";
 import { indexSnapshot } from "../../core/indexes";
 import { quarterlyReview } from "../../core/review";
 import { reviewSheet } from "../../core/review-sheet";
@@ -37,17 +38,6 @@ const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { e
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "tradebook-report-"));
-  // A private LibreOffice profile that recalculates formulas on load.
-  const profile = join(dir, "lo", "user");
-  mkdirSync(profile, { recursive: true });
-  writeFileSync(
-    join(profile, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
   const files: string[] = [];
   for (const [name, sheet] of Object.entries(REPORTS)) {
     const wb = new ExcelJS.Workbook();
@@ -56,8 +46,7 @@ beforeAll(async () => {
     await wb.xlsx.writeFile(file);
     files.push(file);
   }
-  // One LibreOffice start for all files keeps this well under a minute.
-  run("soffice", [`-env:UserInstallation=file://${join(dir, "lo")}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", join(dir, "pdf"), ...files]);
+  convertToPdf(dir, files, join(dir, "pdf"));
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const name of Object.keys(REPORTS)) {
     copyFileSync(pdf(name), join(ARTIFACTS, `${name}.pdf`));

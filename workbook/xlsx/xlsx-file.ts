@@ -12,27 +12,30 @@ import { inspectPackage, describeRisks, type PackageRisks } from "./package-risk
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-interface Origin {
-  readonly path: string;
-  /** The bytes as read, inspected only when saving over the file (read-only commands never pay for it). */
-  readonly bytes: Uint8Array;
-  /** The file's modification time and size when read, to notice another user's save in between. */
-  readonly stamp: string;
-}
+const unwritable = (path: string, e: unknown) =>
+  issueAt(path, null, null, "unwritable", `无法保存 ${path}（${message(e)}），原文件未改动`, `cannot save ${path} (${message(e)}); the original is unchanged`);
 
-/** Where each opened workbook came from, to judge what saving over it would lose. */
-const origins = new WeakMap<XlsxWorkbook, Origin>();
+/** Where each opened workbook came from, to judge what saving over it would lose (its bytes are inspected only then). */
+const origins = new WeakMap<XlsxWorkbook, XlsxFile>();
 
 async function stampOf(path: string): Promise<string> {
   const s = await stat(path).catch(() => undefined);
   return s ? `${s.mtimeMs}:${s.size}` : "missing";
 }
 
-export async function openXlsx(path: string): Promise<Result<XlsxWorkbook>> {
-  const name = basename(path);
-  let bytes: Uint8Array;
+/** An .xlsx file as read from disk: its bytes, and the stamp to notice another user's save in between. */
+export interface XlsxFile {
+  /** Absolute path. */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  readonly stamp: string;
+}
+
+/** Reads a file's bytes; a missing or unreadable file gives an issue naming it. */
+export async function readXlsxFile(path: string): Promise<Result<XlsxFile>> {
   try {
-    bytes = await readFile(path);
+    const stamp = await stampOf(path);
+    return ok({ path: resolve(path), bytes: await readFile(path), stamp });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const missing = code === "ENOENT";
@@ -47,9 +50,14 @@ export async function openXlsx(path: string): Promise<Result<XlsxWorkbook>> {
       ),
     ]);
   }
-  const opened = await XlsxWorkbook.fromBuffer(bytes, name);
+}
+
+export async function openXlsx(path: string): Promise<Result<XlsxWorkbook>> {
+  const file = await readXlsxFile(path);
+  if (!file.ok) return file;
+  const opened = await XlsxWorkbook.fromBuffer(file.value.bytes, basename(path));
   if (!opened.ok) return opened;
-  origins.set(opened.value, { path: resolve(path), bytes, stamp: await stampOf(path) });
+  origins.set(opened.value, file.value);
   return opened;
 }
 
@@ -82,6 +90,27 @@ export async function saveXlsx(wb: XlsxWorkbook, path: string): Promise<Result<v
       ),
     ]);
   }
+  let bytes: Uint8Array;
+  try {
+    bytes = await wb.toBuffer();
+  } catch (e) {
+    return err([unwritable(path, e)]);
+  }
+  const written = await writeXlsxBytes(origin, bytes, path);
+  if (!written.ok) return written;
+  if (origin && origin.path === target) origins.set(wb, { ...origin, stamp: await stampOf(target) });
+  return ok(undefined);
+}
+
+/**
+ * Writes `bytes` to `path` atomically: a temporary file in the same
+ * directory, flushed to disk, then renamed over the target (atomic on one
+ * file system), so a crash or a full disk never leaves half a workbook.
+ * Writing over the file `origin` was read from is refused when someone saved
+ * it in between: their changes would be lost.
+ */
+export async function writeXlsxBytes(origin: Pick<XlsxFile, "path" | "stamp"> | undefined, bytes: Uint8Array, path: string): Promise<Result<void>> {
+  const target = resolve(path);
   if (origin && origin.path === target && (await stampOf(target)) !== origin.stamp) {
     return err([
       issueAt(
@@ -96,7 +125,6 @@ export async function saveXlsx(wb: XlsxWorkbook, path: string): Promise<Result<v
   }
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const bytes = await wb.toBuffer();
     const handle = await open(temp, "w");
     try {
       await handle.writeFile(bytes);
@@ -107,9 +135,8 @@ export async function saveXlsx(wb: XlsxWorkbook, path: string): Promise<Result<v
     await rename(temp, target);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
-    return err([issueAt(path, null, null, "unwritable", `无法保存 ${path}（${message(e)}），原文件未改动`, `cannot save ${path} (${message(e)}); the original is unchanged`)]);
+    return err([unwritable(path, e)]);
   }
-  if (origin && origin.path === target) origins.set(wb, { ...origin, stamp: await stampOf(target) });
   return ok(undefined);
 }
 

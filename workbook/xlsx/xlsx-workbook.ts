@@ -11,7 +11,7 @@ import { utcDateFromSerial } from "../../core/dates";
 import { err, ok, type Issue, type Result } from "../../core/issues";
 import type { CellValue, RawTable } from "../../core/raw";
 import { safeSheetName, type ReportSheet } from "../../core/report-sheet";
-import { SCHEMA, matchTable, type Lang, type TableName } from "../../core/schema";
+import { matchTable, type Lang, type TableName } from "../../core/schema";
 import { columnDef, isBlankRow, issueAt, locateHeaders, type HeaderLayout } from "../locate";
 import type { EnsureReport, UpdateById, WorkbookPort } from "../port";
 import { planAppend, planUpdate, rawTableOf, type RowWrite, type TableView } from "../write-plan";
@@ -21,6 +21,7 @@ import { ensureXlsxStructure } from "./ensure-structure";
 import { findRegion, growTableTo, headerTexts, isDataSheet, rowCells, type Region } from "./sheet-region";
 import { copyRowLook, ensureDateFormat } from "./row-style";
 import { withEscapedTexts } from "./xml-text";
+import { dateColumnPositions, missingTableIssue, unreadableIssue } from "./file-issues";
 import { restoreTableFacts } from "./table-fidelity";
 
 type Row = Readonly<Record<string, CellValue>>;
@@ -49,7 +50,7 @@ export class XlsxWorkbook implements WorkbookPort {
       await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
       await restoreTableFacts(wb, data);
     } catch (e) {
-      return err([issueAt(name, null, null, "unreadable", `无法读取 ${name}：不是有效的 .xlsx 文件（${message(e)}）`, `cannot read ${name}: not a valid .xlsx file (${message(e)})`)]);
+      return err([unreadableIssue(name, e)]);
     }
     return ok(new XlsxWorkbook(wb, name));
   }
@@ -70,20 +71,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private locate(table: TableName): Result<Located> {
     const region = findRegion(this.workbook, table);
-    if (!region) {
-      const sheet = SCHEMA[table].sheet;
-      return err([
-        issueAt(`${sheet.zh} / ${sheet.en}`, null, null, "missing-table", `${this.name} 中找不到「${sheet.zh}」表（可运行 tradebook init 或补齐结构）`, `${this.name} has no ${sheet.en} table (run tradebook init or add the missing structure)`),
-      ]);
-    }
+    if (!region) return err([missingTableIssue(this.name, table)]);
     const layout = locateHeaders(table, headerTexts(region), region.ws.name);
-    const dateCols = new Set<number>();
-    if (this.date1904) {
-      for (const [key, i] of layout.positions) {
-        const t = columnDef(table, key)?.type;
-        if (t === "date" || t === "datetime") dateCols.add(i);
-      }
-    }
+    const dateCols = this.date1904 ? dateColumnPositions(table, layout) : new Set<number>();
     const rows: { rowNumber: number; cells: CellValue[] }[] = [];
     for (let r = region.headerRow + 1; r <= region.bottom; r++) {
       const cells = rowCells(region, r, dateCols);

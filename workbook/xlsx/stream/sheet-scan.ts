@@ -1,0 +1,275 @@
+/**
+ * A worksheet's <sheetData>, scanned row by row from text chunks: the sheet
+ * is never held whole, only the rows of one chunk at a time. Each chunk is
+ * cut after its last complete </row>; the rest waits for the next chunk.
+ */
+import type { CellValue } from "../../../core/raw";
+import { cellValue, type CellContext, type RawCell } from "./cell-value";
+import { attrIn, unescapeOoxml, xmlText } from "./xml-text";
+
+/** Where a scan puts the cells it reads. */
+export interface RowSink {
+  /** The array to fill with the row's cells, or undefined to skip the row. */
+  row(rowNumber: number): CellValue[] | undefined;
+  /** The 0-based slot of a 1-based column in that array, or -1 to skip the cell. */
+  slotOf(col: number): number;
+  /** True when the slot is a date column read as a 1904 serial. */
+  date1904At(slot: number): boolean;
+  /** The row is complete. */
+  done(rowNumber: number, cells: CellValue[]): void;
+  /** Hyperlink targets by cell address ("B7"), when known. */
+  readonly hyperlinks?: ReadonlyMap<string, string>;
+  /** Sees every cell of every row the sink takes, before its slot is looked up (merge masters). */
+  cell?(rowNumber: number, col: number, c: RawCell): void;
+}
+
+export interface ScanResult {
+  /** The sheet's last row number (exceljs's rowCount before merges). */
+  readonly lastRow: number;
+  /** The XML after </sheetData> (hyperlinks, merged cells …). */
+  readonly tail: string;
+}
+
+interface MutableCell {
+  t: string | undefined;
+  s: number;
+  formula: boolean;
+  v: string | undefined;
+  runs: string | undefined;
+}
+
+/** The column number of an address like "AB12" (0 when it has none). */
+function columnOf(xml: string, start: number, end: number): number {
+  let col = 0;
+  for (let i = start; i < end; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+    else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
+    else if (ch !== 36 /* $ */) break;
+  }
+  return col;
+}
+
+const TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z]+)([^>]*?)(\/?)>/g;
+
+/** The general case of a cell's content: formulas, inline strings, rich text. */
+function parseContent(xml: string, from: number, to: number, out: MutableCell): void {
+  TAG.lastIndex = from;
+  let inRun = false;
+  let reading: "f" | "v" | "t" | "rt" | undefined;
+  let textFrom = 0;
+  let f = "";
+  let runs: string[] | undefined;
+  const append = (raw: string): void => {
+    if (raw.length === 0) return;
+    const text = xmlText(raw);
+    if (reading === "f") f += text;
+    else if (reading === "rt") runs![runs!.length - 1] += unescapeOoxml(text);
+    else out.v = out.v === undefined ? text : out.v + text;
+  };
+  for (;;) {
+    const m = TAG.exec(xml);
+    if (!m || m.index >= to) break;
+    const [whole, closing, name, attrs, empty] = m;
+    if (reading !== undefined) {
+      if (closing && (name === reading || (reading === "rt" && name === "t"))) {
+        append(xml.slice(textFrom, m.index));
+        reading = undefined;
+      }
+      continue;
+    }
+    if (closing) {
+      if (name === "r") inRun = false;
+      continue;
+    }
+    if (name === "f") {
+      if (/\st\s*=\s*["'][^"']+["']/.test(attrs)) out.formula = true;
+      if (!empty) {
+        reading = "f";
+        textFrom = m.index + whole.length;
+      }
+    } else if (name === "v" || (name === "t" && !inRun)) {
+      if (!empty) {
+        reading = name;
+        textFrom = m.index + whole.length;
+      }
+    } else if (name === "r" && !empty) {
+      inRun = true;
+      (runs ??= []).push("");
+    } else if (name === "t" && inRun && !empty) {
+      reading = "rt";
+      textFrom = m.index + whole.length;
+    }
+  }
+  if (f.length > 0) out.formula = true;
+  if (runs) out.runs = runs.join("");
+}
+
+/** A <c> tag's attributes, read without allocating for the common ones. */
+interface CellTag {
+  /** Where the r attribute's value is, -1 without one. */
+  rFrom: number;
+  rTo: number;
+  /** The s attribute as a number, 0 without one. */
+  s: number;
+  t: string | undefined;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Known `t` values, so the common ones are not allocated per cell. */
+const TYPES = ["s", "str", "inlineStr", "b", "e", "n", "d"];
+
+function typeAt(xml: string, from: number, to: number): string {
+  for (const t of TYPES) if (t.length === to - from && xml.startsWith(t, from)) return t;
+  return xml.slice(from, to);
+}
+
+/** exceljs's parseInt(s, 10) || 0 over xml[from, to) (digits only; anything else goes through parseInt). */
+function intAt(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return parseInt(xml.slice(from, to), 10) || 0;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The r, s and t attributes of a <c> tag whose attributes are xml[from, to), in one pass. */
+function readCellTag(xml: string, from: number, to: number, out: CellTag): void {
+  out.rFrom = out.rTo = -1;
+  out.s = 0;
+  out.t = undefined;
+  let k = from;
+  while (k < to) {
+    if (isSpace(xml.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    const eq = xml.indexOf("=", k);
+    if (eq < 0 || eq >= to) return;
+    let nameEnd = eq;
+    while (nameEnd > k && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+    let q = eq + 1;
+    while (isSpace(xml.charCodeAt(q))) q++;
+    const quote = xml.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) return;
+    const end = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
+    if (end < 0 || end >= to) return;
+    if (nameEnd - k === 1) {
+      const name = xml.charCodeAt(k);
+      if (name === 114 /* r */) {
+        out.rFrom = q + 1;
+        out.rTo = end;
+      } else if (name === 115 /* s */) out.s = end > q + 1 ? intAt(xml, q + 1, end) : 0;
+      else if (name === 116 /* t */) out.t = typeAt(xml, q + 1, end);
+    }
+    k = end + 1;
+  }
+}
+
+/** Scans the rows of xml[from, to), which holds only complete <row> elements. */
+function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink: RowSink, cell: MutableCell): number {
+  let lastRow = 0;
+  let i = from;
+  const tag: CellTag = { rFrom: -1, rTo: -1, s: 0, t: undefined };
+  for (;;) {
+    const rs = xml.indexOf("<row", i);
+    if (rs < 0 || rs >= to) break;
+    const tagEnd = xml.indexOf(">", rs);
+    const rowNumber = parseInt(attrIn(xml, rs, tagEnd, "r") ?? "", 10);
+    if (rowNumber > lastRow) lastRow = rowNumber;
+    const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
+    const rowEnd = selfClosing ? tagEnd : xml.indexOf("</row>", tagEnd);
+    i = selfClosing ? tagEnd + 1 : rowEnd + 6;
+    const cells = sink.row(rowNumber);
+    if (cells === undefined) continue;
+    let j = tagEnd + 1;
+    let col = 0;
+    while (!selfClosing) {
+      const cs = xml.indexOf("<c", j);
+      if (cs < 0 || cs >= rowEnd) break;
+      const next = xml.charCodeAt(cs + 2);
+      const ce = xml.indexOf(">", cs);
+      if (next !== 32 && next !== 62 && next !== 47) {
+        j = ce + 1;
+        continue;
+      }
+      const empty = xml.charCodeAt(ce - 1) === 47;
+      let close = ce;
+      readCellTag(xml, cs + 2, empty ? ce - 1 : ce, tag);
+      col = tag.rFrom >= 0 ? columnOf(xml, tag.rFrom, tag.rTo) : col + 1;
+      cell.s = tag.s;
+      cell.t = tag.t;
+      cell.formula = false;
+      cell.v = undefined;
+      cell.runs = undefined;
+      if (!empty) {
+        close = xml.indexOf("</c>", ce);
+        // The common case: <c ...><v>text</v></c>.
+        if (xml.startsWith("<v>", ce + 1) && xml.indexOf("<", ce + 4) === close - 4) {
+          if (close - 4 > ce + 4) cell.v = xmlText(xml.slice(ce + 4, close - 4));
+        } else {
+          parseContent(xml, ce + 1, close, cell);
+        }
+        if (cell.v === "") cell.v = undefined;
+      }
+      j = empty ? ce + 1 : close + 4;
+      sink.cell?.(rowNumber, col, cell);
+      const slot = sink.slotOf(col);
+      if (slot < 0) continue;
+      const link = sink.hyperlinks && tag.rFrom >= 0 ? sink.hyperlinks.get(xml.slice(tag.rFrom, tag.rTo)) : undefined;
+      cells[slot] = cellValue(cell, ctx, sink.date1904At(slot), link);
+    }
+    sink.done(rowNumber, cells);
+  }
+  return lastRow;
+}
+
+/** Scans a sheet part's rows into the sink. */
+export async function scanSheet(chunks: AsyncIterable<string>, ctx: CellContext, sink: RowSink): Promise<ScanResult> {
+  const cell: MutableCell = { t: undefined, s: 0, formula: false, v: undefined, runs: undefined };
+  let rest = "";
+  let state: "before" | "rows" | "after" = "before";
+  let tail = "";
+  let lastRow = 0;
+  for await (const chunk of chunks) {
+    if (state === "after") {
+      tail += chunk;
+      continue;
+    }
+    let buf = rest + chunk;
+    if (state === "before") {
+      const start = buf.search(/<(?:\w+:)?sheetData\b/);
+      if (start < 0) {
+        // Keep a little, in case the tag is cut between chunks.
+        rest = buf.slice(-32);
+        continue;
+      }
+      const open = buf.indexOf(">", start);
+      if (open < 0) {
+        rest = buf.slice(start);
+        continue;
+      }
+      state = "rows";
+      if (buf.charCodeAt(open - 1) === 47) {
+        state = "after";
+        tail = buf.slice(open + 1);
+        continue;
+      }
+      buf = buf.slice(open + 1);
+    }
+    const endData = buf.indexOf("</sheetData>");
+    const cut = endData >= 0 ? endData : buf.lastIndexOf("</row>") + 6;
+    if (cut > 5) lastRow = Math.max(lastRow, scanRows(buf, 0, cut, ctx, sink, cell));
+    if (endData >= 0) {
+      state = "after";
+      tail = buf.slice(endData);
+      rest = "";
+    } else {
+      rest = cut > 5 ? buf.slice(cut) : buf;
+    }
+  }
+  return { lastRow, tail };
+}
