@@ -40,6 +40,8 @@ interface Case {
   readonly bytes: () => Promise<Uint8Array>;
   /** The streamed Salespeople rows as [row number, column key, expected value]. */
   readonly probes: readonly (readonly [number, string, CellValue])[];
+  /** Why exceljs's reader reads this case otherwise (then only the probes are checked). */
+  readonly unlikeExceljs?: string;
 }
 
 const cases: Record<string, Case> = {
@@ -140,14 +142,15 @@ const cases: Record<string, Case> = {
       [3, "BaseSalaryCNY", 9000],
     ],
   },
-  "a formula whose cached result is 0 or FALSE reads blank, as exceljs keeps only truthy results": {
+  "a formula whose cached result is 0 or FALSE reads as 0 or FALSE, as Excel shows it": {
+    unlikeExceljs: "exceljs keeps a formula's cached result only when it is truthy",
     bytes: async () =>
       patched(await bytesOf(salespeople(ZH, [["王芳", null, null, 1, true]])), SHEET1, (xml) =>
         xml.replace(/<c r="D2"([^>]*)><v>1<\/v><\/c>/, '<c r="D2"$1><f>1-1</f><v>0</v></c>').replace(/<c r="E2"([^>]*)><v>1<\/v><\/c>/, '<c r="E2"$1><f>FALSE()</f><v>0</v></c>'),
       ),
     probes: [
-      [2, "BaseSalaryCNY", null],
-      [2, "Active", null],
+      [2, "BaseSalaryCNY", 0],
+      [2, "Active", false],
     ],
   },
   "booleans and error cells": {
@@ -266,9 +269,9 @@ const cases: Record<string, Case> = {
 };
 
 describe("the streamed reader reads what exceljs's reader reads", () => {
-  it.each(Object.entries(cases))("%s", async (_rule, { bytes, probes }) => {
+  it.each(Object.entries(cases))("%s", async (_rule, { bytes, probes, unlikeExceljs }) => {
     const b = await bytes();
-    await expectSameTables(b);
+    if (!unlikeExceljs) await expectSameTables(b);
     const { streamed } = await bothReads(b, "Salespeople");
     if (probes.length === 0) {
       expect(streamed.ok ? "found" : streamed.error[0].code).toBe("missing-table");

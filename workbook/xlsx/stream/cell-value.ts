@@ -1,7 +1,8 @@
 /**
- * One <c> element as the port's plain value, exactly as exceljs's load
+ * One <c> element as the port's plain value, as exceljs's load
  * (xform/sheet/cell-xform.js) followed by workbook/xlsx/read-cell.ts reads it:
- * what the user sees in the cell.
+ * what the user sees in the cell. One deliberate difference: a formula's
+ * cached 0 or FALSE is read as such, where exceljs loses it.
  */
 import { from1904, serialFromUTCDate } from "../../../core/dates";
 import type { CellValue } from "../../../core/raw";
@@ -54,8 +55,8 @@ function loaded(c: RawCell, ctx: CellContext): { value: Loaded; dated: boolean }
     else if (c.t === "b") result = parseInt(c.v, 10) !== 0;
     else if (c.t === "e") result = new ErrorValue(c.v);
     else result = parseFloat(c.v);
-    // exceljs's formula value keeps a result only when it is truthy: a cached 0 or FALSE reads as blank.
-    if (!isDate) return { value: result ? result : NONE, dated: false };
+    // What Excel shows, a cached 0 or FALSE included (exceljs drops falsy results: the one place this reader is more faithful).
+    if (!isDate) return { value: Number.isNaN(result) ? NONE : result, dated: false };
     // exceljs converts any cached result of a date-formatted formula (JS coercion: an error becomes NaN → blank).
     const asNumber = result instanceof ErrorValue ? NaN : result;
     const serial = dateSerial(asNumber, ctx.date1904);
