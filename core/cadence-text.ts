@@ -53,34 +53,56 @@ function toISODate(d: DaySerial): string {
   }
   return s;
 }
+/**
+ * A text remembered by its arguments. A due list of 50,000 customers says
+ * the same few hundred things tens of thousands of times (10,000 "1 of 2
+ * contacts this month"); building each anew was a large share of the list's
+ * garbage. Items share the (read-only) text objects; the cache is bounded.
+ */
+function remembered<A extends (string | number | boolean)[]>(make: (...args: A) => LocalizedText): (...args: A) => LocalizedText {
+  const cache = new Map<string, LocalizedText>();
+  return (...args: A): LocalizedText => {
+    const key = args.join("|");
+    let text = cache.get(key);
+    if (text === undefined) {
+      if (cache.size > 20_000) cache.clear();
+      text = make(...args);
+      cache.set(key, text);
+    }
+    return text;
+  };
+}
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const monthDay = (d: DaySerial): string => toISODate(d).slice(5);
 
 /** The line that says how far a customer is along a rule. */
 export const progressText = {
-  newCustomerWeek: (done: number, required: number) => t(`本周已主动联系 ${done}/${required} 次`, `${done} of ${required} outbound contacts this week`),
-  highGradeMonthly: (done: number, required: number) => t(`本月已联系 ${done}/${required} 次`, `${done} of ${required} contacts this month`),
-  keyCustomerVisits: (done: number, required: number) => t(`今年已拜访 ${done}/${required} 次`, `${done} of ${required} visits this year`),
-  sameDayReply: (unanswered: number) => t(`${unanswered} 封来邮未回复`, `${plural(unanswered, "inbound email", "inbound emails")} unanswered`),
-  promisedNextContact: (promised: DaySerial) => t(`约定 ${toISODate(promised)} 联系`, `contact promised for ${toISODate(promised)}`),
+  newCustomerWeek: remembered((done: number, required: number) => t(`本周已主动联系 ${done}/${required} 次`, `${done} of ${required} outbound contacts this week`)),
+  highGradeMonthly: remembered((done: number, required: number) => t(`本月已联系 ${done}/${required} 次`, `${done} of ${required} contacts this month`)),
+  keyCustomerVisits: remembered((done: number, required: number) => t(`今年已拜访 ${done}/${required} 次`, `${done} of ${required} visits this year`)),
+  sameDayReply: remembered((unanswered: number) => t(`${unanswered} 封来邮未回复`, `${plural(unanswered, "inbound email", "inbound emails")} unanswered`)),
+  promisedNextContact: remembered((promised: DaySerial) => t(`约定 ${toISODate(promised)} 联系`, `contact promised for ${toISODate(promised)}`)),
   birthday: (on: DaySerial, inDays: number) =>
     inDays === 0 ? t(`今天（${monthDay(on)}）生日`, `birthday today (${monthDay(on)})`) : t(`${monthDay(on)} 生日（${inDays} 天后）`, `birthday on ${monthDay(on)} (in ${plural(inDays, "day", "days")})`),
-  neglect: (days: number, limit: number, everContacted: boolean) =>
+  neglect: remembered((days: number, limit: number, everContacted: boolean) =>
     everContacted
       ? t(`已 ${days} 天未联系（上限 ${limit} 天）`, `${days} days without contact (limit ${limit})`)
       : t(`建档 ${days} 天从未联系（上限 ${limit} 天）`, `never contacted in ${days} days since created (limit ${limit})`),
+  ),
 };
 
 /** What to do, with the facts behind it. */
 export const detailText = {
-  newCustomerWeek: (createdOn: DaySerial, required: number, deadline: DaySerial) =>
+  newCustomerWeek: remembered((createdOn: DaySerial, required: number, deadline: DaySerial) =>
     t(`${toISODate(createdOn)} 新建档，须在本周日 ${toISODate(deadline)} 前至少主动联系 ${required} 次`, `New on ${toISODate(createdOn)}: needs ${plural(required, "outbound contact", "outbound contacts")} by Sunday ${toISODate(deadline)}`),
-  highGradeMonthly: (grade: string, missing: number, deadline: DaySerial) =>
+  ),
+  highGradeMonthly: remembered((grade: string, missing: number, deadline: DaySerial) =>
     t(`${grade} 级客户，本月底 ${toISODate(deadline)} 前还需联系 ${missing} 次`, `Grade ${grade}: ${plural(missing, "more contact", "more contacts")} needed by month end ${toISODate(deadline)}`),
-  keyCustomerVisits: (missing: number, deadline: DaySerial) =>
+  ),
+  keyCustomerVisits: remembered((missing: number, deadline: DaySerial) =>
     t(`核心客户，年底 ${toISODate(deadline)} 前还需拜访 ${missing} 次`, `Key customer: ${plural(missing, "more visit", "more visits")} needed by year end ${toISODate(deadline)}`),
-  sameDayReply: (firstEmail: DaySerial) =>
-    t(`客户 ${toISODate(firstEmail)} 来邮，须当天回复`, `Customer emailed on ${toISODate(firstEmail)}: reply the same day`),
+  ),
+  sameDayReply: remembered((firstEmail: DaySerial) => t(`客户 ${toISODate(firstEmail)} 来邮，须当天回复`, `Customer emailed on ${toISODate(firstEmail)}: reply the same day`)),
   promisedNextContact: (promisedOn: DaySerial, promised: DaySerial, nextStep: string | null) =>
     t(
       `${toISODate(promisedOn)} 约定 ${toISODate(promised)} 再联系${nextStep ? `：${nextStep}` : ""}`,
@@ -90,10 +112,11 @@ export const detailText = {
     const [, month, day] = toISODate(on).split("-").map(Number);
     return t(`给${contact ?? "主要联系人"}发送生日祝福（${month}月${day}日）`, `Send ${contact ?? "the main contact"} birthday greetings (${toISODate(on)})`);
   },
-  neglect: (since: DaySerial, everContacted: boolean) =>
+  neglect: remembered((since: DaySerial, everContacted: boolean) =>
     everContacted
       ? t(`最后联系于 ${toISODate(since)}，可放入公海由其他业务员跟进`, `Last contact on ${toISODate(since)}: may go to the shared pool for another salesperson`)
       : t(`${toISODate(since)} 建档后从未联系，可放入公海`, `Created ${toISODate(since)} and never contacted: may go to the shared pool`),
+  ),
   pushy: (count: number, max: number) =>
     t(`本周已主动联系 ${count} 次，超过 ${max} 次：别催得太紧`, `${count} outbound contacts this week, more than ${max}: don't push too hard`),
 };

@@ -5,7 +5,8 @@
  * payments" reads them here instead of scanning the whole table per customer,
  * so grading and due lists stay linear in rows (a 500,000-follow-up workbook
  * in well under a second). Histories are sorted oldest first; ties keep sheet
- * order (Array.prototype.sort is stable).
+ * order (every sort here is stable). Groups are flat typed arrays numbered by
+ * a dense slot per ID (core/row-groups.ts says why).
  */
 import type {
   Country,
@@ -22,98 +23,94 @@ import type {
   SalespersonName,
 } from "./model";
 import { rateTable } from "./currency";
+import { FirstRows } from "./first-rows";
+import { groupRows, rowsOfGroup, type RowGroups } from "./row-groups";
 
 export interface CrmIndex {
   /** First row wins when an ID is duplicated (validation reports the rest). */
   readonly customersById: ReadonlyMap<CustomerId, Customer>;
   /**
    * The Customers rows the index was built from (the same array). A pass
-   * over those very rows tells the first row of an ID by identity
-   * (customersById.get(id) === row) instead of building a set of seen IDs.
+   * over those very rows can use customerRowSlot and firstCustomerRow by
+   * position instead of looking each ID up.
    */
   readonly customerRows?: readonly Customer[];
-  /** Sorted by Date ascending. */
-  readonly followUpsByCustomer: ReadonlyMap<CustomerId, readonly FollowUp[]>;
-  /** In sheet order. */
-  readonly samplesByCustomer: ReadonlyMap<CustomerId, readonly Sample[]>;
-  /** Sorted by OrderDate ascending. */
-  readonly ordersByCustomer: ReadonlyMap<CustomerId, readonly Order[]>;
+  /**
+   * A dense number ("slot") for every customer ID met in any table: the
+   * Customers sheet's IDs first, in sheet order, then IDs that only other
+   * tables name (follow-ups of an unknown customer are kept under their ID).
+   * Every per-customer group below is numbered by slot, so the one string
+   * lookup per row is done here, once.
+   */
+  readonly customerSlots: SlotLookup<CustomerId>;
+  /** The slot of each Customers row, by its position in the sheet. */
+  readonly customerRowSlot: Int32Array;
+  /** Per slot, the position of its first Customers row; -1 for an ID no Customers row has. */
+  readonly firstCustomerRow: Int32Array;
+  /** Follow-ups by customer slot, oldest first (ties in sheet order). */
+  readonly followUps: FollowUpGroups;
+  /** Samples by customer slot, in sheet order (`date` is SentOn, NaN when blank). */
+  readonly samples: TableGroups<Sample>;
+  /** Orders by customer slot, by OrderDate. */
+  readonly orders: TableGroups<Order>;
   readonly ordersById: ReadonlyMap<OrderId, Order>;
-  /** Sorted by Date ascending. */
-  readonly paymentsByOrder: ReadonlyMap<OrderId, readonly Payment[]>;
+  /** A dense number per order ID met in Orders or Payments, as customerSlots. */
+  readonly orderSlots: SlotLookup<OrderId>;
+  /** The order slot of each Orders row, by sheet position. */
+  readonly orderRowSlot: Int32Array;
+  /** The customer slot of each Orders row, by sheet position. */
+  readonly orderCustomerSlot: Int32Array;
+  /** The order slot of each Payments row, by sheet position. */
+  readonly paymentRowSlot: Int32Array;
+  /** Per order slot, the position of its first Orders row; -1 when Orders has none. */
+  readonly firstOrderRow: Int32Array;
+  /** Payments by order slot, by Date. */
+  readonly payments: TableGroups<Payment>;
   readonly salespeopleByName: ReadonlyMap<SalespersonName, Salesperson>;
   readonly countriesByCode: ReadonlyMap<CountryCode, Country>;
   /** Currency → rate to CNY (core/currency.ts rateTable: CNY always 1). */
   readonly ratesByCurrency: ReadonlyMap<string, number>;
 }
 
-/*
- * Rows grouped by a key, in row order. Each table has its own copy of this
- * loop: one generic helper called with every table's rows is megamorphic,
- * and at 500,000 follow-ups that was a third of building the index
- * (measured by `npm run bench`, docs/performance.md).
- */
-function groupFollowUps(rows: readonly FollowUp[]): Map<CustomerId, FollowUp[]> {
-  const map = new Map<CustomerId, FollowUp[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const list = map.get(r.CustomerID);
-    if (list) list.push(r);
-    else map.set(r.CustomerID, [r]);
-  }
-  return map;
-}
-function groupSamples(rows: readonly Sample[]): Map<CustomerId, Sample[]> {
-  const map = new Map<CustomerId, Sample[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const list = map.get(r.CustomerID);
-    if (list) list.push(r);
-    else map.set(r.CustomerID, [r]);
-  }
-  return map;
-}
-function groupOrders(rows: readonly Order[]): Map<CustomerId, Order[]> {
-  const map = new Map<CustomerId, Order[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const list = map.get(r.CustomerID);
-    if (list) list.push(r);
-    else map.set(r.CustomerID, [r]);
-  }
-  return map;
-}
-function groupPayments(rows: readonly Payment[]): Map<OrderId, Payment[]> {
-  const map = new Map<OrderId, Payment[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const list = map.get(r.OrderID);
-    if (list) list.push(r);
-    else map.set(r.OrderID, [r]);
-  }
-  return map;
+/** Grouped rows and the table they index (`at` holds positions in `rows`). */
+export interface TableGroups<T> extends RowGroups {
+  readonly rows: readonly T[];
 }
 
-/*
- * First row per ID. Customers and orders (tens of thousands of rows) have
- * their own loops for the same reason as the grouping loops above; the
- * small tables share the generic one.
+/** Bits of FollowUpGroups.kind: what the cadence and review rules ask of a follow-up. */
+export const OUTBOUND = 1;
+export const BY_EMAIL = 2;
+export const BY_VISIT = 4;
+
+/**
+ * Follow-ups with the columns the whole-table rules read, so a pass over
+ * 500,000 of them reads typed arrays and touches only the rows it keeps.
  */
-function firstCustomers(rows: readonly Customer[]): Map<CustomerId, Customer> {
-  const map = new Map<CustomerId, Customer>();
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (!map.has(r.CustomerID)) map.set(r.CustomerID, r);
-  }
-  return map;
+export interface FollowUpGroups extends TableGroups<FollowUp>, FollowUpColumns {}
+
+/** A follow-up's fields the whole-table rules ask about, each by sheet position (as `date`). */
+export interface FollowUpColumns {
+  readonly rows: readonly FollowUp[];
+  readonly date: Float64Array;
+  /** OUTBOUND | BY_EMAIL | BY_VISIT bits. */
+  readonly kind: Uint8Array;
 }
-function firstOrders(rows: readonly Order[]): Map<OrderId, Order> {
-  const map = new Map<OrderId, Order>();
+
+/** A follow-up's OUTBOUND | BY_EMAIL | BY_VISIT bits. */
+export function followUpKind(f: FollowUp): number {
+  const channel = f.Channel;
+  return (f.Direction === "Out" ? OUTBOUND : 0) | (channel === "Email" ? BY_EMAIL : channel === "Visit" ? BY_VISIT : 0);
+}
+
+/** The columns of follow-ups the index was not built from. */
+export function followUpColumns(rows: readonly FollowUp[]): FollowUpColumns {
+  const date = new Float64Array(rows.length);
+  const kind = new Uint8Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (!map.has(r.OrderID)) map.set(r.OrderID, r);
+    date[i] = rows[i].Date;
+    kind[i] = followUpKind(rows[i]);
   }
-  return map;
+  return { rows, date, kind };
 }
 
 function firstBy<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V> {
@@ -125,79 +122,157 @@ function firstBy<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V> {
   return map;
 }
 
-/** Sorts each list in place unless it is already in order (the usual case: rows are appended). */
-function sortEach<K, V>(map: Map<K, V[]>, compare: (a: V, b: V) => number): void {
-  for (const list of map.values()) {
-    let sorted = true;
-    for (let i = 1; i < list.length && sorted; i++) sorted = compare(list[i - 1], list[i]) <= 0;
-    if (!sorted) list.sort(compare);
-  }
-}
-const byDate = (a: { Date: number }, b: { Date: number }): number => a.Date - b.Date;
+/*
+ * Each table has its own loop below rather than one generic helper taking a
+ * key function: one helper called with every table's rows is megamorphic,
+ * and at 500,000 follow-ups that was a third of building the index.
+ */
 
-/** Lists up to this long are sorted by insertion (see sortFollowUps). */
-const SHORT_LIST = 32;
+/** ID → slot, the index's one lookup per row (see Slots). */
+export interface SlotLookup<K extends string> {
+  get(id: K): number | undefined;
+  readonly size: number;
+}
 
 /**
- * sortEach(map, byDate) for follow-ups, the table with most rows. A
- * customer's list is short (about ten rows) and, when rows were not entered
- * in date order, out of order: sorting it with Array.prototype.sort and a
- * comparator cost as much as grouping the rows. A stable insertion sort gives
- * the same order (the one order a stable sort can give, for finite dates),
- * without the calls; lists with a date that is not a finite number, or long
- * ones, still go through Array.prototype.sort.
+ * Slots for a table's key column; IDs not met before get the next slot.
+ * The IDs are kept as the keys of a dictionary-mode object, not in a Map:
+ * it is the index's one lookup per row (600,000 at the largest size), and
+ * V8 finds an interned key by identity, where a Map of 50,000 strings reads
+ * the candidate keys it compares, each a cache miss in a heap of hundreds of
+ * MB (a third less time, measured on the benchmark's follow-ups).
  */
-function sortFollowUps(map: Map<CustomerId, FollowUp[]>): void {
-  for (const list of map.values()) {
-    const n = list.length;
-    let sorted = true;
-    for (let i = 1; i < n; i++) {
-      if (!(list[i - 1].Date - list[i].Date <= 0)) {
-        sorted = false;
-        break;
-      }
+class Slots<K extends string> implements SlotLookup<K> {
+  private readonly byKey: Record<string, number> = Object.create(null) as Record<string, number>;
+  /** Per slot, the first row of the keyed table (-1: none). */
+  readonly firstRow: number[] = [];
+  get size(): number {
+    return this.firstRow.length;
+  }
+  get(id: K): number | undefined {
+    return this.byKey[id];
+  }
+  slotOf(key: K): number {
+    let slot = this.byKey[key];
+    if (slot === undefined) {
+      slot = this.firstRow.length;
+      this.byKey[key] = slot;
+      this.firstRow.push(-1);
     }
-    if (sorted) continue;
-    let finite = n <= SHORT_LIST;
-    for (let i = 0; i < n && finite; i++) finite = Number.isFinite(list[i].Date);
-    if (!finite) {
-      list.sort(byDate);
-      continue;
-    }
-    for (let i = 1; i < n; i++) {
-      const row = list[i];
-      const date = row.Date;
-      let j = i - 1;
-      while (j >= 0 && list[j].Date > date) {
-        list[j + 1] = list[j];
-        j--;
-      }
-      list[j + 1] = row;
-    }
+    return slot;
   }
 }
-const byOrderDate = (a: Order, b: Order): number => a.OrderDate - b.OrderDate;
+
+/** A table's key slot and sort date per row, in sheet order (first pass). */
+interface Keyed {
+  readonly rowSlot: Int32Array;
+  readonly date: Float64Array;
+}
+
+function customerSlotsOf(rows: readonly Customer[], slots: Slots<CustomerId>): Int32Array {
+  const rowSlot = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const slot = slots.slotOf(rows[i].CustomerID);
+    if (slots.firstRow[slot] < 0) slots.firstRow[slot] = i;
+    rowSlot[i] = slot;
+  }
+  return rowSlot;
+}
+
+/**
+ * Follow-ups' first pass: the slot, and the columns the rules read, per row.
+ * Two loops, not one: the first only copies fields out of the rows, so the
+ * CPU overlaps the cache misses of many rows (the rows are spread over the
+ * heap); the ID lookups then run over a compact array of IDs whose distinct
+ * strings (one per customer) stay in cache. At 500,000 follow-ups this took
+ * a fifth off building the index, against looking each ID up as its row is read.
+ */
+function keyFollowUps(rows: readonly FollowUp[], slots: Slots<CustomerId>): Keyed & { kind: Uint8Array } {
+  const n = rows.length;
+  const rowSlot = new Int32Array(n);
+  const date = new Float64Array(n);
+  const kind = new Uint8Array(n);
+  const ids: CustomerId[] = new Array<CustomerId>(n);
+  for (let i = 0; i < n; i++) {
+    const f = rows[i];
+    ids[i] = f.CustomerID;
+    date[i] = f.Date;
+    kind[i] = followUpKind(f);
+  }
+  for (let i = 0; i < n; i++) rowSlot[i] = slots.slotOf(ids[i]);
+  return { rowSlot, date, kind };
+}
+
+function keySamples(rows: readonly Sample[], slots: Slots<CustomerId>): Keyed {
+  const rowSlot = new Int32Array(rows.length);
+  const date = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    rowSlot[i] = slots.slotOf(r.CustomerID);
+    date[i] = r.SentOn ?? Number.NaN;
+  }
+  return { rowSlot, date };
+}
+
+/** Orders' first pass: customer slot and OrderDate, and each row's own order slot. */
+function keyOrders(rows: readonly Order[], slots: Slots<CustomerId>, orderSlots: Slots<OrderId>): Keyed & { orderSlot: Int32Array } {
+  const n = rows.length;
+  const rowSlot = new Int32Array(n);
+  const date = new Float64Array(n);
+  const orderSlot = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    rowSlot[i] = slots.slotOf(r.CustomerID);
+    date[i] = r.OrderDate;
+    const o = orderSlots.slotOf(r.OrderID);
+    if (orderSlots.firstRow[o] < 0) orderSlots.firstRow[o] = i;
+    orderSlot[i] = o;
+  }
+  return { rowSlot, date, orderSlot };
+}
+
+function keyPayments(rows: readonly Payment[], orderSlots: Slots<OrderId>): Keyed {
+  const rowSlot = new Int32Array(rows.length);
+  const date = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    rowSlot[i] = orderSlots.slotOf(r.OrderID);
+    date[i] = r.Date;
+  }
+  return { rowSlot, date };
+}
 
 export function indexSnapshot(s: CrmSnapshot): CrmIndex {
-  const followUpsByCustomer = groupFollowUps(s.FollowUps);
-  sortFollowUps(followUpsByCustomer);
+  // Every table is keyed first and grouped after: unknown IDs in any table add
+  // slots, and every grouping must know the final count.
+  const slots = new Slots<CustomerId>();
+  const customerRowSlot = customerSlotsOf(s.Customers, slots);
+  const orderSlots = new Slots<OrderId>();
+  const f = keyFollowUps(s.FollowUps, slots);
+  const samples = keySamples(s.Samples, slots);
+  const orders = keyOrders(s.Orders, slots, orderSlots);
+  const payments = keyPayments(s.Payments, orderSlots);
 
-  const samplesByCustomer = groupSamples(s.Samples);
-
-  const ordersByCustomer = groupOrders(s.Orders);
-  sortEach(ordersByCustomer, byOrderDate);
-
-  const paymentsByOrder = groupPayments(s.Payments);
-  sortEach(paymentsByOrder, byDate);
+  const customerCount = slots.firstRow.length;
+  const firstCustomerRow = Int32Array.from(slots.firstRow);
+  const firstOrderRow = Int32Array.from(orderSlots.firstRow);
 
   return {
-    customersById: firstCustomers(s.Customers),
+    customersById: new FirstRows(slots, firstCustomerRow, s.Customers, (c) => c.CustomerID),
     customerRows: s.Customers,
-    followUpsByCustomer,
-    samplesByCustomer,
-    ordersByCustomer,
-    ordersById: firstOrders(s.Orders),
-    paymentsByOrder,
+    customerSlots: slots,
+    customerRowSlot,
+    firstCustomerRow,
+    followUps: { ...groupRows(f.rowSlot, customerCount, f.date, true), rows: s.FollowUps, kind: f.kind },
+    samples: { ...groupRows(samples.rowSlot, customerCount, samples.date, false), rows: s.Samples },
+    orders: { ...groupRows(orders.rowSlot, customerCount, orders.date, true), rows: s.Orders },
+    ordersById: new FirstRows(orderSlots, firstOrderRow, s.Orders, (o) => o.OrderID),
+    orderSlots,
+    orderRowSlot: orders.orderSlot,
+    orderCustomerSlot: orders.rowSlot,
+    paymentRowSlot: payments.rowSlot,
+    firstOrderRow,
+    payments: { ...groupRows(payments.rowSlot, orderSlots.firstRow.length, payments.date, true), rows: s.Payments },
     salespeopleByName: firstBy(s.Salespeople, (p) => p.Name),
     countriesByCode: firstBy(s.Countries, (c) => c.Code),
     ratesByCurrency: rateTable(s.ExchangeRates),
@@ -206,18 +281,22 @@ export function indexSnapshot(s: CrmSnapshot): CrmIndex {
 
 const NONE: readonly never[] = [];
 
-/** A customer's follow-ups, oldest first (empty when none). */
+/** A customer's follow-ups, oldest first (empty when none). A new array: hot loops read index.followUps. */
 export function followUpsOf(index: CrmIndex, id: CustomerId): readonly FollowUp[] {
-  return index.followUpsByCustomer.get(id) ?? NONE;
+  const slot = index.customerSlots.get(id);
+  return slot === undefined ? NONE : rowsOfGroup(index.followUps, slot, index.followUps.rows);
 }
 export function samplesOf(index: CrmIndex, id: CustomerId): readonly Sample[] {
-  return index.samplesByCustomer.get(id) ?? NONE;
+  const slot = index.customerSlots.get(id);
+  return slot === undefined ? NONE : rowsOfGroup(index.samples, slot, index.samples.rows);
 }
 export function ordersOf(index: CrmIndex, id: CustomerId): readonly Order[] {
-  return index.ordersByCustomer.get(id) ?? NONE;
+  const slot = index.customerSlots.get(id);
+  return slot === undefined ? NONE : rowsOfGroup(index.orders, slot, index.orders.rows);
 }
 export function paymentsOf(index: CrmIndex, id: OrderId): readonly Payment[] {
-  return index.paymentsByOrder.get(id) ?? NONE;
+  const slot = index.orderSlots.get(id);
+  return slot === undefined ? NONE : rowsOfGroup(index.payments, slot, index.payments.rows);
 }
 
 /**

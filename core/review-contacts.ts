@@ -7,60 +7,126 @@ import * as dates from "./dates";
 import type { DayRange } from "./dates";
 import * as schema from "./schema";
 import type { FollowUp } from "./model";
+import type { Channel } from "./schema";
+import * as indexes from "./indexes";
+import type { FollowUpColumns } from "./indexes";
 import { roundMoney } from "./currency";
 
 // Bound once: bundlers and test runners reach imported bindings through
 // getters, which in loops over tens of thousands of rows cost more than the calls.
 const { dayOf, inRange } = dates;
 const { IM_CHANNELS } = schema;
+const { OUTBOUND } = indexes;
+
+/** One salesperson's outbound contacts in the quarter up to the review's date. */
+export interface QuarterContacts {
+  /** Outbound contacts (rules.md §7 KPI "contacts"). */
+  readonly contacts: number;
+  /** Distinct customers reached by an outbound IM contact (as imCustomersIn counts them). */
+  readonly imCustomers: number;
+  /** Per channel: contacts, and the sheet position of the first (to list channels in first-seen order). */
+  readonly byChannel: Map<Channel, { n: number; first: number }>;
+}
 
 /**
- * The outbound follow-ups any of the review's questions can ask about, in
- * one pass over the table: those dated in the quarter up to the review's
- * date (`inQ`), or in another range judged (`also`: a stage-1 window, for
- * IM customers). Every question (contacts, IM customers, contacts by
- * channel) is about outbound contacts in one of those ranges and filters its
- * own range again, so the small lists answer exactly what the whole table
- * would; four years of history are not grouped by salesperson nor passed
- * over once per question.
+ * The review's questions about outbound contacts, in one pass over the
+ * follow-ups: per salesperson, the quarter's (`inQ`) contacts, IM customers
+ * and contacts by channel; and, for the salespeople in `listFor` (judged on
+ * stage 1, whose IM customers are also asked about in another range), the
+ * outbound rows in `inQ` or in the `also` ranges. Dates and directions come
+ * from the index's columns, so only outbound rows in those ranges are read,
+ * once: a quarter holds a third of the outbound rows of the benchmark's
+ * workbook, and a pass over them per question read rows spread over the heap.
  */
 export function outboundContacts(
-  rows: readonly FollowUp[],
+  followUps: FollowUpColumns,
   inQ: DayRange,
   also: readonly DayRange[],
-): { bySalesperson: Map<string, FollowUp[]>; inQuarter: FollowUp[] } {
+  listFor: ReadonlySet<string>,
+): { bySalesperson: Map<string, FollowUp[]>; quarterBy: Map<string, QuarterContacts> } {
   let from = inQ.from;
   let to = inQ.to;
   for (const w of also) {
     if (w.from < from) from = w.from;
     if (w.to > to) to = w.to;
   }
-  const bySalesperson = new Map<string, FollowUp[]>();
-  const inQuarter: FollowUp[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const f = rows[i];
-    const d = dayOf(f.Date);
-    if (d < from || d > to || f.Direction !== "Out") continue;
-    if (d >= inQ.from && d <= inQ.to) inQuarter.push(f);
-    const list = bySalesperson.get(f.Salesperson);
-    if (list) list.push(f);
-    else bySalesperson.set(f.Salesperson, [f]);
+  // First the rows wanted, from the columns alone; then their fields, in a
+  // loop that only copies them out, so the CPU overlaps the cache misses of
+  // many rows; then the counting, over compact arrays.
+  const { rows, date, kind } = followUps;
+  const wanted: number[] = [];
+  for (let i = 0; i < date.length; i++) {
+    const d = dayOf(date[i]);
+    if (d >= from && d <= to && (kind[i] & OUTBOUND) !== 0) wanted.push(i);
   }
-  return { bySalesperson, inQuarter };
+  const n = wanted.length;
+  const salespeople: string[] = new Array<string>(n);
+  const channels: Channel[] = new Array<Channel>(n);
+  const customers: string[] = new Array<string>(n);
+  for (let k = 0; k < n; k++) {
+    const f = rows[wanted[k]];
+    salespeople[k] = f.Salesperson;
+    channels[k] = f.Channel;
+    customers[k] = f.CustomerID;
+  }
+  const bySalesperson = new Map<string, FollowUp[]>();
+  const tallies = new Map<string, { contacts: number; im: Set<string>; byChannel: Map<Channel, { n: number; first: number }> }>();
+  for (let k = 0; k < n; k++) {
+    const i = wanted[k];
+    const salesperson = salespeople[k];
+    if (listFor.has(salesperson)) {
+      const list = bySalesperson.get(salesperson);
+      if (list) list.push(rows[i]);
+      else bySalesperson.set(salesperson, [rows[i]]);
+    }
+    const d = dayOf(date[i]);
+    if (d < inQ.from || d > inQ.to) continue;
+    let t = tallies.get(salesperson);
+    if (t === undefined) {
+      t = { contacts: 0, im: new Set<string>(), byChannel: new Map() };
+      tallies.set(salesperson, t);
+    }
+    t.contacts++;
+    // Outbound already (the kind column): an IM contact is one by an IM channel.
+    if (isImChannel(channels[k])) t.im.add(customers[k]);
+    const c = t.byChannel.get(channels[k]);
+    if (c === undefined) t.byChannel.set(channels[k], { n: 1, first: i });
+    else c.n++;
+  }
+  const quarterBy = new Map<string, QuarterContacts>();
+  for (const [name, t] of tallies) quarterBy.set(name, { contacts: t.contacts, imCustomers: t.im.size, byChannel: t.byChannel });
+  return { bySalesperson, quarterBy };
+}
+
+/** Contacts by channel of the given salespeople, channels in the order the sheet first shows them. */
+export function contactsByChannel(quarterBy: ReadonlyMap<string, QuarterContacts>, salespeople: Iterable<string>): Partial<Record<Channel, number>> {
+  const total = new Map<Channel, { n: number; first: number }>();
+  for (const name of salespeople) {
+    for (const [channel, c] of quarterBy.get(name)?.byChannel ?? []) {
+      const t = total.get(channel);
+      if (t === undefined) total.set(channel, { ...c });
+      else {
+        t.n += c.n;
+        t.first = Math.min(t.first, c.first);
+      }
+    }
+  }
+  return Object.fromEntries([...total].sort((a, b) => a[1].first - b[1].first).map(([channel, t]) => [channel, t.n]));
+}
+
+/** An outbound contact by instant messaging (the stage-1 "IM customers" of rules.md §7). */
+function isImContact(f: FollowUp): boolean {
+  return f.Direction === "Out" && isImChannel(f.Channel);
+}
+function isImChannel(channel: Channel): boolean {
+  return IM_CHANNELS.includes(channel);
 }
 
 export function imCustomersIn(followUps: readonly FollowUp[], range: DayRange): number {
   const ids = new Set<string>();
   // The date test first: it is the cheapest and rules out most of the history.
-  for (const f of followUps) if (inRange(f.Date, range) && f.Direction === "Out" && IM_CHANNELS.includes(f.Channel)) ids.add(f.CustomerID);
+  for (const f of followUps) if (inRange(f.Date, range) && isImContact(f)) ids.add(f.CustomerID);
   return ids.size;
-}
-
-/** Outbound contacts in the range, counted without building a list (a person may have 100,000 follow-ups). */
-export function outboundIn(followUps: readonly FollowUp[], range: DayRange): number {
-  let n = 0;
-  for (const f of followUps) if (inRange(f.Date, range) && f.Direction === "Out") n++;
-  return n;
 }
 
 /**

@@ -9,14 +9,16 @@
  */
 import type { CrmSnapshot, Order, OrderId, PaymentId } from "./model";
 import type { CrmIndex } from "./indexes";
-import { paymentCNY } from "./currency";
-import { isLiveOrder } from "./paid-orders";
+import * as currency from "./currency";
+import * as paidOrders from "./paid-orders";
 import * as dates from "./dates";
 import type { DayRange, DaySerial } from "./dates";
 
 // Bound once: imported bindings are reached through getters under bundlers
 // and test runners, which costs more than the test itself in these loops.
 const { inRange } = dates;
+const { paymentCNY } = currency;
+const { isLiveOrder } = paidOrders;
 
 export interface PaidEntry {
   readonly order: Order;
@@ -43,8 +45,15 @@ export function paidLedger(snapshot: CrmSnapshot, index: CrmIndex): PaidLedger {
   const all: PaidEntry[] = [];
   const bySalesperson = new Map<string, PaidEntry[]>();
   const unconverted: PaymentId[] = [];
-  for (const p of snapshot.Payments) {
-    const order = index.ordersById.get(p.OrderID);
+  // The index's own rows carry their order's slot: no ID lookup per payment.
+  const own = index.payments.rows === snapshot.Payments;
+  const { paymentRowSlot, firstOrderRow } = index;
+  const orders = index.orders.rows;
+  const payments = snapshot.Payments;
+  for (let i = 0; i < payments.length; i++) {
+    const p = payments[i];
+    const first = own ? firstOrderRow[paymentRowSlot[i]] : -1;
+    const order = own ? (first < 0 ? undefined : orders[first]) : index.ordersById.get(p.OrderID);
     if (!order || !isLiveOrder(order)) continue;
     const cny = paymentCNY(p, index.ratesByCurrency);
     // Money in a currency with no rate still pays its order (rules.md §3, as
@@ -71,15 +80,38 @@ export function paidLedger(snapshot: CrmSnapshot, index: CrmIndex): PaidLedger {
   };
 }
 
+/** An order's position among its customer's live orders (1 = first); undefined for a cancelled or unknown order. */
+export interface OrderPositions {
+  get(orderId: OrderId): number | undefined;
+}
+
 /**
  * Each non-cancelled order's position among its customer's non-cancelled
  * orders (1 = first), by OrderDate; same-day orders keep sheet order.
+ * Kept per order slot in a typed array, not in a Map of 50,000 order IDs:
+ * the review asks about the few orders of the quarter only.
  */
-export function orderSequence(index: CrmIndex): ReadonlyMap<OrderId, number> {
-  const position = new Map<OrderId, number>();
-  for (const orders of index.ordersByCustomer.values()) {
+export function orderSequence(index: CrmIndex): OrderPositions {
+  const { start, at, rows } = index.orders;
+  const orderSlot = index.orderRowSlot;
+  const position = new Int32Array(index.firstOrderRow.length);
+  // Customers in the order their first order appears, as grouping the sheet
+  // did: an order ID duplicated under two customers keeps the later one's position.
+  const done = new Uint8Array(start.length - 1);
+  const customerOf = index.orderCustomerSlot;
+  for (let i = 0; i < customerOf.length; i++) {
+    const g = customerOf[i];
+    if (done[g] === 1) continue;
+    done[g] = 1;
     let n = 0;
-    for (const o of orders) if (isLiveOrder(o)) position.set(o.OrderID, ++n);
+    for (let p = start[g]; p < start[g + 1]; p++) {
+      if (isLiveOrder(rows[at[p]])) position[orderSlot[at[p]]] = ++n;
+    }
   }
-  return position;
+  return {
+    get: (orderId) => {
+      const slot = index.orderSlots.get(orderId);
+      return slot === undefined || position[slot] === 0 ? undefined : position[slot];
+    },
+  };
 }

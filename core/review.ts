@@ -11,19 +11,19 @@
  * first, so the review is linear in the workbook's rows.
  */
 import { productLines } from "./products";
-import type { CrmSnapshot, Customer, CustomerId, OrderId, PaymentId, Salesperson } from "./model";
+import type { CrmSnapshot, Customer, CustomerId, PaymentId, Salesperson } from "./model";
 import type { Settings } from "./settings";
 import { GRADES, type Channel, type Grade } from "./schema";
 import * as dates from "./dates";
 import { monthKey, monthRange, quarterKey, quarterMonths, quarterRange, toISODate, type DayRange, type DaySerial, type Quarter } from "./dates";
 import { roundMoney } from "./currency";
 import { commission, DEFAULT_COMMISSION_TIERS, quarterlyIncome, tiersFrom } from "./commission";
-import { gradeAll } from "./grading";
-import type { CrmIndex } from "./indexes";
+import { gradeAll, gradesInOrder } from "./grading";
+import { followUpColumns, type CrmIndex } from "./indexes";
 import { reviewedStage, type Stage } from "./tenure";
-import { paidLedger, orderSequence, type PersonLedger } from "./review-ledger";
-import { isLiveOrder } from "./paid-orders";
-import { imCustomersIn, outboundContacts, outboundIn, Tally } from "./review-contacts";
+import { paidLedger, orderSequence, type OrderPositions, type PersonLedger } from "./review-ledger";
+import * as paidOrders from "./paid-orders";
+import { contactsByChannel as channelTotals, outboundContacts, Tally, type QuarterContacts } from "./review-contacts";
 import { ordersIn, paidSampleCustomersIn, repeatCustomersIn, requirementOf, upTo, type PersonRows, type Requirement, type RequirementStatus } from "./stage-requirement";
 
 export type { Stage };
@@ -82,6 +82,7 @@ const ratio = (a: number, b: number): number => Math.round((a / b) * 10_000) / 1
 // Bound once: bundlers and test runners reach imported bindings through
 // getters, which in loops over tens of thousands of rows cost more than the calls.
 const { dayOf, inRange } = dates;
+const { isLiveOrder } = paidOrders;
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -104,10 +105,11 @@ function personReview(
   person: Salesperson,
   rows: PersonRows,
   paid: PersonLedger,
-  ctx: { q: DayRange; inQ: DayRange; asOf: DaySerial; quarter: Quarter; settings: Settings; position: ReadonlyMap<OrderId, number> },
+  ctx: { q: DayRange; inQ: DayRange; asOf: DaySerial; quarter: Quarter; settings: Settings; position: OrderPositions },
   forecastOf: (month: string) => number | undefined,
   score: CrmSnapshot["Scores"][number] | undefined,
   commissionOf: (cny: number) => number,
+  inQuarter: QuarterContacts | undefined,
 ): SalespersonReview | undefined {
   const { q, inQ, asOf, settings, position } = ctx;
   const paidCNY = roundMoney(paid.cnyIn(inQ));
@@ -136,8 +138,8 @@ function personReview(
     incomeCNY: quarterlyIncome(baseSalaryCNY, commissionCNY),
     orders,
     newCustomers: rows.newCustomers,
-    contacts: outboundIn(rows.followUps, inQ),
-    imCustomers: imCustomersIn(rows.followUps, inQ),
+    contacts: inQuarter?.contacts ?? 0,
+    imCustomers: inQuarter?.imCustomers ?? 0,
     sampleRequests: paidSampleCustomersIn(rows.samples, inQ),
     repeatCustomers: repeatCustomersIn(rows.orders, inQ, position),
     monthsWithOrder: new Set(live.map((o) => monthKey(o.OrderDate))).size,
@@ -194,15 +196,43 @@ export function quarterlyReview(
   const ordersBy = groupBy(snapshot.Orders, (o) => o.Salesperson);
   // Stage-1 windows ask about IM customers outside the quarter too.
   const stageOneWindows: DayRange[] = [];
+  const stageOne = new Set<string>();
   for (const person of snapshot.Salespeople) {
     const judged = reviewedStage(person.HireDate, q);
-    if (judged?.stage === 1 && judged.window) stageOneWindows.push(upTo(judged.window, date));
+    if (judged?.stage === 1 && judged.window) {
+      stageOneWindows.push(upTo(judged.window, date));
+      stageOne.add(person.Name);
+    }
   }
-  const contacts = outboundContacts(snapshot.FollowUps, inQ, stageOneWindows);
+  // The index's columns are of its own rows; another snapshot's are read from its rows.
+  const columns = index.followUps.rows === snapshot.FollowUps ? index.followUps : followUpColumns(snapshot.FollowUps);
+  const contacts = outboundContacts(columns, inQ, stageOneWindows, stageOne);
   const followUpsBy = contacts.bySalesperson;
-  // One row per customer ID (the first, as everywhere): a duplicated row is not a second new customer.
+  // Grades are as of the quarter's last day (rules.md §7), or as of an
+  // earlier review date: nothing after asOf is known yet.
+  const gradeDay = reviewGradeDay(quarter, date);
+  const gradeOf = shared?.grades && shared.grades.asOf === gradeDay ? shared.grades.byCustomer : gradeAll(snapshot, index, gradeDay, settings);
+  const grades = Object.fromEntries(GRADES.map((g) => [g.value, 0])) as Record<Grade, number>;
+  // Deal customers (KEY or DEAL as of the date) by region: every deal
+  // customer counts, the money is what they paid in the quarter.
+  const isDeal = (id: CustomerId): boolean => {
+    const g = gradeOf.get(id);
+    return g === "KEY" || g === "DEAL";
+  };
+  const regionOf = (c: Customer | undefined): string => (c && index.countriesByCode.get(c.Country)?.Region?.trim()) || NO_REGION;
+  const byRegionTally = new Tally();
+  // One row per customer ID (the first, as everywhere): a duplicated row is
+  // not a second new customer. New customers, grades and deal regions in one
+  // pass over the customers: each of 50,000 rows is read once.
   const newCustomersBy = new Map<string, number>();
-  for (const c of index.customersById.values()) if (inRange(c.CreatedOn, inQ)) newCustomersBy.set(c.Owner, (newCustomersBy.get(c.Owner) ?? 0) + 1);
+  const gradeOfNext = gradesInOrder(gradeOf);
+  for (const c of index.customersById.values()) {
+    if (inRange(c.CreatedOn, inQ)) newCustomersBy.set(c.Owner, (newCustomersBy.get(c.Owner) ?? 0) + 1);
+    const g = gradeOfNext(c.CustomerID);
+    if (!g) continue;
+    grades[g] += 1;
+    if (g === "KEY" || g === "DEAL") byRegionTally.add(regionOf(c), c.CustomerID, 0);
+  }
   const samplesBy = groupBy(snapshot.Samples, (s) => s.Salesperson);
   const forecasts = new Map<string, number>();
   for (const f of snapshot.Forecasts) {
@@ -221,7 +251,7 @@ export function quarterlyReview(
       newCustomers: newCustomersBy.get(person.Name) ?? 0,
       samples: samplesBy.get(person.Name) ?? [],
     };
-    const r = personReview(person, rows, ledger.of(person.Name), ctx, (m) => forecasts.get(`${person.Name}|${m}`), scores.get(person.Name), commissionOf);
+    const r = personReview(person, rows, ledger.of(person.Name), ctx, (m) => forecasts.get(`${person.Name}|${m}`), scores.get(person.Name), commissionOf, contacts.quarterBy.get(person.Name));
     if (r) salespeople.push(r);
   }
 
@@ -234,26 +264,6 @@ export function quarterlyReview(
     contacts: sum((s) => s.contacts),
   };
 
-  // Grades are as of the quarter's last day (rules.md §7), or as of an
-  // earlier review date: nothing after asOf is known yet.
-  const gradeDay = reviewGradeDay(quarter, date);
-  const gradeOf = shared?.grades && shared.grades.asOf === gradeDay ? shared.grades.byCustomer : gradeAll(snapshot, index, gradeDay, settings);
-  const grades = Object.fromEntries(GRADES.map((g) => [g.value, 0])) as Record<Grade, number>;
-  // Deal customers (KEY or DEAL as of the date) by region: every deal
-  // customer counts, the money is what they paid in the quarter. Counted in
-  // the same pass as the grades.
-  const isDeal = (id: CustomerId): boolean => {
-    const g = gradeOf.get(id);
-    return g === "KEY" || g === "DEAL";
-  };
-  const regionOf = (c: Customer | undefined): string => (c && index.countriesByCode.get(c.Country)?.Region?.trim()) || NO_REGION;
-  const byRegionTally = new Tally();
-  for (const c of index.customersById.values()) {
-    const g = gradeOf.get(c.CustomerID);
-    if (!g) continue;
-    grades[g] += 1;
-    if (g === "KEY" || g === "DEAL") byRegionTally.add(regionOf(c), c.CustomerID, 0);
-  }
   const paidInQ = ledger.entriesIn(inQ);
   for (const e of paidInQ) byRegionTally.add(regionOf(index.customersById.get(e.order.CustomerID)), e.order.CustomerID, e.cny);
   const byRegion = byRegionTally.result();
@@ -275,14 +285,8 @@ export function quarterlyReview(
   }
   const byProduct = byProductTally.result();
 
-  const listed = new Set<string>(salespeople.map((s) => s.name));
-  // Counted in a Map (keys in first-seen order, as the record lists them): a
-  // record indexed by a changing key is a slow lookup in a 100,000-row loop.
-  const channelCounts = new Map<Channel, number>();
-  for (const f of contacts.inQuarter) {
-    if (listed.has(f.Salesperson)) channelCounts.set(f.Channel, (channelCounts.get(f.Channel) ?? 0) + 1);
-  }
-  const contactsByChannel: Partial<Record<Channel, number>> = Object.fromEntries(channelCounts);
+  // Keys in first-seen order, as the record lists them.
+  const contactsByChannel = channelTotals(contacts.quarterBy, new Set(salespeople.map((s) => s.name)));
 
   return { quarter: qKey, asOf: toISODate(date), salespeople, team, grades, byRegion, byProduct, contactsByChannel, unconvertedPayments: ledger.unconverted };
 }

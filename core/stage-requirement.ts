@@ -7,15 +7,16 @@
  */
 import * as dates from "./dates";
 import { toISODate, type DayRange, type DaySerial } from "./dates";
-import type { CrmSnapshot, FollowUp, Order, OrderId } from "./model";
-import { isLiveOrder } from "./paid-orders";
+import type { CrmSnapshot, FollowUp, Order } from "./model";
+import * as paidOrders from "./paid-orders";
 import { imCustomersIn } from "./review-contacts";
-import type { PersonLedger } from "./review-ledger";
+import type { OrderPositions, PersonLedger } from "./review-ledger";
 import type { Settings } from "./settings";
 import { tenureMonths, type StageNumber } from "./tenure";
 
 // Bound once: imported bindings are reached through getters in loops.
 const { inRange } = dates;
+const { isLiveOrder } = paidOrders;
 
 export type RequirementStatus = "passed" | "in progress" | "failed";
 
@@ -47,7 +48,7 @@ export function upTo(range: DayRange, asOf: DaySerial): DayRange {
 
 export interface PersonRows {
   readonly orders: readonly Order[];
-  /** Outbound follow-ups in the ranges the review judges only (see outboundContacts). */
+  /** Outbound follow-ups in the ranges the review judges, for a salesperson judged on stage 1 only (see outboundContacts). */
   readonly followUps: readonly FollowUp[];
   /** Customers (first row per ID) owned and created in the quarter up to the review's date. */
   readonly newCustomers: number;
@@ -60,7 +61,7 @@ export function paidSampleCustomersIn(samples: PersonRows["samples"], range: Day
   return ids.size;
 }
 
-export function repeatCustomersIn(orders: readonly Order[], range: DayRange, position: ReadonlyMap<OrderId, number>): number {
+export function repeatCustomersIn(orders: readonly Order[], range: DayRange, position: OrderPositions): number {
   const ids = new Set<string>();
   for (const o of orders) if (isLiveOrder(o) && inRange(o.OrderDate, range) && (position.get(o.OrderID) ?? 0) >= 2) ids.add(o.CustomerID);
   return ids.size;
@@ -77,7 +78,7 @@ export function requirementOf(
   asOf: DaySerial,
   rows: PersonRows,
   ledger: PersonLedger,
-  position: ReadonlyMap<OrderId, number>,
+  position: OrderPositions,
   settings: Settings,
 ): Requirement {
   const judged = upTo(window, asOf);

@@ -253,3 +253,25 @@ describe("scale: linear in the rows", () => {
     expect(cpuMs).toBeLessThan(1000);
   });
 });
+
+describe("the due list reads the index's slots for the index's own Customers rows, and looks IDs up otherwise", () => {
+  const snapshot = snapshotOf(
+    [customer("C1"), customer("C2", { Birthday: 30000 }), customer("C1")],
+    [followUp("C2", "2026-09-01"), followUp("C1", "2026-11-24", { Direction: "In", Channel: "Email" }), followUp("C1", "2026-08-01")],
+  );
+  const index = indexSnapshot(snapshot);
+  const grades = new Map<CustomerId, Grade>([["C1" as CustomerId, "KEY"]]);
+  const own = dueList(snapshot, index, day("2026-11-25"), DEFAULT_SETTINGS, grades);
+  const key = (i: DueItem): string => `${i.customerId} ${i.rule} ${i.deadline}`;
+  it.each<[string, readonly Customer[]]>([
+    ["a copy of the Customers rows: the same list", [...snapshot.Customers]],
+    ["the rows in another order: the same items (ties then follow that order)", [snapshot.Customers[1], snapshot.Customers[0], snapshot.Customers[2]]],
+  ])("%s", (_name, rows) => {
+    const items = dueList({ Customers: rows }, index, day("2026-11-25"), DEFAULT_SETTINGS, grades);
+    expect(items.map(key).sort()).toEqual(own.map(key).sort());
+    expect(own.length).toBeGreaterThan(2);
+  });
+  it("a copy keeps the order too", () => {
+    expect(dueList({ Customers: [...snapshot.Customers] }, index, day("2026-11-25"), DEFAULT_SETTINGS, grades)).toEqual(own);
+  });
+});

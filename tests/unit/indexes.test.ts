@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countUpTo, followUpsOf, indexSnapshot, ordersOf, paymentsOf, samplesOf } from "../../core/indexes";
+import { BY_EMAIL, BY_VISIT, countUpTo, followUpsOf, indexSnapshot, ordersOf, OUTBOUND, paymentsOf, samplesOf } from "../../core/indexes";
 import type { Country, CountryCode, Salesperson, SalespersonName } from "../../core/model";
 import { cid, customer, followUp, oid, order, payment, rate, sample, snapshot } from "./support/crm";
 import { bestOf, groupingPass } from "./support/timing";
@@ -40,6 +40,42 @@ describe("indexSnapshot groups each table by its key, histories oldest first", (
   });
 });
 
+describe("the flat index: one slot per ID, groups numbered by slot", () => {
+  const flat = indexSnapshot(
+    snapshot({
+      Customers: [customer("C1", { Company: "First" }), customer("C2"), customer("C1", { Company: "Again" })],
+      FollowUps: [
+        followUp("C2", 46002, { Direction: "Out", Channel: "Email" }),
+        followUp("GHOST", 46001, { Direction: "In", Channel: "Visit" }),
+        followUp("C1", 46003, { Direction: "In", Channel: "Email" }),
+      ],
+      Samples: [sample("SAMPLE-ONLY", 46000)],
+      Orders: [order("O1", "C2"), order("O1", "C1"), order("O9", "ORDER-ONLY")],
+      Payments: [payment("O1", 46010, 1), payment("LOST", 46011, 2)],
+    }),
+  );
+  const slot = (id: string): number | undefined => flat.customerSlots.get(cid(id));
+  it.each<[string, () => unknown, unknown]>([
+    ["Customers' IDs take the first slots, in sheet order", () => [slot("C1"), slot("C2")], [0, 1]],
+    ["a duplicated ID is one slot; both rows know it", () => Array.from(flat.customerRowSlot), [0, 1, 0]],
+    ["each slot knows its first Customers row", () => Array.from(flat.firstCustomerRow.subarray(0, 2)), [0, 1]],
+    ["IDs only other tables name get the next slots, in the order met", () => [slot("GHOST"), slot("SAMPLE-ONLY"), slot("ORDER-ONLY")], [2, 3, 4]],
+    ["…and have no Customers row", () => Array.from(flat.firstCustomerRow.subarray(2)), [-1, -1, -1]],
+    ["an ID no table names has no slot", () => slot("C9"), undefined],
+    ["customersById iterates first rows in sheet order, as a Map would", () => [...flat.customersById].map(([id, c]) => [id, c.Company]), [["C1", "First"], ["C2", "Company C2"]]],
+    ["customersById: size, has, and no entry for an ID without a Customers row", () => [flat.customersById.size, flat.customersById.has(cid("C2")), flat.customersById.get(cid("GHOST"))], [2, true, undefined]],
+    ["ordersById: the first row of a duplicated order ID", () => flat.ordersById.get(oid("O1"))?.CustomerID, "C2"],
+    ["ordersById has no order that only Payments names", () => [flat.ordersById.size, flat.ordersById.has(oid("LOST"))], [2, false]],
+    ["payments of an order that only Payments names are kept under its ID", () => paymentsOf(flat, oid("LOST")).map((p) => p.Amount), [2]],
+    ["a duplicated order ID's payments are one list", () => paymentsOf(flat, oid("O1")).length, 1],
+    ["follow-up kinds by sheet position: outbound, email, visit", () => Array.from(flat.followUps.kind), [OUTBOUND | BY_EMAIL, BY_VISIT, BY_EMAIL]],
+    ["follow-up dates stay by sheet position", () => Array.from(flat.followUps.date), [46002, 46001, 46003]],
+    ["the follow-ups of slot 0 (C1) are its rows", () => followUpsOf(flat, cid("C1")).map((f) => f.Date), [46003]],
+  ])("%s", (_name, actual, expected) => {
+    expect(actual()).toEqual(expected);
+  });
+});
+
 describe("countUpTo: how many items of a sorted list are on or before a limit", () => {
   const days = [1, 3, 3, 5, 8];
   it.each<[number, number]>([
@@ -65,7 +101,7 @@ describe("indexSnapshot is linear: 500,000 follow-ups index quickly", () => {
       FollowUps: Array.from({ length: 500_000 }, (_, i) => followUp(`C${i % 50_000}`, 46000 + Math.floor(i / 50_000))),
     });
     const baseline = bestOf(3, () => groupingPass(big.FollowUps, (f) => f.CustomerID));
-    const indexed = bestOf(3, () => expect(indexSnapshot(big).followUpsByCustomer.size).toBe(50_000));
+    const indexed = bestOf(3, () => expect(indexSnapshot(big).customerSlots.size).toBe(50_000));
     expect(indexed).toBeLessThan(4 * baseline + 50);
   });
 });

@@ -294,3 +294,15 @@ describe("stage 1 (probation): at least 1 paid order within the window (rules.md
     expect(judge(over, payDate, cur)).toBe(expected);
   });
 });
+
+describe("the review reads the index's columns for the index's own rows, and the rows themselves otherwise", () => {
+  // Copies of the tables: equal rows, other arrays, so no column of the index applies to them.
+  it.each<[string, keyof typeof REVIEW_SNAPSHOT]>([
+    ["follow-ups", "FollowUps"],
+    ["customers", "Customers"],
+    ["payments", "Payments"],
+  ])("%s given as another array: the same review", (_name, table) => {
+    const copy = { ...REVIEW_SNAPSHOT, [table]: [...REVIEW_SNAPSHOT[table]] };
+    expect(quarterlyReview(copy, index, Q3, DEFAULT_SETTINGS)).toEqual(review);
+  });
+});
