@@ -2,6 +2,12 @@
  * Core work from rows in memory: the quarterly review (core/review.ts) and
  * the due list (core/grading.ts + core/cadence.ts), each with the index
  * (core/indexes.ts) it needs, exactly as cli/review.ts and cli/due.ts do.
+ *
+ * The benchmark measures it on the rows as `tradebook` has them: read from
+ * the workbook file (benchCoreFromFile, in a process of its own per size so
+ * one size's heap never weighs on the next). Rows made by the generator
+ * would be laid out in memory in another order (built, then sorted by date),
+ * which a real read never produces.
  */
 import { dueAndOverContact } from "../core/cadence";
 import { quarterOf, type DaySerial } from "../core/dates";
@@ -10,6 +16,13 @@ import { indexSnapshot } from "../core/indexes";
 import type { CrmSnapshot } from "../core/model";
 import { quarterlyReview } from "../core/review";
 import { readSettings } from "../core/settings";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readSnapshot } from "../workbook/snapshot";
+import { openXlsxTables } from "../workbook/xlsx/stream-reader";
+import { readXlsxFile } from "../workbook/xlsx/xlsx-file";
+import { runNode } from "./process-bench";
 import { repeat, type RepeatOptions, type Timing } from "./stats";
 
 export interface CoreResult {
@@ -17,6 +30,13 @@ export interface CoreResult {
   readonly due: Timing;
   /** Review and due list together from one index (the issue's "core review + due list"). */
   readonly total: Timing;
+  /**
+   * The floor: one bare pass over the follow-ups, reading each one's date
+   * and looking its customer up, the least any per-row rule does. How this
+   * scales shows what the machine's memory makes of a doubling, apart from
+   * any algorithm (docs/performance.md).
+   */
+  readonly floor: Timing;
   /** What the work produced, so a broken run cannot pass as a fast one. */
   readonly reviewedSalespeople: number;
   readonly dueItems: number;
@@ -41,5 +61,37 @@ export async function benchCore(data: CrmSnapshot, asOf: DaySerial, opts: Repeat
     const review = quarterlyReview(data, index, quarter, settings, asOf, { grades: { asOf, byCustomer: grades } });
     return [review, dueAndOverContact(data, index, asOf, settings, grades)] as const;
   });
-  return { review: r.timing, due: d.timing, total: t.timing, reviewedSalespeople: r.last.salespeople.length, dueItems: d.last.items.length };
+  const customers = indexSnapshot(data).customersById;
+  const f = await repeat(opts, () => {
+    let found = 0;
+    let sum = 0;
+    for (const row of data.FollowUps) {
+      if (customers.has(row.CustomerID)) found++;
+      sum += row.Date;
+    }
+    return found + sum;
+  });
+  return { review: r.timing, due: d.timing, total: t.timing, floor: f.timing, reviewedSalespeople: r.last.salespeople.length, dueItems: d.last.items.length };
+}
+
+/** benchCore on the snapshot read from `path` as the CLI reads it (the read itself is not timed). */
+export async function benchCoreFromFile(path: string, asOf: DaySerial, opts: RepeatOptions): Promise<CoreResult> {
+  const file = await readXlsxFile(path);
+  const tables = file.ok ? await openXlsxTables(file.value.bytes, path) : file;
+  const read = tables.ok ? await readSnapshot(tables.value) : tables;
+  if (!read.ok) throw new Error(`bench: cannot read ${path}: ${read.error.map((i) => i.message.en).join("; ")}`);
+  return benchCore(read.value.snapshot, asOf, opts);
+}
+
+/** benchCoreFromFile in a process of its own (bench/core-child.cjs), so each size starts from a fresh heap. */
+export async function benchCoreIsolated(path: string, asOf: DaySerial, opts: RepeatOptions): Promise<CoreResult> {
+  const dir = mkdtempSync(join(tmpdir(), "tradebook-bench-core-"));
+  const resultFile = join(dir, "result.json");
+  try {
+    const run = await runNode("bench/core-child.cjs", "bench/core-child.cjs", [path, String(asOf), String(opts.runs), String(opts.warmup)], false, resultFile);
+    if (run.code !== 0 || !existsSync(resultFile)) throw new Error(`bench: core on ${path} failed: ${run.error ?? `exit ${run.code}`}`);
+    return JSON.parse(readFileSync(resultFile, "utf8")) as CoreResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { quarterKey, quarterOf, toISODate, type DaySerial } from "../core/dates";
 import { TABLE_NAMES } from "../core/schema";
 import { benchBundles, type BundleResult } from "./bundle-bench";
-import { benchCore, type CoreResult } from "./core-bench";
+import { benchCoreIsolated, type CoreResult } from "./core-bench";
 import { benchFileReadIsolated, type FileReadFailure, type FileReadResult } from "./file-bench";
 import { benchOfficeRead, type OfficeReadResult } from "./office-bench";
 import { benchReviewProcess, type ProcessResult } from "./process-bench";
@@ -179,7 +179,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     const records = RECORD_TABLES.reduce((n, t) => n + counts[t], 0);
     const rows = { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0), records };
     log(`[${size.name}] ${rows.total} rows, ${(wb.bytes / 1e6).toFixed(1)} MB${wb.writeSeconds === null ? " (cached)" : ` (written in ${wb.writeSeconds.toFixed(0)} s)`}; core…`);
-    const core = await benchCore(wb.data, config.asOf, { runs: config.coreRuns, warmup: config.warmup });
+    const core = await benchCoreIsolated(wb.path, config.asOf, { runs: config.coreRuns, warmup: config.warmup });
     log(`[${size.name}] core ${core.total.medianMs} ms; file adapter read…`);
     const fileRead = await benchFileReadIsolated(wb.path, io);
     log(`[${size.name}] file read ${"error" in fileRead ? `FAILED (${fileRead.error.split("\n")[0]})` : `${fileRead.readSnapshot.medianMs} ms`}, ${fileRead.maxRssMB} MB; tradebook review process…`);
@@ -199,6 +199,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
   // The other metrics' scaling is shown, not judged: issue 8 sets its limit on the core work.
   const scaling = [
     ...coreScaling,
+    ...scalingSteps("floor: one pass over follow-ups", points((s) => s.core.floor.medianMs)),
     ...scalingSteps("file adapter readSnapshot", points((s) => ("error" in s.fileRead ? Number.NaN : s.fileRead.readSnapshot.medianMs))),
     ...scalingSteps("tradebook review process", points((s) => s.reviewProcess.wallMs)),
     ...scalingSteps("Office adapter readSnapshot", points((s) => s.officeRead.readSnapshot.medianMs)),
