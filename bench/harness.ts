@@ -24,6 +24,8 @@ export interface BenchConfig {
   /** Where the workbooks are cached. */
   readonly outDir: string;
   readonly coreRuns: number;
+  /** Processes per size for the core measurement (benchCoreIsolated keeps the median one); 3 unless given. */
+  readonly coreProcesses?: number;
   readonly warmup: number;
   readonly ioRuns: number;
   /** Time budget per I/O metric and size, ms: slow ones get fewer runs (at least one). */
@@ -179,7 +181,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     const records = RECORD_TABLES.reduce((n, t) => n + counts[t], 0);
     const rows = { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0), records };
     log(`[${size.name}] ${rows.total} rows, ${(wb.bytes / 1e6).toFixed(1)} MB${wb.writeSeconds === null ? " (cached)" : ` (written in ${wb.writeSeconds.toFixed(0)} s)`}; core…`);
-    const core = await benchCoreIsolated(wb.path, config.asOf, { runs: config.coreRuns, warmup: config.warmup });
+    const core = await benchCoreIsolated(wb.path, config.asOf, { runs: config.coreRuns, warmup: config.warmup }, config.coreProcesses ?? 3);
     log(`[${size.name}] core ${core.total.medianMs} ms; file adapter read…`);
     const fileRead = await benchFileReadIsolated(wb.path, io);
     log(`[${size.name}] file read ${"error" in fileRead ? `FAILED (${fileRead.error.split("\n")[0]})` : `${fileRead.readSnapshot.medianMs} ms`}, ${fileRead.maxRssMB} MB; tradebook review process…`);

@@ -33,6 +33,7 @@ export function formatResults(r: BenchResults): string {
       row("core: due list", (s) => ms(s.core.due.medianMs)),
       row("core: review + due list", (s) => ms(s.core.total.medianMs)),
       row("  (CPU time)", (s) => ms(s.core.total.cpuMs ?? Number.NaN)),
+      row("  (each process)", (s) => (s.core.totalMedianMsByProcess ?? []).map((m) => m.toFixed(0)).join(" / ")),
       row("floor: one pass over follow-ups", (s) => ms(s.core.floor.medianMs)),
       row("file: open (package parts)", (s) => ("error" in s.fileRead ? "FAILED" : ms(s.fileRead.open.medianMs))),
       row("file: open + read tables", (s) => ("error" in s.fileRead ? "FAILED" : `${ms(s.fileRead.readTables.medianMs)} (${s.fileRead.readTables.runs}×)`)),
