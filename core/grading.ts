@@ -25,7 +25,6 @@ import * as dates from "./dates";
 import { addMonths, type DaySerial } from "./dates";
 import type { CrmIndex } from "./indexes";
 import * as rowGroups from "./row-groups";
-import * as paidOrders from "./paid-orders";
 import type { CrmSnapshot, CustomerId, PaymentId } from "./model";
 import type { Grade, InquiryType } from "./schema";
 import type { Settings } from "./settings";
@@ -88,7 +87,6 @@ export function gradeFacts(
 // getters, which in a loop over every customer costs more than the calls.
 const { dayOf: dayOfSerial } = dates;
 const { paymentCNY: toCNYOf } = currency;
-const { isLiveOrder: isLive } = paidOrders;
 const { countUpToDay } = rowGroups;
 
 /** gradeFacts with the window start computed once for a whole grading run. */
@@ -132,16 +130,26 @@ function factsOfSlot(
   const orders = index.orders;
   const payments = index.payments;
   const orderRowSlot = index.orderRowSlot;
+  // The index's columns (core/indexes.ts money) when they are at these rates:
+  // no order or payment row is read but an unconverted payment's ID.
+  const { orderLive, paymentCNY, paymentConverted } = index.money;
+  const columns = rates === index.ratesByCurrency;
   for (let p = orders.start[slot], end = orders.start[slot + 1]; p < end; p++) {
     const row = orders.at[p];
-    if (!isLive(orders.rows[row])) continue;
+    if (orderLive[row] === 0) continue;
     const paidSlot = orderRowSlot[row];
     const first = payments.start[paidSlot];
     const upToD = countUpToDay(payments, paidSlot, asOf);
     if (upToD > 0) paidOrders++; // a paid order (core/paid-orders isPaidOrder)
     // Payments are oldest first: walk back from D until before the window.
     for (let q = first + upToD - 1; q >= first && dayOfSerial(payments.date[payments.at[q]]) > yearBefore; q--) {
-      const payment = payments.rows[payments.at[q]];
+      const at = payments.at[q];
+      if (columns) {
+        if (paymentConverted[at] === 1) paidCNY12m += paymentCNY[at];
+        else (unconvertedPayments ??= []).push(payments.rows[at].PaymentID);
+        continue;
+      }
+      const payment = payments.rows[at];
       const cny = toCNYOf(payment, rates);
       if (cny.ok) paidCNY12m += cny.value;
       else (unconvertedPayments ??= []).push(payment.PaymentID);

@@ -22,7 +22,8 @@ import type {
   Salesperson,
   SalespersonName,
 } from "./model";
-import { rateTable } from "./currency";
+import { paymentCNY, rateTable } from "./currency";
+import { isLiveOrder } from "./paid-orders";
 import { FirstRows } from "./first-rows";
 import { groupRows, rowsOfGroup, type RowGroups } from "./row-groups";
 
@@ -66,6 +67,12 @@ export interface CrmIndex {
   readonly firstOrderRow: Int32Array;
   /** Payments by order slot, by Date. */
   readonly payments: TableGroups<Payment>;
+  /**
+   * Columns of Orders and Payments by sheet position, read in the index's
+   * one pass over the rows so grading and the review's ledger read typed
+   * arrays instead of row objects spread over the heap.
+   */
+  readonly money: MoneyColumns;
   readonly salespeopleByName: ReadonlyMap<SalespersonName, Salesperson>;
   readonly countriesByCode: ReadonlyMap<CountryCode, Country>;
   /** Currency → rate to CNY (core/currency.ts rateTable: CNY always 1). */
@@ -75,6 +82,20 @@ export interface CrmIndex {
 /** Grouped rows and the table they index (`at` holds positions in `rows`). */
 export interface TableGroups<T> extends RowGroups {
   readonly rows: readonly T[];
+}
+
+/** See CrmIndex.money. */
+export interface MoneyColumns {
+  /** Per Orders row: 1 when it counts (core/paid-orders isLiveOrder), else 0. */
+  readonly orderLive: Uint8Array;
+  /** Per Orders row: its Salesperson's number in `salespeople`. */
+  readonly orderSalesperson: Int32Array;
+  /** The Orders sheet's distinct Salesperson values, in first-seen order. */
+  readonly salespeople: readonly string[];
+  /** Per Payments row: CNY at ratesByCurrency (core/currency paymentCNY); 0 when it has none. */
+  readonly paymentCNY: Float64Array;
+  /** Per Payments row: 1 when paymentCNY converted it, else 0 (named as unconverted). */
+  readonly paymentConverted: Uint8Array;
 }
 
 /** Bits of FollowUpGroups.kind: what the cadence and review rules ask of a follow-up. */
@@ -203,6 +224,21 @@ function keyFollowUps(rows: readonly FollowUp[], slots: Slots<CustomerId>): Keye
   return { rowSlot, date, kind };
 }
 
+/** A number per distinct value, in first-seen order, for a column with few values (salespeople). */
+class Numbering<K extends string> {
+  private readonly byKey: Record<string, number> = Object.create(null) as Record<string, number>;
+  readonly values: K[] = [];
+  numberOf(key: K): number {
+    let k = this.byKey[key];
+    if (k === undefined) {
+      k = this.values.length;
+      this.byKey[key] = k;
+      this.values.push(key);
+    }
+    return k;
+  }
+}
+
 function keySamples(rows: readonly Sample[], slots: Slots<CustomerId>): Keyed {
   const rowSlot = new Int32Array(rows.length);
   const date = new Float64Array(rows.length);
@@ -215,31 +251,49 @@ function keySamples(rows: readonly Sample[], slots: Slots<CustomerId>): Keyed {
 }
 
 /** Orders' first pass: customer slot and OrderDate, and each row's own order slot. */
-function keyOrders(rows: readonly Order[], slots: Slots<CustomerId>, orderSlots: Slots<OrderId>): Keyed & { orderSlot: Int32Array } {
+function keyOrders(
+  rows: readonly Order[],
+  slots: Slots<CustomerId>,
+  orderSlots: Slots<OrderId>,
+): Keyed & { orderSlot: Int32Array; live: Uint8Array; salesperson: Int32Array; salespeople: string[] } {
   const n = rows.length;
   const rowSlot = new Int32Array(n);
   const date = new Float64Array(n);
   const orderSlot = new Int32Array(n);
+  const live = new Uint8Array(n);
+  const salesperson = new Int32Array(n);
+  const people = new Numbering<string>();
+  const isLive = isLiveOrder; // bound once: an imported binding is a getter under tsx
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     rowSlot[i] = slots.slotOf(r.CustomerID);
     date[i] = r.OrderDate;
+    live[i] = isLive(r) ? 1 : 0;
+    salesperson[i] = people.numberOf(r.Salesperson);
     const o = orderSlots.slotOf(r.OrderID);
     if (orderSlots.firstRow[o] < 0) orderSlots.firstRow[o] = i;
     orderSlot[i] = o;
   }
-  return { rowSlot, date, orderSlot };
+  return { rowSlot, date, orderSlot, live, salesperson, salespeople: people.values };
 }
 
-function keyPayments(rows: readonly Payment[], orderSlots: Slots<OrderId>): Keyed {
+function keyPayments(rows: readonly Payment[], orderSlots: Slots<OrderId>, rates: ReadonlyMap<string, number>): Keyed & { cny: Float64Array; converted: Uint8Array } {
   const rowSlot = new Int32Array(rows.length);
   const date = new Float64Array(rows.length);
+  const cny = new Float64Array(rows.length);
+  const converted = new Uint8Array(rows.length);
+  const toCNY = paymentCNY; // bound once: an imported binding is a getter under tsx
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     rowSlot[i] = orderSlots.slotOf(r.OrderID);
     date[i] = r.Date;
+    const value = toCNY(r, rates);
+    if (value.ok) {
+      cny[i] = value.value;
+      converted[i] = 1;
+    }
   }
-  return { rowSlot, date };
+  return { rowSlot, date, cny, converted };
 }
 
 export function indexSnapshot(s: CrmSnapshot): CrmIndex {
@@ -251,7 +305,8 @@ export function indexSnapshot(s: CrmSnapshot): CrmIndex {
   const f = keyFollowUps(s.FollowUps, slots);
   const samples = keySamples(s.Samples, slots);
   const orders = keyOrders(s.Orders, slots, orderSlots);
-  const payments = keyPayments(s.Payments, orderSlots);
+  const ratesByCurrency = rateTable(s.ExchangeRates);
+  const payments = keyPayments(s.Payments, orderSlots, ratesByCurrency);
 
   const customerCount = slots.firstRow.length;
   const firstCustomerRow = Int32Array.from(slots.firstRow);
@@ -273,9 +328,10 @@ export function indexSnapshot(s: CrmSnapshot): CrmIndex {
     paymentRowSlot: payments.rowSlot,
     firstOrderRow,
     payments: { ...groupRows(payments.rowSlot, orderSlots.firstRow.length, payments.date, true), rows: s.Payments },
+    money: { orderLive: orders.live, orderSalesperson: orders.salesperson, salespeople: orders.salespeople, paymentCNY: payments.cny, paymentConverted: payments.converted },
     salespeopleByName: firstBy(s.Salespeople, (p) => p.Name),
     countriesByCode: firstBy(s.Countries, (c) => c.Code),
-    ratesByCurrency: rateTable(s.ExchangeRates),
+    ratesByCurrency,
   };
 }
 
@@ -297,19 +353,4 @@ export function ordersOf(index: CrmIndex, id: CustomerId): readonly Order[] {
 export function paymentsOf(index: CrmIndex, id: OrderId): readonly Payment[] {
   const slot = index.orderSlots.get(id);
   return slot === undefined ? NONE : rowsOfGroup(index.payments, slot, index.payments.rows);
-}
-
-/**
- * Position just past the last item whose key is ≤ limit, in a list sorted by
- * key: items [0, result) are on or before the limit. O(log n).
- */
-export function countUpTo<T>(sorted: readonly T[], key: (t: T) => number, limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(sorted[mid]) <= limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

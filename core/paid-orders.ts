@@ -8,7 +8,7 @@
  * Grading, the review and credit all read these, so the rule lives once.
  */
 import { dayOf, type DaySerial } from "./dates";
-import { countUpTo } from "./indexes";
+import { countUpTo } from "./row-groups";
 import type { Order, Payment } from "./model";
 
 /** Not Cancelled: the order counts in sales, repeat orders and receivables. */

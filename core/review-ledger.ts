@@ -10,15 +10,15 @@
 import type { CrmSnapshot, Order, OrderId, PaymentId } from "./model";
 import type { CrmIndex } from "./indexes";
 import * as currency from "./currency";
-import * as paidOrders from "./paid-orders";
 import * as dates from "./dates";
+import * as rowGroups from "./row-groups";
 import type { DayRange, DaySerial } from "./dates";
 
 // Bound once: imported bindings are reached through getters under bundlers
 // and test runners, which costs more than the test itself in these loops.
 const { inRange } = dates;
 const { paymentCNY } = currency;
-const { isLiveOrder } = paidOrders;
+const { groupRows } = rowGroups;
 
 export interface PaidEntry {
   readonly order: Order;
@@ -42,43 +42,79 @@ export interface PaidLedger {
 }
 
 export function paidLedger(snapshot: CrmSnapshot, index: CrmIndex): PaidLedger {
-  const all: PaidEntry[] = [];
-  const bySalesperson = new Map<string, PaidEntry[]>();
-  const unconverted: PaymentId[] = [];
-  // The index's own rows carry their order's slot: no ID lookup per payment.
+  // The index's own rows carry their order's slot and their CNY (core/indexes
+  // money columns): no ID lookup, no row read, no object per payment.
   const own = index.payments.rows === snapshot.Payments;
-  const { paymentRowSlot, firstOrderRow } = index;
-  const orders = index.orders.rows;
+  const { paymentRowSlot, firstOrderRow, orderSlots } = index;
+  const { orderLive, orderSalesperson, salespeople, paymentCNY: cnyColumn, paymentConverted } = index.money;
   const payments = snapshot.Payments;
-  for (let i = 0; i < payments.length; i++) {
-    const p = payments[i];
-    const first = own ? firstOrderRow[paymentRowSlot[i]] : -1;
-    const order = own ? (first < 0 ? undefined : orders[first]) : index.ordersById.get(p.OrderID);
-    if (!order || !isLiveOrder(order)) continue;
-    const cny = paymentCNY(p, index.ratesByCurrency);
+  const n = payments.length;
+  // Counted payments, in sheet order, as parallel columns.
+  const orderRow = new Int32Array(n);
+  const date = new Float64Array(n);
+  const cny = new Float64Array(n);
+  const person = new Int32Array(n);
+  const unconverted: PaymentId[] = [];
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const slot = own ? paymentRowSlot[i] : orderSlots.get(payments[i].OrderID);
+    const first = slot === undefined ? -1 : firstOrderRow[slot];
+    if (first < 0 || orderLive[first] === 0) continue;
     // Money in a currency with no rate still pays its order (rules.md §3, as
     // grading counts it) but adds nothing to the CNY sums; it is named.
-    if (!cny.ok) unconverted.push(p.PaymentID);
-    const entry: PaidEntry = { order, date: p.Date, cny: cny.ok ? cny.value : 0 };
-    all.push(entry);
-    const list = bySalesperson.get(order.Salesperson);
-    if (list) list.push(entry);
-    else bySalesperson.set(order.Salesperson, [entry]);
+    let value = 0;
+    if (own) {
+      if (paymentConverted[i] === 1) value = cnyColumn[i];
+      else unconverted.push(payments[i].PaymentID);
+    } else {
+      const c = paymentCNY(payments[i], index.ratesByCurrency);
+      if (c.ok) value = c.value;
+      else unconverted.push(payments[i].PaymentID);
+    }
+    orderRow[kept] = first;
+    date[kept] = own ? index.payments.date[i] : payments[i].Date;
+    cny[kept] = value;
+    person[kept] = orderSalesperson[first];
+    kept++;
   }
-  const ledgerOf = (entries: readonly PaidEntry[]): PersonLedger => ({
+  // Each salesperson's payments, still in sheet order (the sums add in that order).
+  const byPerson = groupRows(person.subarray(0, kept), salespeople.length, date, false);
+  const personOf = new Map<string, number>(salespeople.map((name, k) => [name, k]));
+  const ledgerOf = (g: number): PersonLedger => ({
     cnyIn: (range) => {
       let sum = 0;
-      for (let i = 0; i < entries.length; i++) if (inRange(entries[i].date, range)) sum += entries[i].cny;
+      for (let p = byPerson.start[g]; p < byPerson.start[g + 1]; p++) {
+        const k = byPerson.at[p];
+        if (inRange(date[k], range)) sum += cny[k];
+      }
       return sum;
     },
-    paidOrdersIn: (range) => new Set(entries.filter((e) => inRange(e.date, range)).map((e) => e.order.OrderID)).size,
+    paidOrdersIn: (range) => {
+      // One order slot per OrderID: distinct slots are distinct orders.
+      const orders = new Set<number>();
+      for (let p = byPerson.start[g]; p < byPerson.start[g + 1]; p++) {
+        const k = byPerson.at[p];
+        if (inRange(date[k], range)) orders.add(orderRow[k]);
+      }
+      return orders.size;
+    },
   });
+  const orders = index.orders.rows;
   return {
-    of: (salesperson) => ledgerOf(bySalesperson.get(salesperson) ?? []),
-    entriesIn: (range) => all.filter((e) => inRange(e.date, range)),
+    of: (salesperson) => {
+      const g = personOf.get(salesperson);
+      return g === undefined ? NO_PAYMENTS : ledgerOf(g);
+    },
+    entriesIn: (range) => {
+      const out: PaidEntry[] = [];
+      for (let k = 0; k < kept; k++) if (inRange(date[k], range)) out.push({ order: orders[orderRow[k]], date: date[k], cny: cny[k] });
+      return out;
+    },
     unconverted,
   };
 }
+
+const NO_PAYMENTS: PersonLedger = { cnyIn: () => 0, paidOrdersIn: () => 0 };
 
 /** An order's position among its customer's live orders (1 = first); undefined for a cancelled or unknown order. */
 export interface OrderPositions {
@@ -92,8 +128,9 @@ export interface OrderPositions {
  * the review asks about the few orders of the quarter only.
  */
 export function orderSequence(index: CrmIndex): OrderPositions {
-  const { start, at, rows } = index.orders;
+  const { start, at } = index.orders;
   const orderSlot = index.orderRowSlot;
+  const live = index.money.orderLive;
   const position = new Int32Array(index.firstOrderRow.length);
   // Customers in the order their first order appears, as grouping the sheet
   // did: an order ID duplicated under two customers keeps the later one's position.
@@ -105,7 +142,7 @@ export function orderSequence(index: CrmIndex): OrderPositions {
     done[g] = 1;
     let n = 0;
     for (let p = start[g]; p < start[g + 1]; p++) {
-      if (isLiveOrder(rows[at[p]])) position[orderSlot[at[p]]] = ++n;
+      if (live[at[p]] === 1) position[orderSlot[at[p]]] = ++n;
     }
   }
   return {

@@ -130,3 +130,18 @@ export function countUpToDay(groups: RowGroups, g: number, asOf: number): number
   }
   return lo - first;
 }
+
+/**
+ * Position just past the last item whose key is ≤ limit, in a list sorted by
+ * key: items [0, result) are on or before the limit. O(log n).
+ */
+export function countUpTo<T>(sorted: readonly T[], key: (t: T) => number, limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(sorted[mid]) <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { BY_EMAIL, BY_VISIT, countUpTo, followUpsOf, indexSnapshot, ordersOf, OUTBOUND, paymentsOf, samplesOf } from "../../core/indexes";
+import { BY_EMAIL, BY_VISIT, followUpsOf, indexSnapshot, ordersOf, OUTBOUND, paymentsOf, samplesOf } from "../../core/indexes";
+import { countUpTo } from "../../core/row-groups";
 import type { Country, CountryCode, Salesperson, SalespersonName } from "../../core/model";
-import { cid, customer, followUp, oid, order, payment, rate, sample, snapshot } from "./support/crm";
+import { cid, currency, customer, followUp, oid, order, payment, person, rate, sample, snapshot } from "./support/crm";
 import { bestOf, groupingPass } from "./support/timing";
 
 const snap = snapshot({
@@ -71,6 +72,26 @@ describe("the flat index: one slot per ID, groups numbered by slot", () => {
     ["follow-up kinds by sheet position: outbound, email, visit", () => Array.from(flat.followUps.kind), [OUTBOUND | BY_EMAIL, BY_VISIT, BY_EMAIL]],
     ["follow-up dates stay by sheet position", () => Array.from(flat.followUps.date), [46002, 46001, 46003]],
     ["the follow-ups of slot 0 (C1) are its rows", () => followUpsOf(flat, cid("C1")).map((f) => f.Date), [46003]],
+  ])("%s", (_name, actual, expected) => {
+    expect(actual()).toEqual(expected);
+  });
+});
+
+describe("the index's money columns: what grading and the ledger read instead of the rows", () => {
+  const cols = indexSnapshot(
+    snapshot({
+      Customers: [customer("C1"), customer("C2")],
+      Orders: [order("O1", "C1", { Salesperson: person("Wang") }), order("O2", "C2", { Status: "Cancelled" }), order("O3", "C2")],
+      Payments: [payment("O1", 46010, 100, { Currency: currency("USD") }), payment("O2", 46011, 5), payment("O3", 46012, 7, { Currency: currency("XYZ") })],
+      ExchangeRates: [rate("USD", 7)],
+    }),
+  );
+  const money = cols.money;
+  it.each<[string, () => unknown, unknown]>([
+    ["orders: a cancelled order does not count", () => Array.from(money.orderLive), [1, 0, 1]],
+    ["orders: salespeople numbered in first-seen order", () => [Array.from(money.orderSalesperson), money.salespeople], [[0, 1, 1], ["Wang", "Li Lei"]]],
+    ["payments: CNY at the table's rate (CNY is 1)", () => Array.from(money.paymentCNY), [700, 5, 0]],
+    ["payments: an unknown currency is not converted", () => Array.from(money.paymentConverted), [1, 1, 0]],
   ])("%s", (_name, actual, expected) => {
     expect(actual()).toEqual(expected);
   });
