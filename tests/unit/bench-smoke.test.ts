@@ -130,7 +130,9 @@ describe("the benchmark end to end at tiny sizes", () => {
       expect(s.rows.records).toBeGreaterThan(s.customers);
       expect(positive(s.workbookBytes)).toBe(true);
       for (const t of [s.core.review, s.core.due, s.core.total, s.core.floor]) {
-        expect(positive(t.medianMs)).toBe(true);
+        // The floor's bare pass over 300 follow-ups may round to 0 ms.
+        if (t === s.core.floor) expect(t.medianMs).toBeGreaterThanOrEqual(0);
+        else expect(positive(t.medianMs)).toBe(true);
         expect(t.runs).toBe(3);
         expect(t.minMs).toBeLessThanOrEqual(t.medianMs);
         expect(t.medianMs).toBeLessThanOrEqual(t.maxMs);
