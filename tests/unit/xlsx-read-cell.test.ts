@@ -1,9 +1,9 @@
 /** A cell reads as what the user sees in it: text, number, yes/no, a date serial, or blank. */
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { from1904, serialFromDateTime, serialFromYMD } from "../../core/dates";
 import type { CellValue } from "../../core/raw";
-import { readCell } from "../../workbook/xlsx/read-cell";
+import { readCell, readExcelCell } from "../../workbook/xlsx/read-cell";
 
 describe("exceljs cell values become plain port values", () => {
   it.each<[string, ExcelJS.CellValue, boolean, CellValue]>([
@@ -25,5 +25,21 @@ describe("exceljs cell values become plain port values", () => {
     ["a formula error shows as its code", { formula: "1/0", result: { error: "#DIV/0!" } }, false, "#DIV/0!"],
   ])("%s", (_rule, value, date1904, expected) => {
     expect(readCell(value, date1904)).toEqual(expected);
+  });
+});
+
+describe("a formula's cached result survives a load, falsy or not", () => {
+  // exceljs's value getter drops a cached 0 or FALSE; readExcelCell reads it back.
+  it.each<[string, ExcelJS.CellFormulaValue, CellValue]>([
+    ["a formula showing 0 reads 0", { formula: "1-1", result: 0 }, 0],
+    ["a formula showing FALSE reads FALSE", { formula: "1=2", result: false }, false],
+    ["a formula showing 3 reads 3", { formula: "1+2", result: 3 }, 3],
+    ["a formula showing an empty text reads blank", { formula: "\"\"", result: "" }, null],
+  ])("%s", async (_rule, formula, expected) => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("S").getCell("A1").value = formula;
+    const loaded = new ExcelJS.Workbook();
+    await loaded.xlsx.load(await wb.xlsx.writeBuffer());
+    expect(readExcelCell(loaded.getWorksheet("S")!.getCell("A1"))).toStrictEqual(expected);
   });
 });

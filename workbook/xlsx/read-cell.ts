@@ -43,3 +43,17 @@ export function readCell(value: ExcelJS.CellValue, asDate1904 = false): CellValu
   if ("error" in value) return String(value.error);
   return null;
 }
+
+/**
+ * readCell of an exceljs cell. exceljs's `value` getter drops a formula's
+ * cached result when it is falsy, so a formula showing 0 or FALSE would read
+ * as blank; its `result` getter keeps it.
+ */
+export function readExcelCell(cell: ExcelJS.Cell, asDate1904 = false): CellValue {
+  const value = cell.value;
+  if (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value) && value.result === undefined) {
+    const result: unknown = cell.result;
+    if (result === 0 || result === false) return readCell({ ...value, result } as ExcelJS.CellFormulaValue, asDate1904);
+  }
+  return readCell(value, asDate1904);
+}

@@ -10,7 +10,7 @@
 import type ExcelJS from "exceljs";
 import { matchTable, type TableName } from "../../core/schema";
 import type { CellValue } from "../../core/raw";
-import { readCell } from "./read-cell";
+import { readExcelCell } from "./read-cell";
 
 /** The parts of exceljs's table model we read and grow (its typings hide them). */
 export interface ExcelTableModel {
@@ -90,7 +90,7 @@ function regionOfTable(ws: ExcelJS.Worksheet, table: TableName, model: ExcelTabl
 function lastHeaderColumn(ws: ExcelJS.Worksheet): number {
   const row = ws.getRow(1);
   let last = 0;
-  for (let c = 1; c <= row.cellCount; c++) if (readCell(row.getCell(c).value) !== null) last = c;
+  for (let c = 1; c <= row.cellCount; c++) if (readExcelCell(row.getCell(c)) !== null) last = c;
   return last;
 }
 
@@ -122,7 +122,7 @@ export function isDataSheet(ws: ExcelJS.Worksheet): boolean {
 export function headerTexts(region: Region): string[] {
   const out: string[] = [];
   for (let c = region.firstCol; c <= region.lastCol; c++) {
-    const v = readCell(region.ws.getCell(region.headerRow, c).value);
+    const v = readExcelCell(region.ws.getCell(region.headerRow, c));
     const fallback = region.excelTable?.columns[c - region.firstCol]?.name ?? "";
     out.push(v === null ? fallback.trim() : String(v).trim());
   }
@@ -133,7 +133,7 @@ export function headerTexts(region: Region): string[] {
 export function rowCells(region: Region, row: number, date1904Cols: ReadonlySet<number>): CellValue[] {
   const out: CellValue[] = [];
   for (let c = region.firstCol; c <= region.lastCol; c++) {
-    out.push(readCell(region.ws.getCell(row, c).value, date1904Cols.has(c - region.firstCol)));
+    out.push(readExcelCell(region.ws.getCell(row, c), date1904Cols.has(c - region.firstCol)));
   }
   return out;
 }

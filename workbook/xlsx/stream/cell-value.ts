@@ -1,8 +1,8 @@
 /**
  * One <c> element as the port's plain value, as exceljs's load
  * (xform/sheet/cell-xform.js) followed by workbook/xlsx/read-cell.ts reads it:
- * what the user sees in the cell. One deliberate difference: a formula's
- * cached 0 or FALSE is read as such, where exceljs loses it.
+ * what the user sees in the cell (a formula's cached 0 or FALSE included:
+ * read-cell.ts readExcelCell gets it past exceljs's value getter).
  */
 import { from1904, serialFromUTCDate } from "../../../core/dates";
 import type { CellValue } from "../../../core/raw";
@@ -55,7 +55,7 @@ function loaded(c: RawCell, ctx: CellContext): { value: Loaded; dated: boolean }
     else if (c.t === "b") result = parseInt(c.v, 10) !== 0;
     else if (c.t === "e") result = new ErrorValue(c.v);
     else result = parseFloat(c.v);
-    // What Excel shows, a cached 0 or FALSE included (exceljs drops falsy results: the one place this reader is more faithful).
+    // What Excel shows, a cached 0 or FALSE included.
     if (!isDate) return { value: Number.isNaN(result) ? NONE : result, dated: false };
     // exceljs converts any cached result of a date-formatted formula (JS coercion: an error becomes NaN → blank).
     const asNumber = result instanceof ErrorValue ? NaN : result;
