@@ -264,23 +264,62 @@ export function previousQuarter(q: Quarter): Quarter {
 
 // --- Bridges to the JavaScript clock ----------------------------------------
 
+/** One formatter per zone: creating them is far slower than using them. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      era: "short",
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** The zone's wall clock at an instant, as milliseconds of a UTC calendar (whole seconds). */
+export function wallClockMs(tz: string, utcMs: number): number {
+  const parts = formatterFor(tz).formatToParts(new Date(utcMs));
+  let year = 0;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let bc = false;
+  for (const p of parts) {
+    switch (p.type) {
+      case "year": year = Number(p.value); break;
+      case "month": month = Number(p.value); break;
+      case "day": day = Number(p.value); break;
+      case "hour": hour = Number(p.value) % 24; break;
+      case "minute": minute = Number(p.value); break;
+      case "second": second = Number(p.value); break;
+      case "era": bc = /^b/i.test(p.value); break;
+      default: break;
+    }
+  }
+  const d = new Date(0);
+  d.setUTCFullYear(bc ? 1 - year : year, month - 1, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime();
+}
+
 /**
  * The wall-clock serial of an instant in an IANA time zone, using the
  * platform's time-zone data (Intl). Used for "now" in the work time zone.
  */
 export function serialAtInstant(instant: Date, timeZone: string): DateTimeSerial {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  return serialFromDateTime(get("year"), get("month"), get("day"), get("hour") % 24, get("minute"), get("second"));
+  return serialFromUTCDate(new Date(wallClockMs(timeZone, instant.getTime())));
 }
 
 /** Excel's serial for a JS Date holding wall-clock fields in UTC (as exceljs reads cells). */

@@ -17,7 +17,7 @@
  *    earlier instant.
  * This is what Temporal calls the "compatible" disambiguation.
  */
-import { addDays, dayOf, isoWeekday, serialFromUTCDate, utcDateFromSerial, type DateTimeSerial, type DaySerial } from "./dates";
+import { addDays, dayOf, isoWeekday, serialFromUTCDate, utcDateFromSerial, wallClockMs, type DateTimeSerial, type DaySerial } from "./dates";
 import type { Country, CountryCode, Customer } from "./model";
 import { isValidTimeZone, type Settings, type TimeSpan } from "./settings";
 
@@ -26,56 +26,6 @@ export { isValidTimeZone };
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 
-/** One formatter per zone: creating them is far slower than using them. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      era: "short",
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
-/** The zone's wall clock at an instant, as milliseconds of a UTC calendar (whole seconds). */
-function wallMsAt(tz: string, utcMs: number): number {
-  const parts = formatterFor(tz).formatToParts(new Date(utcMs));
-  let year = 0;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let bc = false;
-  for (const p of parts) {
-    switch (p.type) {
-      case "year": year = Number(p.value); break;
-      case "month": month = Number(p.value); break;
-      case "day": day = Number(p.value); break;
-      case "hour": hour = Number(p.value) % 24; break;
-      case "minute": minute = Number(p.value); break;
-      case "second": second = Number(p.value); break;
-      case "era": bc = /^b/i.test(p.value); break;
-      default: break;
-    }
-  }
-  const d = new Date(0);
-  d.setUTCFullYear(bc ? 1 - year : year, month - 1, day);
-  d.setUTCHours(hour, minute, second, 0);
-  return d.getTime();
-}
-
 /**
  * The zone's offset from UTC at an instant, in minutes (east positive:
  * Asia/Shanghai +480, New York −300 or −240). Fractional only for historic
@@ -83,7 +33,7 @@ function wallMsAt(tz: string, utcMs: number): number {
  */
 export function zoneOffsetMinutes(tz: string, utcMs: number): number {
   const whole = Math.floor(utcMs / 1000) * 1000;
-  return (wallMsAt(tz, whole) - whole) / MS_PER_MINUTE;
+  return (wallClockMs(tz, whole) - whole) / MS_PER_MINUTE;
 }
 
 /**
