@@ -1,15 +1,23 @@
 /**
- * The workbook the task-pane end-to-end test works on: the demo data of
- * templates/sample.ts in a zh-CN workbook (templates/builder.ts), pinned to
- * one "today" so the due list is the same on every run.
+ * What the task-pane end-to-end tests share: the workbook they work on (the
+ * demo data of templates/sample.ts in a zh-CN workbook, pinned to one
+ * "today" so the due list is the same on every run), the preview server, a
+ * headless Chromium, screenshots and axe-core.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Page } from "playwright-core";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { serialFromYMD } from "../../core/dates";
+import type { CrmSnapshot } from "../../core/model";
 import { buildWorkbook } from "../../templates/builder";
 import { generateSample } from "../../templates/sample";
+import { readSnapshot } from "../../workbook/snapshot";
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+
+export const ROOT = resolve(__dirname, "../..");
+const SHOTS = join(ROOT, "artifacts/screenshots");
 
 export const AS_OF = { iso: "2026-11-25", serial: serialFromYMD(2026, 11, 25) };
 
@@ -59,4 +67,44 @@ export async function axeViolations(page: Page, root: string): Promise<AxeViolat
     const r = await w.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
   });
+}
+
+/** Debian's Chromium, headless, in a profile of its own. */
+export async function launchChromium(profile: string): Promise<{ context: BrowserContext; page: Page }> {
+  mkdirSync(SHOTS, { recursive: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    locale: "zh-CN",
+    acceptDownloads: true,
+    viewport: { width: 420, height: 900 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
+}
+
+/** A full-page screenshot in artifacts/screenshots/, for a person to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * axe-core on the current screen: no serious or critical violation. Colours
+ * are judged at rest: Fluent animates a button's background when it becomes
+ * selected, and axe caught mid-transition reports a contrast the user never
+ * sees, so transitions are stopped first.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });
+  const bad = (await axeViolations(page, ROOT)).filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad, `${screen}: ${JSON.stringify(bad)}`).toEqual([]);
+}
+
+/** The typed rows of a saved workbook. */
+export async function snapshotOf(bytes: Uint8Array): Promise<CrmSnapshot> {
+  const wb = await XlsxWorkbook.fromBuffer(bytes);
+  if (!wb.ok) throw new Error("unreadable workbook");
+  const snap = await readSnapshot(wb.value);
+  if (!snap.ok) throw new Error("not a CRM workbook");
+  return snap.value.snapshot;
 }

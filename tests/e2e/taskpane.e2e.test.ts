@@ -5,27 +5,25 @@
  * customers (warned of a duplicate first), record a sample and an order,
  * switch language, save; then the saved .xlsx is read back with exceljs and
  * must hold exactly the new rows, hostile text as the same literal text.
+ * One browser session: the last steps check what the earlier ones wrote.
+ * (Setting up a workbook without the CRM sheets: taskpane-setup.e2e.test.ts.)
  * Also: screenshots of every screen in both languages, time to interactive,
  * no off-origin resources, and axe-core on every screen.
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CrmSnapshot } from "../../core/model";
 import { TABLE_NAMES, type TableName } from "../../core/schema";
 import { EN, ZH, type MessageKey } from "../../addin/i18n/messages";
-import { readSnapshot } from "../../workbook/snapshot";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { INJECTION_PAYLOADS } from "../contract/injection-payloads";
-import { AS_OF, axeViolations, makeDemoWorkbook, startPreview } from "./taskpane-fixture";
+import { AS_OF, ROOT, expectAccessible, launchChromium, makeDemoWorkbook, shot as screenshot, snapshotOf, startPreview } from "./taskpane-fixture";
 
-const ROOT = resolve(__dirname, "../..");
-const SHOTS = join(ROOT, "artifacts/screenshots");
 /** Built once and reused while the sources are unchanged (preview.cjs --build=stale). */
 const DIST = join(ROOT, ".tmp/e2e-dist");
 const NOW = `${AS_OF.iso}T10:00`;
@@ -50,29 +48,8 @@ const sheetNamesIn = (text: string): string[] => text.replace(/^.*工作表\s*/,
 const zh = (k: MessageKey): string => ZH[k];
 const en = (k: MessageKey): string => EN[k];
 
-async function snapshotOf(bytes: Uint8Array): Promise<CrmSnapshot> {
-  const wb = await XlsxWorkbook.fromBuffer(bytes);
-  if (!wb.ok) throw new Error("unreadable workbook");
-  const snap = await readSnapshot(wb.value);
-  if (!snap.ok) throw new Error("not a CRM workbook");
-  return snap.value.snapshot;
-}
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/**
- * axe-core on the current screen: no serious or critical violation. Colours
- * are judged at rest: Fluent animates a button's background when it becomes
- * selected, and axe caught mid-transition reports a contrast the user never
- * sees, so transitions are stopped first.
- */
-async function axe(screen: string): Promise<void> {
-  await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });
-  const bad = (await axeViolations(page, ROOT)).filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad, `${screen}: ${JSON.stringify(bad)}`).toEqual([]);
-}
+const shot = (name: string): Promise<void> => screenshot(page, name);
+const axe = (screen: string): Promise<void> => expectAccessible(page, screen);
 
 async function tab(label: string): Promise<void> {
   await page.getByRole("tab", { name: label, exact: true }).click();
@@ -98,22 +75,13 @@ async function savedId(prefix: string): Promise<string> {
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), "tb-e2e-"));
-  mkdirSync(SHOTS, { recursive: true });
   const demo = join(tmp, "TradeBook-demo.xlsx");
   await makeDemoWorkbook(demo);
   original = await snapshotOf(readFileSync(demo));
   const preview = await startPreview(ROOT, DIST, demo);
   server = preview.child;
   base = preview.base;
-  context = await chromium.launchPersistentContext(join(tmp, "profile"), {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    locale: "zh-CN",
-    acceptDownloads: true,
-    viewport: { width: 420, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ context, page } = await launchChromium(join(tmp, "profile")));
   context.on("request", (r) => requests.push(r.url()));
 }, 1_200_000);
 
@@ -367,33 +335,6 @@ describe("task pane, end to end over the file host", () => {
     expect(literal).toBeGreaterThanOrEqual(written.FollowUps.length);
     const sheetNames = wb.worksheets.map((w) => w.name);
     for (const name of reportSheets) expect(sheetNames, name).toContain(name);
-  });
-
-  it("offers to set up a workbook without the CRM structure, and creates it in one click", async () => {
-    const blank = new ExcelJS.Workbook();
-    blank.addWorksheet("Sheet1").addRow(["my own data", 42]);
-    const file = join(tmp, "Blank.xlsx");
-    writeFileSync(file, new Uint8Array((await blank.xlsx.writeBuffer()) as ArrayBuffer));
-    await page.goto(`${base}/taskpane.html?now=${NOW}`);
-    await shot("open-en-US");
-    await axe("open");
-    await page.locator("input[type=file][name=workbook]").setInputFiles(file);
-    await page.getByRole("button", { name: en("setupButton") }).waitFor({ timeout: 30_000 });
-    await shot("setup-en-US");
-    await axe("setup");
-    await page.getByRole("button", { name: en("setupButton") }).click();
-    // Created: the pane now asks who I am, and says the team list is empty.
-    await page.getByText(en("noSalespeople")).waitFor({ timeout: 30_000 });
-    const download = page.waitForEvent("download");
-    await page.getByRole("button", { name: en("whoManager") }).click();
-    await page.getByRole("button", { name: en("save") }).click();
-    const saved = join(tmp, "Blank-saved.xlsx");
-    await (await download).saveAs(saved);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
-    expect(wb.getWorksheet("Sheet1")?.getCell("A1").value).toBe("my own data");
-    const structured = await snapshotOf(readFileSync(saved));
-    expect(structured.Customers).toEqual([]);
   });
 
   it("keeps the pane's initial JavaScript under 350 KB gzipped (exceljs loads only in file mode)", () => {
