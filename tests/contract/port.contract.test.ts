@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { newUniqueId, seededRandom } from "../../core/ids";
-import type { Issue } from "../../core/issues";
 import type { RawTable } from "../../core/raw";
 import type { UpdateById } from "../../workbook/port";
 import { makeMemoryHarness } from "./adapters/memory";
@@ -14,16 +13,7 @@ import { makeOfficeHarness } from "./adapters/office";
 import { makeXlsxHarness } from "./adapters/xlsx";
 import { CONTRACT_FIXTURE, d, type ContractHarness, type MakeHarness } from "./harness";
 import { INJECTION_PAYLOADS } from "./injection-payloads";
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: readonly Issue[] }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
-  return r.value;
-}
-
-function issues<T>(r: { ok: true; value: T } | { ok: false; error: readonly Issue[] }): readonly Issue[] {
-  if (r.ok) throw new Error(`expected issues, got ${JSON.stringify(r.value)}`);
-  return r.error;
-}
+import { value, issues } from "../unit/support/result";
 
 const byId = (t: RawTable, key: string, id: string) => t.rows.find((r) => r.cells[key] === id);
 const ids = (t: RawTable, key: string): Set<string> => new Set(t.rows.map((r) => String(r.cells[key])));

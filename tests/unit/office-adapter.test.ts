@@ -6,25 +6,17 @@
  */
 import { describe, expect, it } from "vitest";
 import { serialFromDateTime, serialFromYMD } from "../../core/dates";
-import type { Issue, Result } from "../../core/issues";
 import type { CellValue } from "../../core/raw";
 import { OfficeWorkbook } from "../../workbook/office/office-workbook";
 import { DEFAULT_LIMITS, type PayloadLimits } from "../../workbook/office/payload";
 import { PROBE_ROWS } from "../../workbook/office/table-view";
 import { INJECTION_PAYLOADS } from "../contract/injection-payloads";
 import { FakeExcel } from "../fakes/fake-excel";
+import { value, issues } from "./support/result";
 
 const upTo = (minor: number) => ({ isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number((version ?? "1.1").split(".")[1]) <= minor });
 const modern = upTo(17);
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
-function issues<T>(r: Result<T>): readonly Issue[] {
-  if (r.ok) throw new Error(`expected issues, got ${JSON.stringify(r.value)}`);
-  return r.error;
-}
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 const FOLLOWUP_HEADERS = ["FollowUpID", "Date", "CustomerID", "Salesperson", "Channel", "Direction", "Purpose", "Summary", "NextStep", "NextDate", "Satisfaction"];

@@ -5,23 +5,14 @@
  * workbook lacks without touching what it has.
  */
 import { describe, expect, it } from "vitest";
-import type { Issue, Result } from "../../core/issues";
 import type { ReportSheet } from "../../core/report-sheet";
 import { SCHEMA, TABLE_NAMES } from "../../core/schema";
 import { OfficeWorkbook } from "../../workbook/office/office-workbook";
 import { FakeExcel } from "../fakes/fake-excel";
+import { value, issues } from "./support/result";
 
 const modern = { isSetSupported: (name: string) => name === "ExcelApi" };
 const portOn = (excel: FakeExcel) => new OfficeWorkbook({ run: excel.run, requirements: modern });
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
-function issues<T>(r: Result<T>): readonly Issue[] {
-  if (r.ok) throw new Error(`expected issues, got ${JSON.stringify(r.value)}`);
-  return r.error;
-}
 
 const REVIEW: ReportSheet = {
   name: "季度考核 2026-Q3",

@@ -13,10 +13,10 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serialFromYMD, utcDateFromSerial } from "../../core/dates";
-import type { Result } from "../../core/issues";
 import type { CellValue } from "../../core/raw";
 import { openXlsx, saveXlsx } from "../../workbook/xlsx/xlsx-file";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import { value as must } from "./support/result";
 
 const run = promisify(execFile);
 let dir: string;
@@ -26,11 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
 
 const FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
 

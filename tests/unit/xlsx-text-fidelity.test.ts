@@ -2,14 +2,9 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Result } from "../../core/issues";
 import { escapeXmlText } from "../../workbook/xlsx/xml-text";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
+import { value as must } from "./support/result";
 
 async function emptyNotes(): Promise<XlsxWorkbook> {
   const wb = new ExcelJS.Workbook();

@@ -7,7 +7,6 @@
  */
 import ExcelJS from "exceljs";
 import { utcDateFromSerial } from "../../../core/dates";
-import type { Result } from "../../../core/issues";
 import type { CellValue } from "../../../core/raw";
 import { TABLE_NAMES, matchHeader } from "../../../core/schema";
 import type { WorkbookPort } from "../../../workbook/port";
@@ -15,6 +14,7 @@ import { readCell } from "../../../workbook/xlsx/read-cell";
 import { findRegion, growTableTo } from "../../../workbook/xlsx/sheet-region";
 import { XlsxWorkbook } from "../../../workbook/xlsx/xlsx-workbook";
 import { type ContractFixture, type FixtureCell, type PersistedGrid, type MakeHarness } from "../harness";
+import { value as must } from "../../unit/support/result";
 
 function excelValue(cell: FixtureCell, header: string, table: Parameters<typeof matchHeader>[0]): ExcelJS.CellValue {
   if (cell !== null && typeof cell === "object") return { formula: cell.formula, result: cell.result ?? undefined } as ExcelJS.CellFormulaValue;
@@ -40,11 +40,6 @@ export async function buildFixtureXlsx(fixture: ContractFixture): Promise<Uint8A
     });
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
 }
 
 function gridOf(ws: ExcelJS.Worksheet): PersistedGrid {
