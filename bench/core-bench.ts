@@ -39,7 +39,7 @@ export interface CoreResult {
   readonly floor: Timing;
   /** What the work produced, so a broken run cannot pass as a fast one. */
   readonly reviewedSalespeople: number;
-  /** How many processes measured it (benchCoreIsolated), and each one's review + due list median. */
+  /** How many processes measured it (benchCoreInterleaved), and each one's review + due list median, in order. */
   readonly processes?: number;
   readonly totalMedianMsByProcess?: readonly number[];
   readonly dueItems: number;
@@ -89,22 +89,40 @@ export async function benchCoreFromFile(path: string, asOf: DaySerial, opts: Rep
 /**
  * benchCoreFromFile in processes of their own (bench/core-child.cjs), so
  * each size starts from a fresh heap. Timings differ more between processes
- * (where V8 happens to lay out the heap, what it compiles when) than between
- * runs in one, so it runs `processes` times and keeps the run whose
- * review + due list median is the median.
+ * (where V8 happens to lay out the heap, what it compiles when, what else
+ * the host runs meanwhile) than between runs in one, so each size is
+ * measured by `processes` processes and keeps the one whose review + due
+ * list median is the median.
+ *
+ * The sizes take turns, one process each per round, rather than one size's
+ * processes after the other's: the doubling check compares sizes, and on a
+ * shared machine a slow minute then slows every size alike instead of
+ * inflating one ratio.
  */
-export async function benchCoreIsolated(path: string, asOf: DaySerial, opts: RepeatOptions, processes = 3): Promise<CoreResult> {
+export async function benchCoreInterleaved(
+  paths: readonly string[],
+  asOf: DaySerial,
+  opts: RepeatOptions,
+  processes = 3,
+  log: (line: string) => void = () => undefined,
+): Promise<CoreResult[]> {
   const dir = mkdtempSync(join(tmpdir(), "tradebook-bench-core-"));
   try {
-    const results: CoreResult[] = [];
-    for (let i = 0; i < Math.max(1, processes); i++) {
-      const resultFile = join(dir, `result-${i}.json`);
-      const run = await runNode("bench/core-child.cjs", "bench/core-child.cjs", [path, String(asOf), String(opts.runs), String(opts.warmup)], false, resultFile);
-      if (run.code !== 0 || !existsSync(resultFile)) throw new Error(`bench: core on ${path} failed: ${run.error ?? `exit ${run.code}`}`);
-      results.push(JSON.parse(readFileSync(resultFile, "utf8")) as CoreResult);
+    const results: CoreResult[][] = paths.map(() => []);
+    const rounds = Math.max(1, processes);
+    for (let round = 0; round < rounds; round++) {
+      for (const [k, path] of paths.entries()) {
+        const resultFile = join(dir, `result-${round}-${k}.json`);
+        const run = await runNode("bench/core-child.cjs", "bench/core-child.cjs", [path, String(asOf), String(opts.runs), String(opts.warmup)], false, resultFile);
+        if (run.code !== 0 || !existsSync(resultFile)) throw new Error(`bench: core on ${path} failed: ${run.error ?? `exit ${run.code}`}`);
+        results[k].push(JSON.parse(readFileSync(resultFile, "utf8")) as CoreResult);
+      }
+      log(`core, round ${round + 1} of ${rounds}: ${results.map((r) => `${r[round].total.medianMs} ms`).join(", ")}`);
     }
-    const sorted = [...results].sort((a, b) => a.total.medianMs - b.total.medianMs);
-    return { ...sorted[(sorted.length - 1) >> 1], processes: results.length, totalMedianMsByProcess: results.map((r) => r.total.medianMs) };
+    return results.map((mine) => {
+      const sorted = [...mine].sort((a, b) => a.total.medianMs - b.total.medianMs);
+      return { ...sorted[(sorted.length - 1) >> 1], processes: mine.length, totalMedianMsByProcess: mine.map((r) => r.total.medianMs) };
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { quarterKey, quarterOf, toISODate, type DaySerial } from "../core/dates";
 import { TABLE_NAMES } from "../core/schema";
 import { benchBundles, type BundleResult } from "./bundle-bench";
-import { benchCoreIsolated, type CoreResult } from "./core-bench";
+import { benchCoreInterleaved, type CoreResult } from "./core-bench";
 import { benchFileReadIsolated, type FileReadFailure, type FileReadResult } from "./file-bench";
 import { benchOfficeRead, type OfficeReadResult } from "./office-bench";
 import { benchReviewProcess, type ProcessResult } from "./process-bench";
@@ -24,7 +24,7 @@ export interface BenchConfig {
   /** Where the workbooks are cached. */
   readonly outDir: string;
   readonly coreRuns: number;
-  /** Processes per size for the core measurement (benchCoreIsolated keeps the median one); 3 unless given. */
+  /** Processes per size for the core measurement (benchCoreInterleaved keeps the median one); 5 unless given. */
   readonly coreProcesses?: number;
   readonly warmup: number;
   readonly ioRuns: number;
@@ -172,7 +172,8 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
   const info = machine();
   const quarter = quarterKey(quarterOf(config.asOf));
   const io = { runs: config.ioRuns, warmup: 0, budgetMs: config.ioBudgetMs };
-  const sizes: SizeResult[] = [];
+  const measured: Omit<SizeResult, "core">[] = [];
+  const paths: string[] = [];
   for (const size of config.sizes) {
     log(`[${size.name}] ${size.customers} customers: preparing the workbook…`);
     const wb = await prepareWorkbook(config.outDir, size, config.seed, config.asOf);
@@ -180,17 +181,19 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     for (const t of TABLE_NAMES) counts[t] = wb.data[t].length;
     const records = RECORD_TABLES.reduce((n, t) => n + counts[t], 0);
     const rows = { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0), records };
-    log(`[${size.name}] ${rows.total} rows, ${(wb.bytes / 1e6).toFixed(1)} MB${wb.writeSeconds === null ? " (cached)" : ` (written in ${wb.writeSeconds.toFixed(0)} s)`}; core…`);
-    const core = await benchCoreIsolated(wb.path, config.asOf, { runs: config.coreRuns, warmup: config.warmup }, config.coreProcesses ?? 3);
-    log(`[${size.name}] core ${core.total.medianMs} ms; file adapter read…`);
+    log(`[${size.name}] ${rows.total} rows, ${(wb.bytes / 1e6).toFixed(1)} MB${wb.writeSeconds === null ? " (cached)" : ` (written in ${wb.writeSeconds.toFixed(0)} s)`}; file adapter read…`);
+    paths.push(wb.path);
     const fileRead = await benchFileReadIsolated(wb.path, io);
     log(`[${size.name}] file read ${"error" in fileRead ? `FAILED (${fileRead.error.split("\n")[0]})` : `${fileRead.readSnapshot.medianMs} ms`}, ${fileRead.maxRssMB} MB; tradebook review process…`);
     const reviewProcess = await benchReviewProcess(wb.path, quarter, config.ioRuns, config.ioBudgetMs);
     log(`[${size.name}] review ${reviewProcess.wallMs} ms, ${reviewProcess.maxRssMB} MB; Office adapter read…`);
     const officeRead = await benchOfficeRead(wb.data, io);
     log(`[${size.name}] Office read ${officeRead.readSnapshot.medianMs} ms, ${officeRead.syncs} syncs`);
-    sizes.push({ name: size.name, customers: size.customers, rows, workbookBytes: wb.bytes, workbookWriteSeconds: wb.writeSeconds === null ? null : round(wb.writeSeconds), core, fileRead, reviewProcess, officeRead });
+    measured.push({ name: size.name, customers: size.customers, rows, workbookBytes: wb.bytes, workbookWriteSeconds: wb.writeSeconds === null ? null : round(wb.writeSeconds), fileRead, reviewProcess, officeRead });
   }
+  log(`core work, ${config.coreProcesses ?? 5} processes per size, the sizes taking turns…`);
+  const cores = await benchCoreInterleaved(paths, config.asOf, { runs: config.coreRuns, warmup: config.warmup }, config.coreProcesses ?? 5, log);
+  const sizes: SizeResult[] = measured.map((m, k) => ({ ...m, core: cores[k] }));
   let bundles: BundleResult | null = null;
   if (!config.skipBundles) {
     log("production bundles (webpack --mode production)…");

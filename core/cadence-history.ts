@@ -77,14 +77,13 @@ export function historyOf(fu: FollowUpGroups, lo: number, hi: number, cal: Calen
   h.seen = 0;
   h.lastOutDate = null;
   h.outSinceWeekStart = 0;
-  const { at, date: dates, kind: kinds } = fu;
+  const { date: dates, kind: kinds } = fu;
   let lastOutDay: DaySerial | null = null;
   for (let p = lo; p < hi; p++) {
-    const row = at[p];
-    const date = dates[row];
+    const date = dates[p];
     if (date >= cal.end) break; // sorted by Date: the rest is after D
     h.seen = p - lo + 1;
-    const kind = kinds[row];
+    const kind = kinds[p];
     const fDay = dayOf(date);
     h.lastContactDay = fDay;
     if ((kind & BY_VISIT) !== 0 && fDay >= cal.yearFrom) h.visitsInYear++;
@@ -115,7 +114,7 @@ export function oldestBrokenPromise(fu: FollowUpGroups, lo: number, h: History, 
   let oldest: FollowUp | null = null;
   // Only the rows after our last contact are read: usually a few recent ones.
   for (let p = lo + h.seen - 1; p >= lo; p--) {
-    if (h.lastOutDate !== null && dates[at[p]] < h.lastOutDate) break;
+    if (h.lastOutDate !== null && dates[p] < h.lastOutDate) break;
     const f = rows[at[p]];
     if (f.NextDate === null || dayOf(f.NextDate) > day) continue;
     if (oldest === null || f.NextDate <= (oldest.NextDate ?? Infinity)) oldest = f;

@@ -203,13 +203,13 @@ function customersInScope(snapshot: Pick<CrmSnapshot, "Customers">, index: CrmIn
   const scope: Scope = { customers: [], slots: [], grades: [] };
   if (index.customerRows === rows) {
     const { customerRowSlot, firstCustomerRow } = index;
-    const gradeOf = grades === null ? null : gradesInOrder(grades);
+    const gradeOf = grades === null ? null : gradesInOrder(grades, index);
     for (let i = 0; i < rows.length; i++) {
       const slot = customerRowSlot[i];
       if (firstCustomerRow[slot] !== i) continue;
       const c = rows[i];
       // Asked for every first row, in scope or not, to stay in step with the map.
-      const grade = gradeOf === null ? null : (gradeOf(c.CustomerID) ?? null);
+      const grade = gradeOf === null ? null : (gradeOf(c.CustomerID, slot) ?? null);
       if (!inScope(c, day, opts)) continue;
       scope.customers.push(c);
       scope.slots.push(slot);

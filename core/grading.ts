@@ -29,6 +29,7 @@ import type { CrmSnapshot, CustomerId, PaymentId } from "./model";
 import type { Grade, InquiryType } from "./schema";
 import type { Settings } from "./settings";
 import * as currency from "./currency";
+import { GradeBook, gradeCode } from "./grade-book";
 
 export interface GradeFacts {
   readonly paidOrders: number;
@@ -142,7 +143,7 @@ function factsOfSlot(
     const upToD = countUpToDay(payments, paidSlot, asOf);
     if (upToD > 0) paidOrders++; // a paid order (core/paid-orders isPaidOrder)
     // Payments are oldest first: walk back from D until before the window.
-    for (let q = first + upToD - 1; q >= first && dayOfSerial(payments.date[payments.at[q]]) > yearBefore; q--) {
+    for (let q = first + upToD - 1; q >= first && dayOfSerial(payments.date[q]) > yearBefore; q--) {
       const at = payments.at[q];
       if (columns) {
         if (paymentConverted[at] === 1) paidCNY12m += paymentCNY[at];
@@ -157,10 +158,10 @@ function factsOfSlot(
   }
 
   let sampleSent = false;
-  const { at: sampleAt, date: sentOn } = index.samples;
+  const sentOn = index.samples.date;
   for (let p = index.samples.start[slot], end = index.samples.start[slot + 1]; p < end; p++) {
     // NaN (not sent) compares false.
-    if (dayOfSerial(sentOn[sampleAt[p]]) <= asOf) {
+    if (dayOfSerial(sentOn[p]) <= asOf) {
       sampleSent = true;
       break;
     }
@@ -168,7 +169,7 @@ function factsOfSlot(
 
   const followUps = index.followUps;
   const upToD = countUpToDay(followUps, slot, asOf);
-  const daysSinceLastContact = upToD > 0 ? asOf - dayOfSerial(followUps.date[followUps.at[followUps.start[slot] + upToD - 1]]) : null;
+  const daysSinceLastContact = upToD > 0 ? asOf - dayOfSerial(followUps.date[followUps.start[slot] + upToD - 1]) : null;
 
   // Filled in place: gradeAll grades 50,000 customers through one object.
   out.paidOrders = paidOrders;
@@ -182,14 +183,16 @@ function factsOfSlot(
 
 const NONE: readonly PaymentId[] = [];
 
-/** Every customer's grade as of D: exactly one per customer ID. */
+/**
+ * Every customer's grade as of D: exactly one per customer ID, in the order
+ * of their first rows. On the index's own rows, a GradeBook (by slot).
+ */
 export function gradeAll(
   snapshot: Pick<CrmSnapshot, "Customers">,
   index: CrmIndex,
   asOf: DaySerial,
   settings: GradeSettings,
-): Map<CustomerId, Grade> {
-  const grades = new Map<CustomerId, Grade>();
+): ReadonlyMap<CustomerId, Grade> {
   const yearBefore = addMonths(asOf, -12);
   const rates = index.ratesByCurrency;
   const scratch = blankFacts();
@@ -198,14 +201,15 @@ export function gradeAll(
     // The index's own rows: slots by position, and the first row of an ID is
     // the one the index kept, so no lookup per customer.
     const { customerRowSlot, firstCustomerRow } = index;
+    const codes = new Uint8Array(firstCustomerRow.length);
     for (let i = 0; i < rows.length; i++) {
       const slot = customerRowSlot[i];
       if (firstCustomerRow[slot] !== i) continue; // a duplicated ID is one customer (validation reports it)
-      const c = rows[i];
-      grades.set(c.CustomerID, gradeOf(factsOfSlot(slot, c.InquiryType ?? null, index, asOf, yearBefore, rates, scratch), settings));
+      codes[slot] = gradeCode(gradeOf(factsOfSlot(slot, rows[i].InquiryType ?? null, index, asOf, yearBefore, rates, scratch), settings));
     }
-    return grades;
+    return new GradeBook(index, codes);
   }
+  const grades = new Map<CustomerId, Grade>();
   for (const c of rows) {
     if (grades.has(c.CustomerID)) continue;
     const first = index.customersById.get(c.CustomerID);
@@ -218,14 +222,25 @@ export function gradeAll(
 }
 
 /**
+ * A reader of `grades` for a customer given by ID and slot in `index`: by
+ * slot when grades is that index's GradeBook, else grades.get(id).
+ */
+export function gradeLookup(grades: ReadonlyMap<CustomerId, Grade>, index: CrmIndex): (id: CustomerId, slot?: number) => Grade | undefined {
+  if (grades instanceof GradeBook && grades.index === index) return (id, slot) => (slot === undefined ? grades.get(id) : grades.ofSlot(slot));
+  return (id) => grades.get(id);
+}
+
+/**
  * A reader of `grades` for customers asked in the map's own order (every
- * first-row customer in sheet order: the order gradeAll writes them). It
- * walks the map's entries alongside instead of looking each ID up: 50,000
+ * first-row customer in sheet order: the order gradeAll writes them), each
+ * with its slot in `index`. A GradeBook of that index is read by slot.
+ * Another map is walked alongside instead of looking each ID up: 50,000
  * string lookups in a map that large miss the cache. As soon as an ID is not
  * the next key (a map built otherwise) it looks the rest up, so the answer
  * is always grades.get(id).
  */
-export function gradesInOrder(grades: ReadonlyMap<CustomerId, Grade>): (id: CustomerId) => Grade | undefined {
+export function gradesInOrder(grades: ReadonlyMap<CustomerId, Grade>, index?: CrmIndex): (id: CustomerId, slot?: number) => Grade | undefined {
+  if (grades instanceof GradeBook && grades.index === index) return gradeLookup(grades, index);
   const entries = grades.entries();
   let inStep = true;
   return (id) => {

@@ -9,7 +9,7 @@ import * as schema from "./schema";
 import type { FollowUp } from "./model";
 import type { Channel } from "./schema";
 import * as indexes from "./indexes";
-import type { FollowUpColumns } from "./indexes";
+import type { FollowUpGroups } from "./indexes";
 import { roundMoney } from "./currency";
 
 // Bound once: bundlers and test runners reach imported bindings through
@@ -17,6 +17,10 @@ import { roundMoney } from "./currency";
 const { dayOf, inRange } = dates;
 const { IM_CHANNELS } = schema;
 const { OUTBOUND } = indexes;
+
+/** outboundContacts' marks of the rows it reads. */
+const IN_QUARTER = 1;
+const OUTSIDE = 2;
 
 /** One salesperson's outbound contacts in the quarter up to the review's date. */
 export interface QuarterContacts {
@@ -35,11 +39,12 @@ export interface QuarterContacts {
  * stage 1, whose IM customers are also asked about in another range), the
  * outbound rows in `inQ` or in the `also` ranges. Dates and directions come
  * from the index's columns, so only outbound rows in those ranges are read,
- * once: a quarter holds a third of the outbound rows of the benchmark's
- * workbook, and a pass over them per question read rows spread over the heap.
+ * once, and in sheet order: a quarter holds a third of the outbound rows of
+ * the benchmark's workbook, and a pass over them per question read rows
+ * spread over the heap.
  */
 export function outboundContacts(
-  followUps: FollowUpColumns,
+  followUps: FollowUpGroups,
   inQ: DayRange,
   also: readonly DayRange[],
   listFor: ReadonlySet<string>,
@@ -50,15 +55,19 @@ export function outboundContacts(
     if (w.from < from) from = w.from;
     if (w.to > to) to = w.to;
   }
-  // First the rows wanted, from the columns alone; then their fields, in a
-  // loop that only copies them out, so the CPU overlaps the cache misses of
-  // many rows; then the counting, over compact arrays.
-  const { rows, date, kind } = followUps;
-  const wanted: number[] = [];
-  for (let i = 0; i < date.length; i++) {
-    const d = dayOf(date[i]);
-    if (d >= from && d <= to && (kind[i] & OUTBOUND) !== 0) wanted.push(i);
+  // First the rows wanted, from the columns alone (in group order, where
+  // they are in sequence), marked by sheet position: IN_QUARTER, or OUTSIDE
+  // for a row only an `also` range wants. Then their fields, in sheet order,
+  // in a loop that only copies them out, so the CPU overlaps the cache misses
+  // of many rows; then the counting, over compact arrays.
+  const { rows, at, date, kind } = followUps;
+  const mark = new Uint8Array(rows.length);
+  for (let p = 0; p < at.length; p++) {
+    const d = dayOf(date[p]);
+    if (d >= from && d <= to && (kind[p] & OUTBOUND) !== 0) mark[at[p]] = d >= inQ.from && d <= inQ.to ? IN_QUARTER : OUTSIDE;
   }
+  const wanted: number[] = [];
+  for (let i = 0; i < mark.length; i++) if (mark[i] !== 0) wanted.push(i);
   const n = wanted.length;
   const salespeople: string[] = new Array<string>(n);
   const channels: Channel[] = new Array<Channel>(n);
@@ -79,8 +88,7 @@ export function outboundContacts(
       if (list) list.push(rows[i]);
       else bySalesperson.set(salesperson, [rows[i]]);
     }
-    const d = dayOf(date[i]);
-    if (d < inQ.from || d > inQ.to) continue;
+    if (mark[i] !== IN_QUARTER) continue;
     let t = tallies.get(salesperson);
     if (t === undefined) {
       t = { contacts: 0, im: new Set<string>(), byChannel: new Map() };
@@ -131,17 +139,18 @@ export function imCustomersIn(followUps: readonly FollowUp[], range: DayRange): 
 
 /**
  * Customers and money per key (region, product): customers counted once per
- * key. Rows are added one at a time, so no list of entries is built first.
+ * key, by their index slot (a number hashes without reading the ID's text).
+ * Rows are added one at a time, so no list of entries is built first.
  */
 export class Tally {
-  private readonly acc = new Map<string, { customers: Set<string>; cny: number }>();
-  add(key: string, customer: string, cny: number): void {
+  private readonly acc = new Map<string, { customers: Set<number>; cny: number }>();
+  add(key: string, customerSlot: number, cny: number): void {
     let a = this.acc.get(key);
     if (a === undefined) {
-      a = { customers: new Set<string>(), cny: 0 };
+      a = { customers: new Set<number>(), cny: 0 };
       this.acc.set(key, a);
     }
-    a.customers.add(customer);
+    a.customers.add(customerSlot);
     a.cny += cny;
   }
   result(): Record<string, { customers: number; paidCNY: number }> {

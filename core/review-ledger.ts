@@ -22,6 +22,8 @@ const { groupRows } = rowGroups;
 
 export interface PaidEntry {
   readonly order: Order;
+  /** The order's customer's index slot (core/indexes.ts orderCustomerSlot). */
+  readonly customerSlot: number;
   readonly date: DaySerial;
   readonly cny: number;
 }
@@ -46,7 +48,7 @@ export function paidLedger(snapshot: CrmSnapshot, index: CrmIndex): PaidLedger {
   // money columns): no ID lookup, no row read, no object per payment.
   const own = index.payments.rows === snapshot.Payments;
   const { paymentRowSlot, firstOrderRow, orderSlots } = index;
-  const { orderLive, orderSalesperson, salespeople, paymentCNY: cnyColumn, paymentConverted } = index.money;
+  const { orderLive, orderSalesperson, salespeople, paymentCNY: cnyColumn, paymentConverted, paymentDate } = index.money;
   const payments = snapshot.Payments;
   const n = payments.length;
   // Counted payments, in sheet order, as parallel columns.
@@ -72,7 +74,7 @@ export function paidLedger(snapshot: CrmSnapshot, index: CrmIndex): PaidLedger {
       else unconverted.push(payments[i].PaymentID);
     }
     orderRow[kept] = first;
-    date[kept] = own ? index.payments.date[i] : payments[i].Date;
+    date[kept] = own ? paymentDate[i] : payments[i].Date;
     cny[kept] = value;
     person[kept] = orderSalesperson[first];
     kept++;
@@ -107,7 +109,8 @@ export function paidLedger(snapshot: CrmSnapshot, index: CrmIndex): PaidLedger {
     },
     entriesIn: (range) => {
       const out: PaidEntry[] = [];
-      for (let k = 0; k < kept; k++) if (inRange(date[k], range)) out.push({ order: orders[orderRow[k]], date: date[k], cny: cny[k] });
+      const customerOf = index.orderCustomerSlot;
+      for (let k = 0; k < kept; k++) if (inRange(date[k], range)) out.push({ order: orders[orderRow[k]], customerSlot: customerOf[orderRow[k]], date: date[k], cny: cny[k] });
       return out;
     },
     unconverted,

@@ -18,8 +18,8 @@ import * as dates from "./dates";
 import { monthKey, monthRange, quarterKey, quarterMonths, quarterRange, toISODate, type DayRange, type DaySerial, type Quarter } from "./dates";
 import { roundMoney } from "./currency";
 import { commission, DEFAULT_COMMISSION_TIERS, quarterlyIncome, tiersFrom } from "./commission";
-import { gradeAll, gradesInOrder } from "./grading";
-import { followUpColumns, type CrmIndex } from "./indexes";
+import { gradeAll, gradeLookup, gradesInOrder } from "./grading";
+import { followUpGroups, type CrmIndex } from "./indexes";
 import { reviewedStage, type Stage } from "./tenure";
 import { paidLedger, orderSequence, type OrderPositions, type PersonLedger } from "./review-ledger";
 import * as paidOrders from "./paid-orders";
@@ -204,9 +204,9 @@ export function quarterlyReview(
       stageOne.add(person.Name);
     }
   }
-  // The index's columns are of its own rows; another snapshot's are read from its rows.
-  const columns = index.followUps.rows === snapshot.FollowUps ? index.followUps : followUpColumns(snapshot.FollowUps);
-  const contacts = outboundContacts(columns, inQ, stageOneWindows, stageOne);
+  // The index's groups are of its own rows; another snapshot's are read from its rows.
+  const followUps = index.followUps.rows === snapshot.FollowUps ? index.followUps : followUpGroups(snapshot.FollowUps);
+  const contacts = outboundContacts(followUps, inQ, stageOneWindows, stageOne);
   const followUpsBy = contacts.bySalesperson;
   // Grades are as of the quarter's last day (rules.md §7), or as of an
   // earlier review date: nothing after asOf is known yet.
@@ -215,23 +215,28 @@ export function quarterlyReview(
   const grades = Object.fromEntries(GRADES.map((g) => [g.value, 0])) as Record<Grade, number>;
   // Deal customers (KEY or DEAL as of the date) by region: every deal
   // customer counts, the money is what they paid in the quarter.
-  const isDeal = (id: CustomerId): boolean => {
-    const g = gradeOf.get(id);
+  const gradeAt = gradeLookup(gradeOf, index);
+  const isDeal = (id: CustomerId, slot: number): boolean => {
+    const g = gradeAt(id, slot);
     return g === "KEY" || g === "DEAL";
   };
+  const { firstCustomerRow, customerRows } = index;
+  const customerAt = (slot: number): Customer | undefined => (firstCustomerRow[slot] < 0 ? undefined : customerRows[firstCustomerRow[slot]]);
   const regionOf = (c: Customer | undefined): string => (c && index.countriesByCode.get(c.Country)?.Region?.trim()) || NO_REGION;
   const byRegionTally = new Tally();
   // One row per customer ID (the first, as everywhere): a duplicated row is
   // not a second new customer. New customers, grades and deal regions in one
   // pass over the customers: each of 50,000 rows is read once.
   const newCustomersBy = new Map<string, number>();
-  const gradeOfNext = gradesInOrder(gradeOf);
-  for (const c of index.customersById.values()) {
+  const gradeOfNext = gradesInOrder(gradeOf, index);
+  for (let slot = 0; slot < firstCustomerRow.length; slot++) {
+    const c = customerAt(slot);
+    if (c === undefined) continue;
     if (inRange(c.CreatedOn, inQ)) newCustomersBy.set(c.Owner, (newCustomersBy.get(c.Owner) ?? 0) + 1);
-    const g = gradeOfNext(c.CustomerID);
+    const g = gradeOfNext(c.CustomerID, slot);
     if (!g) continue;
     grades[g] += 1;
-    if (g === "KEY" || g === "DEAL") byRegionTally.add(regionOf(c), c.CustomerID, 0);
+    if (g === "KEY" || g === "DEAL") byRegionTally.add(regionOf(c), slot, 0);
   }
   const samplesBy = groupBy(snapshot.Samples, (s) => s.Salesperson);
   const forecasts = new Map<string, number>();
@@ -265,7 +270,7 @@ export function quarterlyReview(
   };
 
   const paidInQ = ledger.entriesIn(inQ);
-  for (const e of paidInQ) byRegionTally.add(regionOf(index.customersById.get(e.order.CustomerID)), e.order.CustomerID, e.cny);
+  for (const e of paidInQ) byRegionTally.add(regionOf(customerAt(e.customerSlot)), e.customerSlot, e.cny);
   const byRegion = byRegionTally.result();
   // An order of several product lines splits its money evenly among them:
   // the workbook has no per-line amounts, and counting it whole under each
@@ -274,14 +279,14 @@ export function quarterlyReview(
   // Many orders name the same products: each distinct Products text is read once.
   const linesOf = new Map<string | null, string[]>();
   for (const e of paidInQ) {
-    if (!isDeal(e.order.CustomerID)) continue;
+    if (!isDeal(e.order.CustomerID, e.customerSlot)) continue;
     let lines = linesOf.get(e.order.Products);
     if (lines === undefined) {
       lines = productLines(e.order.Products);
       linesOf.set(e.order.Products, lines);
     }
     const keys = lines.length > 0 ? lines : [NO_PRODUCT];
-    for (const key of keys) byProductTally.add(key, e.order.CustomerID, e.cny / keys.length);
+    for (const key of keys) byProductTally.add(key, e.customerSlot, e.cny / keys.length);
   }
   const byProduct = byProductTally.result();
 

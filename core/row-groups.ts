@@ -11,12 +11,13 @@
  * two buffers whatever the row count, and lets the rules read dates (kept
  * in a Float64Array by row) without touching the rows.
  *
- * Typed arrays live outside V8's heap, but V8 counts their bytes towards
- * starting a full collection, which at 50,000 customers marks a 200 MB
- * snapshot for half a second. With 24 MB of columns per index that came
- * every third run (measured with --trace-gc), so the index keeps few columns:
- * no second copy of the dates in group order, whose gathers date[at[p]]
- * cost less than those collections.
+ * The dates travel with the positions, in group order: a pass over the
+ * groups (every customer's history, in slot order) then reads `date` in
+ * sequence instead of gathering date[row] from all over the table. That
+ * gather was one cache miss per row at 50,000 customers and the main reason
+ * a doubling cost more than twice the time. The by-row dates are the
+ * caller's and are not kept, so the index holds one date column per table,
+ * not two (typed arrays count towards V8 starting a full collection).
  */
 import * as dates from "./dates";
 
@@ -28,11 +29,7 @@ export interface RowGroups {
   readonly start: Int32Array;
   /** The rows' positions in their table, grouped; within a group by `date`, ties in sheet order. */
   readonly at: Int32Array;
-  /**
-   * Each row's date (the one sorted by), by its position in the table: the
-   * p-th grouped row's is date[at[p]]. Kept in sheet order, not copied into
-   * group order, so the index allocates one array fewer per table.
-   */
+  /** The p-th grouped row's date (the one sorted by): date[p] belongs to row at[p]. */
   readonly date: Float64Array;
 }
 
@@ -41,31 +38,37 @@ const SHORT_GROUP = 32;
 
 /**
  * Rows grouped by `groupOf` (row position → group number in [0, groups)),
- * each group sorted by `date` (by row position) when `sorted`, else in
+ * each group sorted by `dateOf` (by row position) when `sorted`, else in
  * sheet order. The counting sort is stable, so a group starts in sheet
  * order and, as sheets are usually appended in date order, is mostly
  * already sorted.
  */
-export function groupRows(groupOf: Int32Array, groups: number, date: Float64Array, sorted: boolean): RowGroups {
+export function groupRows(groupOf: Int32Array, groups: number, dateOf: Float64Array, sorted: boolean): RowGroups {
   const n = groupOf.length;
   const start = new Int32Array(groups + 1);
   for (let i = 0; i < n; i++) start[groupOf[i] + 1]++;
   for (let g = 0; g < groups; g++) start[g + 1] += start[g];
   const at = new Int32Array(n);
+  const date = new Float64Array(n);
   // Fill each group from its end, walking the rows backwards: no cursor array.
   const end = start.slice(1);
-  for (let i = n - 1; i >= 0; i--) at[--end[groupOf[i]]] = i;
+  for (let i = n - 1; i >= 0; i--) {
+    const p = --end[groupOf[i]];
+    at[p] = i;
+    date[p] = dateOf[i];
+  }
   if (sorted) sortGroups(start, at, date);
   return { start, at, date };
 }
 
 /**
- * Sorts each group by date, stably, in place. A group already in order (the
- * usual case) is only checked. A short, unsorted group of finite dates is
- * sorted by insertion: the same order a stable sort gives, without a
- * comparator call per step. Long groups, or groups with a date that is not a
- * finite number, go through Array.prototype.sort, which is stable and treats
- * a NaN comparison as a tie, as sorting the rows themselves did.
+ * Sorts each group by date, stably, in place (positions and dates move
+ * together). A group already in order (the usual case) is only checked. A
+ * short, unsorted group of finite dates is sorted by insertion: the same
+ * order a stable sort gives, without a comparator call per step. Long
+ * groups, or groups with a date that is not a finite number, go through
+ * Array.prototype.sort, which is stable and treats a NaN comparison as a
+ * tie, as sorting the rows themselves did.
  */
 function sortGroups(start: Int32Array, at: Int32Array, date: Float64Array): void {
   const groups = start.length - 1;
@@ -74,14 +77,14 @@ function sortGroups(start: Int32Array, at: Int32Array, date: Float64Array): void
     const hi = start[g + 1];
     let inOrder = true;
     for (let p = lo + 1; p < hi; p++) {
-      if (!(date[at[p - 1]] - date[at[p]] <= 0)) {
+      if (!(date[p - 1] - date[p] <= 0)) {
         inOrder = false;
         break;
       }
     }
     if (inOrder) continue;
     let finite = hi - lo <= SHORT_GROUP;
-    for (let p = lo; p < hi && finite; p++) finite = Number.isFinite(date[at[p]]);
+    for (let p = lo; p < hi && finite; p++) finite = Number.isFinite(date[p]);
     if (finite) insertionSort(lo, hi, at, date);
     else comparatorSort(lo, hi, at, date);
   }
@@ -90,20 +93,25 @@ function sortGroups(start: Int32Array, at: Int32Array, date: Float64Array): void
 function insertionSort(lo: number, hi: number, at: Int32Array, date: Float64Array): void {
   for (let p = lo + 1; p < hi; p++) {
     const row = at[p];
-    const d = date[row];
+    const d = date[p];
     let q = p - 1;
-    while (q >= lo && date[at[q]] > d) {
+    while (q >= lo && date[q] > d) {
       at[q + 1] = at[q];
+      date[q + 1] = date[q];
       q--;
     }
     at[q + 1] = row;
+    date[q + 1] = d;
   }
 }
 
 function comparatorSort(lo: number, hi: number, at: Int32Array, date: Float64Array): void {
-  const rows = Array.from(at.subarray(lo, hi));
-  rows.sort((a, b) => date[a] - date[b]);
+  const order = Array.from({ length: hi - lo }, (_, k) => lo + k);
+  order.sort((a, b) => date[a] - date[b]);
+  const rows = order.map((p) => at[p]);
+  const dates = order.map((p) => date[p]);
   at.set(rows, lo);
+  date.set(dates, lo);
 }
 
 /** The rows of group g, in group order: a new array (for callers outside the hot loops). */
@@ -119,13 +127,13 @@ export function rowsOfGroup<T>(groups: RowGroups, g: number, rows: readonly T[])
  * touches no row.
  */
 export function countUpToDay(groups: RowGroups, g: number, asOf: number): number {
-  const { start, at, date } = groups;
+  const { start, date } = groups;
   const first = start[g];
   let lo = first;
   let hi = start[g + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (dayOf(date[at[mid]]) <= asOf) lo = mid + 1;
+    if (dayOf(date[mid]) <= asOf) lo = mid + 1;
     else hi = mid;
   }
   return lo - first;

@@ -69,8 +69,9 @@ describe("the flat index: one slot per ID, groups numbered by slot", () => {
     ["ordersById has no order that only Payments names", () => [flat.ordersById.size, flat.ordersById.has(oid("LOST"))], [2, false]],
     ["payments of an order that only Payments names are kept under its ID", () => paymentsOf(flat, oid("LOST")).map((p) => p.Amount), [2]],
     ["a duplicated order ID's payments are one list", () => paymentsOf(flat, oid("O1")).length, 1],
-    ["follow-up kinds by sheet position: outbound, email, visit", () => Array.from(flat.followUps.kind), [OUTBOUND | BY_EMAIL, BY_VISIT, BY_EMAIL]],
-    ["follow-up dates stay by sheet position", () => Array.from(flat.followUps.date), [46002, 46001, 46003]],
+    ["follow-ups in group order: C1's row, C2's, GHOST's", () => Array.from(flat.followUps.at), [2, 0, 1]],
+    ["their kinds beside them: email, outbound email, visit", () => Array.from(flat.followUps.kind), [BY_EMAIL, OUTBOUND | BY_EMAIL, BY_VISIT]],
+    ["their dates beside them", () => Array.from(flat.followUps.date), [46003, 46002, 46001]],
     ["the follow-ups of slot 0 (C1) are its rows", () => followUpsOf(flat, cid("C1")).map((f) => f.Date), [46003]],
   ])("%s", (_name, actual, expected) => {
     expect(actual()).toEqual(expected);

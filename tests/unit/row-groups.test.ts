@@ -30,9 +30,14 @@ describe("groupRows: rows grouped by a dense key, each group by date, ties in sh
     expect(groupsOf(groupOf, groups, dates, sorted)).toEqual(expected);
   });
 
-  it("does not reorder the dates, which stay by row position", () => {
-    const g = groupRows(Int32Array.from([0, 0]), 1, Float64Array.from([2, 1]), true);
-    expect(Array.from(g.date)).toEqual([2, 1]);
+  it.each<[string, number[], number[], boolean]>([
+    ["sorted by insertion", [1, 0, 1, 0], [4, 3, 2, 1], true],
+    ["not sorted", [1, 0, 1, 0], [4, 3, 2, 1], false],
+    ["sorted by comparison (a long group)", Array<number>(LONG).fill(0), longDates, true],
+    ["with a date that is not a number", [0, 0, 0], nanDates, true],
+  ])("each row's date moves with it into group order (%s)", (_name, groupOf, dates, sorted) => {
+    const g = groupRows(Int32Array.from(groupOf), Math.max(...groupOf) + 1, Float64Array.from(dates), sorted);
+    expect(Array.from(g.date)).toEqual(Array.from(g.at, (row) => dates[row]));
   });
 });
 
