@@ -76,6 +76,31 @@ export function fromCNY(amountCNY: number, currency: string, rates: ReadonlyMap<
   return rate.ok ? ok(amountCNY / rate.value) : rate;
 }
 
+/**
+ * paymentCNY for a whole table of payments at one rate table, as a number
+ * (NaN where paymentCNY gives an error). Each distinct Currency text is
+ * looked up once: a handful of currencies over 80,000 payments, and
+ * normalising the text per payment (trim, upper case) was most of the cost.
+ */
+export function paymentConverter(rates: ReadonlyMap<string, number>): (p: Pick<Payment, "Amount" | "Currency" | "RateToCNY">) => number {
+  /** Per Currency text as written: whether it is CNY, and the table's rate (NaN: none). */
+  const seen = new Map<string, { readonly cny: boolean; readonly rate: number }>();
+  return (p) => {
+    if (!Number.isFinite(p.Amount)) return Number.NaN;
+    let currency = seen.get(p.Currency);
+    if (currency === undefined) {
+      const key = currencyKey(p.Currency);
+      currency = key === CNY ? { cny: true, rate: 1 } : { cny: false, rate: rates.get(key) ?? Number.NaN };
+      seen.set(p.Currency, currency);
+    }
+    // As rateToCNY: CNY is 1 whatever the row says; otherwise the row's own rate wins.
+    if (currency.cny) return p.Amount;
+    const own = p.RateToCNY;
+    if (own !== undefined && own !== null && Number.isFinite(own) && own > 0) return p.Amount * own;
+    return p.Amount * currency.rate;
+  };
+}
+
 /** A payment in CNY: its own RateToCNY, else the table (rules.md §6). */
 export function paymentCNY(p: Pick<Payment, "Amount" | "Currency" | "RateToCNY">, rates: ReadonlyMap<string, number>): Result<number, LocalizedText> {
   return toCNY(p.Amount, p.Currency, rates, p.RateToCNY);

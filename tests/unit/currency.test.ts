@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromCNY, paymentCNY, rateTable, roundMoney, toCNY } from "../../core/currency";
+import { fromCNY, paymentCNY, paymentConverter, rateTable, roundMoney, toCNY } from "../../core/currency";
 import type { CurrencyCode, ExchangeRate, Payment, PaymentId, OrderId } from "../../core/model";
 
 const cur = (c: string): CurrencyCode => c as CurrencyCode;
@@ -68,6 +68,36 @@ describe("paymentCNY: a payment converts at its RateToCNY, else the table (§6)"
   ])("%o → %d CNY", (p, expected) => {
     const r = paymentCNY(p, rates);
     expect(r).toEqual({ ok: true, value: expected });
+  });
+});
+
+describe("paymentConverter: paymentCNY for a whole table, NaN where paymentCNY is an error", () => {
+  const pay = (Currency: string, Amount: number, RateToCNY: number | null): Payment => ({
+    PaymentID: "P-1" as PaymentId,
+    OrderID: "O-1" as OrderId,
+    Date: 46000,
+    Currency: cur(Currency),
+    Amount,
+    RateToCNY,
+  });
+  // One converter for every case, in this order: texts met again reuse what was looked up.
+  const convert = paymentConverter(rates);
+  it.each<[string, Payment]>([
+    ["the row's own rate", pay("USD", 1000, 6.9)],
+    ["the table's rate", pay("USD", 1000, null)],
+    ["the same text again, another row rate", pay("USD", 10, 7)],
+    ["lower case and spaces, as the table is keyed", pay(" usd ", 1000, null)],
+    ["CNY is 1 whatever the row says", pay("CNY", 1000, 3)],
+    ["cny in lower case", pay("cny", 5, null)],
+    ["a row rate of 0 falls back to the table", pay("EUR", 100, 0)],
+    ["an unknown currency with a row rate converts at it", pay("GBP", 100, 9)],
+    ["an unknown currency without one is an error", pay("GBP", 100, null)],
+    ["a currency whose table rate was unusable", pay("JPY", 100, null)],
+    ["an amount that is not a number", pay("USD", Number.NaN, 7)],
+    ["a blank currency", pay("", 100, null)],
+  ])("%s: the same as paymentCNY", (_name, p) => {
+    const r = paymentCNY(p, rates);
+    expect(convert(p)).toBe(r.ok ? r.value : Number.NaN);
   });
 });
 
