@@ -16,14 +16,14 @@ import { indexSnapshot } from "../core/indexes";
 import type { CrmSnapshot } from "../core/model";
 import { quarterlyReview } from "../core/review";
 import { readSettings } from "../core/settings";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { fork, type ChildProcess } from "node:child_process";
+import { join, resolve } from "node:path";
 import { readSnapshot } from "../workbook/snapshot";
 import { openXlsxTables } from "../workbook/xlsx/stream-reader";
 import { readXlsxFile } from "../workbook/xlsx/xlsx-file";
-import { runNode } from "./process-bench";
-import { repeat, type RepeatOptions, type Timing } from "./stats";
+import { median, round, timingOf, type RepeatOptions, type Timing } from "./stats";
+
+const ROOT = resolve(__dirname, "..");
 
 export interface CoreResult {
   readonly review: Timing;
@@ -45,66 +45,116 @@ export interface CoreResult {
   readonly dueItems: number;
 }
 
-export async function benchCore(data: CrmSnapshot, asOf: DaySerial, opts: RepeatOptions): Promise<CoreResult> {
+/** One run of a measured job: wall and CPU time in ms. */
+export interface CoreRun {
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+export type CoreJob = "review" | "due" | "total" | "floor";
+export const CORE_JOBS: readonly CoreJob[] = ["review", "due", "total", "floor"];
+
+/**
+ * The core jobs on one snapshot, run one at a time (`run`), so that
+ * processes holding other sizes can take turns with it run by run
+ * (benchCoreInterleaved). Each job is run `warmup + runs` times before the
+ * next, as a loop over one job would; `result` keeps each job's runs after
+ * its first `warmup`.
+ */
+export interface CoreSession {
+  run(job: CoreJob): CoreRun;
+  result(warmup: number): CoreResult;
+}
+
+export function coreSession(data: CrmSnapshot, asOf: DaySerial): CoreSession {
   const { settings } = readSettings(data.Settings);
   const quarter = quarterOf(asOf);
-  const review = () => quarterlyReview(data, indexSnapshot(data), quarter, settings, asOf);
-  const due = () => {
-    const index = indexSnapshot(data);
-    const grades = gradeAll(data, index, asOf, settings);
-    return dueAndOverContact(data, index, asOf, settings, grades);
-  };
-  const r = await repeat(opts, review);
-  const d = await repeat(opts, due);
-  // Both from one index and one grading, as a task pane showing both would do them once.
-  const t = await repeat(opts, () => {
-    const index = indexSnapshot(data);
-    const grades = gradeAll(data, index, asOf, settings);
-    // The review grades as of the same day here (asOf is in its quarter): it reuses the due list's grades.
-    const review = quarterlyReview(data, index, quarter, settings, asOf, { grades: { asOf, byCustomer: grades } });
-    return [review, dueAndOverContact(data, index, asOf, settings, grades)] as const;
-  });
   const customers = indexSnapshot(data).customersById;
-  const f = await repeat(opts, () => {
-    let found = 0;
-    let sum = 0;
-    for (const row of data.FollowUps) {
-      if (customers.has(row.CustomerID)) found++;
-      sum += row.Date;
-    }
-    return found + sum;
-  });
-  return { review: r.timing, due: d.timing, total: t.timing, floor: f.timing, reviewedSalespeople: r.last.salespeople.length, dueItems: d.last.items.length };
+  let reviewedSalespeople = 0;
+  let dueItems = 0;
+  const work: Record<CoreJob, () => unknown> = {
+    review: () => (reviewedSalespeople = quarterlyReview(data, indexSnapshot(data), quarter, settings, asOf).salespeople.length),
+    due: () => {
+      const index = indexSnapshot(data);
+      const grades = gradeAll(data, index, asOf, settings);
+      return (dueItems = dueAndOverContact(data, index, asOf, settings, grades).items.length);
+    },
+    // Both from one index and one grading, as a task pane showing both would do them once.
+    total: () => {
+      const index = indexSnapshot(data);
+      const grades = gradeAll(data, index, asOf, settings);
+      // The review grades as of the same day here (asOf is in its quarter): it reuses the due list's grades.
+      const review = quarterlyReview(data, index, quarter, settings, asOf, { grades: { asOf, byCustomer: grades } });
+      return [review, dueAndOverContact(data, index, asOf, settings, grades)] as const;
+    },
+    floor: () => {
+      let found = 0;
+      let sum = 0;
+      for (const row of data.FollowUps) {
+        if (customers.has(row.CustomerID)) found++;
+        sum += row.Date;
+      }
+      return found + sum;
+    },
+  };
+  const runs: Record<CoreJob, CoreRun[]> = { review: [], due: [], total: [], floor: [] };
+  return {
+    run(job) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      work[job]();
+      const ms = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      const run = { ms, cpuMs: (c.user + c.system) / 1000 };
+      runs[job].push(run);
+      return run;
+    },
+    result(warmup) {
+      const timing = (job: CoreJob): Timing => {
+        const timed = runs[job].slice(Math.min(warmup, Math.max(0, runs[job].length - 1)));
+        return { ...timingOf(timed.map((r) => r.ms)), cpuMs: round(median(timed.map((r) => r.cpuMs))) };
+      };
+      return { review: timing("review"), due: timing("due"), total: timing("total"), floor: timing("floor"), reviewedSalespeople, dueItems };
+    },
+  };
+}
+
+/** Every job `warmup + runs` times in this process. */
+export function benchCore(data: CrmSnapshot, asOf: DaySerial, opts: RepeatOptions): CoreResult {
+  const session = coreSession(data, asOf);
+  for (const job of CORE_JOBS) for (let i = 0; i < opts.warmup + Math.max(1, opts.runs); i++) session.run(job);
+  return session.result(opts.warmup);
 }
 
 /**
- * benchCore on the snapshot read from `path` as the CLI reads it (the read
- * itself is not timed). `collect`, when given, runs a full garbage
- * collection between the read and the timing: the read leaves hundreds of
- * MB of garbage (XML text, raw cells), and without it the first timed runs
- * pay for collecting that instead of for the core's own work.
+ * The snapshot of `path` read as the CLI reads it (the read itself is not
+ * timed), ready for coreSession. `collect`, when given, runs a full garbage
+ * collection after the read: the read leaves hundreds of MB of garbage (XML
+ * text, raw cells), and without it the first timed runs pay for collecting
+ * that instead of for the core's own work.
  */
-export async function benchCoreFromFile(path: string, asOf: DaySerial, opts: RepeatOptions, collect?: () => void): Promise<CoreResult> {
+export async function readForCore(path: string, collect?: () => void): Promise<CrmSnapshot> {
   const file = await readXlsxFile(path);
   const tables = file.ok ? await openXlsxTables(file.value.bytes, path) : file;
   const read = tables.ok ? await readSnapshot(tables.value) : tables;
   if (!read.ok) throw new Error(`bench: cannot read ${path}: ${read.error.map((i) => i.message.en).join("; ")}`);
   collect?.();
-  return benchCore(read.value.snapshot, asOf, opts);
+  return read.value.snapshot;
 }
 
 /**
- * benchCoreFromFile in processes of their own (bench/core-child.cjs), so
- * each size starts from a fresh heap. Timings differ more between processes
- * (where V8 happens to lay out the heap, what it compiles when, what else
- * the host runs meanwhile) than between runs in one, so each size is
- * measured by `processes` processes and keeps the one whose review + due
- * list median is the median.
+ * The core jobs on each workbook, each in a process of its own
+ * (bench/core-child.cjs) so each size has a fresh heap and its rows lie in
+ * memory as a real read lays them out.
  *
- * The sizes take turns, one process each per round, rather than one size's
- * processes after the other's: the doubling check compares sizes, and on a
- * shared machine a slow minute then slows every size alike instead of
- * inflating one ratio.
+ * The sizes take turns run by run: one process per size is started, each
+ * reads its workbook, and then, job after job, each process runs the job
+ * once in turn until all have run it `warmup + runs` times, only one
+ * process working at a time. The doubling check compares sizes, and on a shared machine a slow
+ * few seconds then slow every size alike instead of inflating one ratio.
+ *
+ * Timings also differ between processes (where V8 happens to lay out the
+ * heap, what it compiles when), so this is done `processes` times, and each
+ * size keeps the process whose review + due list median is the median.
  */
 export async function benchCoreInterleaved(
   paths: readonly string[],
@@ -113,24 +163,63 @@ export async function benchCoreInterleaved(
   processes = 3,
   log: (line: string) => void = () => undefined,
 ): Promise<CoreResult[]> {
-  const dir = mkdtempSync(join(tmpdir(), "tradebook-bench-core-"));
-  try {
-    const results: CoreResult[][] = paths.map(() => []);
-    const rounds = Math.max(1, processes);
-    for (let round = 0; round < rounds; round++) {
-      for (const [k, path] of paths.entries()) {
-        const resultFile = join(dir, `result-${round}-${k}.json`);
-        const run = await runNode("bench/core-child.cjs", "bench/core-child.cjs", [path, String(asOf), String(opts.runs), String(opts.warmup)], false, resultFile);
-        if (run.code !== 0 || !existsSync(resultFile)) throw new Error(`bench: core on ${path} failed: ${run.error ?? `exit ${run.code}`}`);
-        results[k].push(JSON.parse(readFileSync(resultFile, "utf8")) as CoreResult);
+  const results: CoreResult[][] = paths.map(() => []);
+  const sets = Math.max(1, processes);
+  for (let set = 0; set < sets; set++) {
+    const children = paths.map((path) => new CoreChild(path, asOf));
+    try {
+      await Promise.all(children.map((c) => c.ready));
+      for (const job of CORE_JOBS) {
+        for (let i = 0; i < opts.warmup + Math.max(1, opts.runs); i++) {
+          for (const child of children) await child.ask({ run: job });
+        }
       }
-      log(`core, round ${round + 1} of ${rounds}: ${results.map((r) => `${r[round].total.medianMs} ms`).join(", ")}`);
+      for (const [k, child] of children.entries()) results[k].push((await child.ask({ done: opts.warmup })) as CoreResult);
+    } finally {
+      for (const child of children) child.stop();
     }
-    return results.map((mine) => {
-      const sorted = [...mine].sort((a, b) => a.total.medianMs - b.total.medianMs);
-      return { ...sorted[(sorted.length - 1) >> 1], processes: mine.length, totalMedianMsByProcess: mine.map((r) => r.total.medianMs) };
+    log(`core, processes ${set + 1} of ${sets}: ${results.map((r) => `${r[set].total.medianMs} ms`).join(", ")}`);
+  }
+  return results.map((mine) => {
+    const sorted = [...mine].sort((a, b) => a.total.medianMs - b.total.medianMs);
+    return { ...sorted[(sorted.length - 1) >> 1], processes: mine.length, totalMedianMsByProcess: mine.map((r) => r.total.medianMs) };
+  });
+}
+
+/** A bench/core-child.cjs process holding one workbook's rows, asked one thing at a time. */
+class CoreChild {
+  readonly ready: Promise<unknown>;
+  private readonly child: ChildProcess;
+  private stderr = "";
+  private waiting: { done: (m: unknown) => void; fail: (e: Error) => void } | null = null;
+
+  constructor(private readonly path: string, asOf: DaySerial) {
+    this.child = fork(join(ROOT, "bench/core-child.cjs"), [path, String(asOf)], { cwd: ROOT, env: { ...process.env, TRADEBOOK_LANG: "en-US" }, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    this.child.stderr?.on("data", (b: Buffer) => (this.stderr += b.toString()));
+    this.child.on("message", (m: unknown) => {
+      const w = this.waiting;
+      this.waiting = null;
+      w?.done(m);
     });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    this.child.on("exit", (code) => {
+      const w = this.waiting;
+      this.waiting = null;
+      w?.fail(new Error(`bench: core on ${this.path} failed: exit ${code}\n${this.stderr.slice(-2000)}`));
+    });
+    this.ready = this.next();
+  }
+
+  private next(): Promise<unknown> {
+    return new Promise((done, fail) => (this.waiting = { done, fail }));
+  }
+
+  ask(message: object): Promise<unknown> {
+    const answer = this.next();
+    this.child.send(message);
+    return answer;
+  }
+
+  stop(): void {
+    if (this.child.exitCode === null) this.child.kill();
   }
 }
