@@ -56,9 +56,8 @@ export const CORE_JOBS: readonly CoreJob[] = ["review", "due", "total", "floor"]
 /**
  * The core jobs on one snapshot, run one at a time (`run`), so that
  * processes holding other sizes can take turns with it run by run
- * (benchCoreInterleaved). Each job is run `warmup + runs` times before the
- * next, as a loop over one job would; `result` keeps each job's runs after
- * its first `warmup`.
+ * (benchCoreInterleaved). `result` keeps each job's runs after its first
+ * `warmup`.
  */
 export interface CoreSession {
   run(job: CoreJob): CoreRun;
@@ -148,8 +147,8 @@ export async function readForCore(path: string, collect?: () => void): Promise<C
  *
  * The sizes take turns run by run: one process per size is started, each
  * reads its workbook, and then, job after job, each process runs the job
- * once in turn until all have run it `warmup + runs` times, only one
- * process working at a time. The doubling check compares sizes, and on a shared machine a slow
+ * once in turn until all have run it `warmup` times, untimed, and then
+ * again `runs` times, timed; only one process works at a time. The doubling check compares sizes, and on a shared machine a slow
  * few seconds then slow every size alike instead of inflating one ratio.
  *
  * Timings also differ between processes (where V8 happens to lay out the
@@ -169,9 +168,10 @@ export async function benchCoreInterleaved(
     const children = paths.map((path) => new CoreChild(path, asOf));
     try {
       await Promise.all(children.map((c) => c.ready));
-      for (const job of CORE_JOBS) {
-        for (let i = 0; i < opts.warmup + Math.max(1, opts.runs); i++) {
-          for (const child of children) await child.ask({ run: job });
+      // Every job warmed up before any is timed, so no timed run waits for the compiler.
+      for (const count of [opts.warmup, Math.max(1, opts.runs)]) {
+        for (const job of CORE_JOBS) {
+          for (let i = 0; i < count; i++) for (const child of children) await child.ask({ run: job });
         }
       }
       for (const [k, child] of children.entries()) results[k].push((await child.ask({ done: opts.warmup })) as CoreResult);
