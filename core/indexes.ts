@@ -208,27 +208,35 @@ function customerSlotsOf(rows: readonly Customer[], slots: Slots<CustomerId>): I
 
 /**
  * Follow-ups' first pass: the slot, and the columns the rules read, per row.
- * Two loops, not one: the first only copies fields out of the rows, so the
- * CPU overlaps the cache misses of many rows (the rows are spread over the
- * heap); the ID lookups then run over a compact array of IDs whose distinct
- * strings (one per customer) stay in cache. At 500,000 follow-ups this took
- * a fifth off building the index, against looking each ID up as its row is read.
+ * In blocks of BLOCK rows, two loops each: the first only copies fields out
+ * of the rows, so the CPU overlaps the cache misses of many rows (the rows
+ * are spread over the heap); the ID lookups then run over a compact array
+ * of IDs whose distinct strings (one per customer) stay in cache. At
+ * 500,000 follow-ups this took a fifth off building the index, against
+ * looking each ID up as its row is read; the blocks keep the copied IDs in
+ * one small array instead of one as long as the table.
  */
 function keyFollowUps(rows: readonly FollowUp[], slots: Slots<CustomerId>): Keyed & { kind: Uint8Array } {
   const n = rows.length;
   const rowSlot = new Int32Array(n);
   const date = new Float64Array(n);
   const kind = new Uint8Array(n);
-  const ids: CustomerId[] = new Array<CustomerId>(n);
-  for (let i = 0; i < n; i++) {
-    const f = rows[i];
-    ids[i] = f.CustomerID;
-    date[i] = f.Date;
-    kind[i] = followUpKind(f);
+  const ids: CustomerId[] = new Array<CustomerId>(Math.min(n, BLOCK));
+  for (let from = 0; from < n; from += BLOCK) {
+    const to = Math.min(n, from + BLOCK);
+    for (let i = from; i < to; i++) {
+      const f = rows[i];
+      ids[i - from] = f.CustomerID;
+      date[i] = f.Date;
+      kind[i] = followUpKind(f);
+    }
+    for (let i = from; i < to; i++) rowSlot[i] = slots.slotOf(ids[i - from]);
   }
-  for (let i = 0; i < n; i++) rowSlot[i] = slots.slotOf(ids[i]);
   return { rowSlot, date, kind };
 }
+
+/** Rows per block of keyFollowUps: enough to overlap many misses, few enough to stay in cache. */
+const BLOCK = 4096;
 
 /** A number per distinct value, in first-seen order, for a column with few values (salespeople). */
 class Numbering<K extends string> {

@@ -98,6 +98,20 @@ describe("the index's money columns: what grading and the ledger read instead of
   });
 });
 
+describe("indexSnapshot over more follow-ups than one block of the first pass (4,096)", () => {
+  // 10,000 follow-ups over 7 customers and one unknown ID, dates out of order.
+  const ids = ["C1", "C2", "C3", "C4", "C5", "C6", "C7", "GHOST"];
+  const many = snapshot({
+    Customers: ids.slice(0, 7).map((id) => customer(id)),
+    FollowUps: Array.from({ length: 10_000 }, (_, i) => followUp(ids[(i * 5) % 8], 46000 + ((i * 7919) % 1000))),
+  });
+  const flat = indexSnapshot(many);
+  it.each(ids)("%s: exactly its follow-ups, oldest first, ties in sheet order", (id) => {
+    const expected = many.FollowUps.filter((f) => f.CustomerID === id).sort((a, b) => a.Date - b.Date);
+    expect(followUpsOf(flat, cid(id))).toEqual(expected);
+  });
+});
+
 describe("countUpTo: how many items of a sorted list are on or before a limit", () => {
   const days = [1, 3, 3, 5, 8];
   it.each<[number, number]>([
