@@ -121,15 +121,28 @@ export function followUpKind(f: FollowUp): number {
   return (f.Direction === "Out" ? OUTBOUND : 0) | (channel === "Email" ? BY_EMAIL : channel === "Visit" ? BY_VISIT : 0);
 }
 
-/** Follow-ups the index was not built from, as one group in sheet order. */
+/**
+ * Follow-ups the index was not built from, grouped by customer as the
+ * index groups them (a group per CustomerID, in first-seen order; each in
+ * sheet order, not by date).
+ */
 export function followUpGroups(rows: readonly FollowUp[]): FollowUpGroups {
   const date = new Float64Array(rows.length);
   const kind = new Uint8Array(rows.length);
+  const groupOf = new Int32Array(rows.length);
+  const groups = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
-    date[i] = rows[i].Date;
-    kind[i] = followUpKind(rows[i]);
+    const f = rows[i];
+    date[i] = f.Date;
+    kind[i] = followUpKind(f);
+    let g = groups.get(f.CustomerID);
+    if (g === undefined) {
+      g = groups.size;
+      groups.set(f.CustomerID, g);
+    }
+    groupOf[i] = g;
   }
-  return withKinds(groupRows(new Int32Array(rows.length), 1, date, false), kind, rows);
+  return withKinds(groupRows(groupOf, groups.size, date, false), kind, rows);
 }
 
 /** Groups of follow-ups with their kinds moved into group order. */

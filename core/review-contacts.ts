@@ -56,30 +56,32 @@ export function outboundContacts(
     if (w.to > to) to = w.to;
   }
   // First the rows wanted, from the columns alone (in group order, where
-  // they are in sequence), marked by sheet position: IN_QUARTER, or OUTSIDE
-  // for a row only an `also` range wants. Then their fields, in sheet order,
-  // in a loop that only copies them out, so the CPU overlaps the cache misses
-  // of many rows; then the counting, over compact arrays.
-  const { rows, at, date, kind } = followUps;
-  const mark = new Uint8Array(rows.length);
-  for (let p = 0; p < at.length; p++) {
-    const d = dayOf(date[p]);
-    if (d >= from && d <= to && (kind[p] & OUTBOUND) !== 0) mark[at[p]] = d >= inQ.from && d <= inQ.to ? IN_QUARTER : OUTSIDE;
+  // they are in sequence), marked by sheet position with their customer's
+  // group: IN_QUARTER, or OUTSIDE for a row only an `also` range wants. Then
+  // their fields, in sheet order, in a loop that only copies them out, so
+  // the CPU overlaps the cache misses of many rows; then the counting, over
+  // compact arrays, with customers as group numbers (a number hashes without
+  // reading the ID's text, which lies anywhere in a heap of hundreds of MB).
+  const { rows, start, at, date, kind } = followUps;
+  const mark = new Int32Array(rows.length);
+  for (let g = 0; g + 1 < start.length; g++) {
+    for (let p = start[g], end = start[g + 1]; p < end; p++) {
+      const d = dayOf(date[p]);
+      if (d >= from && d <= to && (kind[p] & OUTBOUND) !== 0) mark[at[p]] = (g << 2) | (d >= inQ.from && d <= inQ.to ? IN_QUARTER : OUTSIDE);
+    }
   }
   const wanted: number[] = [];
   for (let i = 0; i < mark.length; i++) if (mark[i] !== 0) wanted.push(i);
   const n = wanted.length;
   const salespeople: string[] = new Array<string>(n);
   const channels: Channel[] = new Array<Channel>(n);
-  const customers: string[] = new Array<string>(n);
   for (let k = 0; k < n; k++) {
     const f = rows[wanted[k]];
     salespeople[k] = f.Salesperson;
     channels[k] = f.Channel;
-    customers[k] = f.CustomerID;
   }
   const bySalesperson = new Map<string, FollowUp[]>();
-  const tallies = new Map<string, { contacts: number; im: Set<string>; byChannel: Map<Channel, { n: number; first: number }> }>();
+  const tallies = new Map<string, { contacts: number; im: Set<number>; byChannel: Map<Channel, { n: number; first: number }> }>();
   for (let k = 0; k < n; k++) {
     const i = wanted[k];
     const salesperson = salespeople[k];
@@ -88,15 +90,15 @@ export function outboundContacts(
       if (list) list.push(rows[i]);
       else bySalesperson.set(salesperson, [rows[i]]);
     }
-    if (mark[i] !== IN_QUARTER) continue;
+    if ((mark[i] & 3) !== IN_QUARTER) continue;
     let t = tallies.get(salesperson);
     if (t === undefined) {
-      t = { contacts: 0, im: new Set<string>(), byChannel: new Map() };
+      t = { contacts: 0, im: new Set<number>(), byChannel: new Map() };
       tallies.set(salesperson, t);
     }
     t.contacts++;
     // Outbound already (the kind column): an IM contact is one by an IM channel.
-    if (isImChannel(channels[k])) t.im.add(customers[k]);
+    if (isImChannel(channels[k])) t.im.add(mark[i] >> 2);
     const c = t.byChannel.get(channels[k]);
     if (c === undefined) t.byChannel.set(channels[k], { n: 1, first: i });
     else c.n++;

@@ -20,6 +20,11 @@ const person = (name: string): SalespersonReview => {
 };
 
 describe("quarterly review of 2026-Q3 (rules.md §7)", () => {
+  it("is the same from an index of another copy of the rows (follow-ups grouped anew, by customer)", () => {
+    const copy = { ...REVIEW_SNAPSHOT, FollowUps: [...REVIEW_SNAPSHOT.FollowUps] };
+    expect(quarterlyReview(REVIEW_SNAPSHOT, indexSnapshot(copy), Q3, DEFAULT_SETTINGS)).toEqual(review);
+  });
+
   it("is dated the quarter's last day and lists who worked in the quarter, in sheet order", () => {
     expect(review.quarter).toBe("2026-Q3");
     expect(review.asOf).toBe("2026-09-30");
