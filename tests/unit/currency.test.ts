@@ -5,6 +5,14 @@ import type { CurrencyCode, ExchangeRate, Payment, PaymentId, OrderId } from "..
 const cur = (c: string): CurrencyCode => c as CurrencyCode;
 const rateRow = (c: string, r: number): ExchangeRate => ({ Currency: cur(c), RateToCNY: r, AsOf: null });
 const rates = rateTable([rateRow("USD", 7.1), rateRow("EUR", 7.8), rateRow("CNY", 2), rateRow("JPY", 0), rateRow("usd", 7.2)]);
+const pay = (Currency: string, Amount: number, RateToCNY: number | null): Payment => ({
+  PaymentID: "P-1" as PaymentId,
+  OrderID: "O-1" as OrderId,
+  Date: 46000,
+  Currency: cur(Currency),
+  Amount,
+  RateToCNY,
+});
 
 describe("rateTable: CNY is always 1, unusable rates are left out, later rows win", () => {
   it.each<[string, number | undefined]>([
@@ -53,14 +61,6 @@ describe("toCNY: CNY = 1, else the row's rate, else the table; unknown currency 
 });
 
 describe("paymentCNY: a payment converts at its RateToCNY, else the table (§6)", () => {
-  const pay = (Currency: string, Amount: number, RateToCNY: number | null): Payment => ({
-    PaymentID: "P-1" as PaymentId,
-    OrderID: "O-1" as OrderId,
-    Date: 46000,
-    Currency: cur(Currency),
-    Amount,
-    RateToCNY,
-  });
   it.each<[Payment, number]>([
     [pay("USD", 1000, 6.9), 6900],
     [pay("USD", 1000, null), 7200],
@@ -72,14 +72,6 @@ describe("paymentCNY: a payment converts at its RateToCNY, else the table (§6)"
 });
 
 describe("paymentConverter: paymentCNY for a whole table, NaN where paymentCNY is an error", () => {
-  const pay = (Currency: string, Amount: number, RateToCNY: number | null): Payment => ({
-    PaymentID: "P-1" as PaymentId,
-    OrderID: "O-1" as OrderId,
-    Date: 46000,
-    Currency: cur(Currency),
-    Amount,
-    RateToCNY,
-  });
   // One converter for every case, in this order: texts met again reuse what was looked up.
   const convert = paymentConverter(rates);
   it.each<[string, Payment]>([
