@@ -4,7 +4,7 @@
  * (core/indexes.ts) it needs, exactly as cli/review.ts and cli/due.ts do.
  *
  * The benchmark measures it on the rows as `tradebook` has them: read from
- * the workbook file (benchCoreFromFile, in a process of its own per size so
+ * the workbook file (readForCore, in a process of its own per size so
  * one size's heap never weighs on the next). Rows made by the generator
  * would be laid out in memory in another order (built, then sorted by date),
  * which a real read never produces.
@@ -115,13 +115,6 @@ export function coreSession(data: CrmSnapshot, asOf: DaySerial): CoreSession {
       return { review: timing("review"), due: timing("due"), total: timing("total"), floor: timing("floor"), reviewedSalespeople, dueItems };
     },
   };
-}
-
-/** Every job `warmup + runs` times in this process. */
-export function benchCore(data: CrmSnapshot, asOf: DaySerial, opts: RepeatOptions): CoreResult {
-  const session = coreSession(data, asOf);
-  for (const job of CORE_JOBS) for (let i = 0; i < opts.warmup + Math.max(1, opts.runs); i++) session.run(job);
-  return session.result(opts.warmup);
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
- * The benchmark: for each workbook size, the core work, the file adapter's
- * read, `tradebook review` as a process and the Office adapter's read; then
- * the production bundle sizes; then the checks of issue 8 against them.
+ * The benchmark: for each workbook size, the file adapter's read,
+ * `tradebook review` as a process and the Office adapter's read; then the
+ * core work on every size at once, the sizes taking turns
+ * (benchCoreInterleaved); then the production bundle sizes; then the
+ * checks of issue 8 against them.
  * bench/main.ts runs it at full size; tests/unit/bench-smoke.test.ts runs the
  * same code at tiny sizes.
  */

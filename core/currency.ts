@@ -49,11 +49,15 @@ export function unknownCurrency(currency: string): LocalizedText {
  * own rate when present and > 0, else the table's.
  */
 export function rateToCNY(currency: string, rates: ReadonlyMap<string, number>, rowRate?: number | null): Result<number, LocalizedText> {
-  const key = currencyKey(currency);
-  if (key === CNY) return ok(1);
-  if (rowRate !== undefined && rowRate !== null && Number.isFinite(rowRate) && rowRate > 0) return ok(rowRate);
-  const rate = rates.get(key);
-  return rate !== undefined ? ok(rate) : err(unknownCurrency(currency));
+  const rate = rateOfKey(currencyKey(currency), rates, rowRate);
+  return Number.isNaN(rate) ? err(unknownCurrency(currency)) : ok(rate);
+}
+
+/** rateToCNY's rule on a currency already keyed (currencyKey); NaN when there is no rate. */
+function rateOfKey(key: string, rates: ReadonlyMap<string, number>, rowRate?: number | null): number {
+  if (key === CNY) return 1;
+  if (rowRate !== undefined && rowRate !== null && Number.isFinite(rowRate) && rowRate > 0) return rowRate;
+  return rates.get(key) ?? Number.NaN;
 }
 
 /** An amount in CNY (not rounded: round once, where money is shown). */
@@ -78,26 +82,21 @@ export function fromCNY(amountCNY: number, currency: string, rates: ReadonlyMap<
 
 /**
  * paymentCNY for a whole table of payments at one rate table, as a number
- * (NaN where paymentCNY gives an error). Each distinct Currency text is
- * looked up once: a handful of currencies over 80,000 payments, and
- * normalising the text per payment (trim, upper case) was most of the cost.
+ * (NaN where paymentCNY gives an error), without a Result per payment.
+ * Each distinct Currency text is keyed once: a handful of currencies over
+ * 80,000 payments, and normalising the text per payment (trim, upper case)
+ * was most of the cost.
  */
 export function paymentConverter(rates: ReadonlyMap<string, number>): (p: Pick<Payment, "Amount" | "Currency" | "RateToCNY">) => number {
-  /** Per Currency text as written: whether it is CNY, and the table's rate (NaN: none). */
-  const seen = new Map<string, { readonly cny: boolean; readonly rate: number }>();
+  const keys = new Map<string, string>();
   return (p) => {
     if (!Number.isFinite(p.Amount)) return Number.NaN;
-    let currency = seen.get(p.Currency);
-    if (currency === undefined) {
-      const key = currencyKey(p.Currency);
-      currency = key === CNY ? { cny: true, rate: 1 } : { cny: false, rate: rates.get(key) ?? Number.NaN };
-      seen.set(p.Currency, currency);
+    let key = keys.get(p.Currency);
+    if (key === undefined) {
+      key = currencyKey(p.Currency);
+      keys.set(p.Currency, key);
     }
-    // As rateToCNY: CNY is 1 whatever the row says; otherwise the row's own rate wins.
-    if (currency.cny) return p.Amount;
-    const own = p.RateToCNY;
-    if (own !== undefined && own !== null && Number.isFinite(own) && own > 0) return p.Amount * own;
-    return p.Amount * currency.rate;
+    return p.Amount * rateOfKey(key, rates, p.RateToCNY);
   };
 }
 

@@ -20,7 +20,8 @@ export function gradeCode(grade: Grade): number {
 export class GradeBook extends SlotMap<CustomerId, Customer, Grade> {
   /**
    * `codes[slot]` (gradeCode) for every slot of `index` whose customer has
-   * a Customers row; the index must have been built from those rows.
+   * a Customers row; the index must have been built from those rows. Read
+   * by slot with ofSlot (undefined for a slot no Customers row has).
    */
   constructor(
     readonly index: CrmIndex,
@@ -30,11 +31,6 @@ export class GradeBook extends SlotMap<CustomerId, Customer, Grade> {
   }
 
   protected valueAt(slot: number): Grade {
-    return this.ofSlot(slot) as Grade;
-  }
-
-  /** The grade of the customer in index slot `slot`; undefined for a slot no Customers row has. */
-  ofSlot(slot: number): Grade | undefined {
-    return GRADE_OF_CODE[this.codes[slot]];
+    return GRADE_OF_CODE[this.codes[slot]] as Grade;
   }
 }

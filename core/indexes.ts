@@ -29,7 +29,7 @@ import { groupRows, rowsOfGroup, type RowGroups } from "./row-groups";
 
 export interface CrmIndex {
   /** First row wins when an ID is duplicated (validation reports the rest). */
-  readonly customersById: ReadonlyMap<CustomerId, Customer>;
+  readonly customersById: FirstRows<CustomerId, Customer>;
   /**
    * The Customers rows the index was built from (the same array). A pass
    * over those very rows can use customerRowSlot and firstCustomerRow by
@@ -54,7 +54,7 @@ export interface CrmIndex {
   readonly samples: TableGroups<Sample>;
   /** Orders by customer slot, by OrderDate. */
   readonly orders: TableGroups<Order>;
-  readonly ordersById: ReadonlyMap<OrderId, Order>;
+  readonly ordersById: FirstRows<OrderId, Order>;
   /** A dense number per order ID met in Orders or Payments, as customerSlots. */
   readonly orderSlots: SlotLookup<OrderId>;
   /** The order slot of each Orders row, by sheet position. */

@@ -220,8 +220,7 @@ export function quarterlyReview(
     const g = gradeAt(id, slot);
     return g === "KEY" || g === "DEAL";
   };
-  const { firstCustomerRow, customerRows } = index;
-  const customerAt = (slot: number): Customer | undefined => (firstCustomerRow[slot] < 0 ? undefined : customerRows[firstCustomerRow[slot]]);
+  const customerAt = (slot: number): Customer | undefined => index.customersById.ofSlot(slot);
   const regionOf = (c: Customer | undefined): string => (c && index.countriesByCode.get(c.Country)?.Region?.trim()) || NO_REGION;
   const byRegionTally = new Tally();
   // One row per customer ID (the first, as everywhere): a duplicated row is
@@ -229,7 +228,7 @@ export function quarterlyReview(
   // pass over the customers: each of 50,000 rows is read once.
   const newCustomersBy = new Map<string, number>();
   const gradeOfNext = gradesInOrder(gradeOf, index);
-  for (let slot = 0; slot < firstCustomerRow.length; slot++) {
+  for (let slot = 0; slot < index.firstCustomerRow.length; slot++) {
     const c = customerAt(slot);
     if (c === undefined) continue;
     if (inRange(c.CreatedOn, inQ)) newCustomersBy.set(c.Owner, (newCustomersBy.get(c.Owner) ?? 0) + 1);

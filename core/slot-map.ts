@@ -28,11 +28,15 @@ export abstract class SlotMap<K extends string, R, V> implements ReadonlyMap<K, 
   /** The value of slot `slot`, whose first row is `row`. */
   protected abstract valueAt(slot: number, row: R): V;
 
-  get(id: K): V | undefined {
-    const slot = this.slots.get(id);
-    if (slot === undefined) return undefined;
+  /** The value of the ID in slot `slot`; undefined for a slot the table has no row of. */
+  ofSlot(slot: number): V | undefined {
     const row = this.firstRow[slot];
     return row < 0 ? undefined : this.valueAt(slot, this.rows[row]);
+  }
+
+  get(id: K): V | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.ofSlot(slot);
   }
 
   has(id: K): boolean {
@@ -49,12 +53,15 @@ export abstract class SlotMap<K extends string, R, V> implements ReadonlyMap<K, 
     }
   }
 
+  // values and keys walk the slots themselves: no [key, value] pair per entry.
   *values(): MapIterator<V> {
-    for (const [, value] of this.entries()) yield value;
+    const { firstRow, rows } = this;
+    for (let s = 0; s < firstRow.length; s++) if (firstRow[s] >= 0) yield this.valueAt(s, rows[firstRow[s]]);
   }
 
   *keys(): MapIterator<K> {
-    for (const [key] of this.entries()) yield key;
+    const { firstRow, rows } = this;
+    for (let s = 0; s < firstRow.length; s++) if (firstRow[s] >= 0) yield this.keyOf(rows[firstRow[s]]);
   }
 
   [Symbol.iterator](): MapIterator<[K, V]> {
@@ -70,11 +77,5 @@ export abstract class SlotMap<K extends string, R, V> implements ReadonlyMap<K, 
 export class FirstRows<K extends string, V> extends SlotMap<K, V, V> {
   protected valueAt(_slot: number, row: V): V {
     return row;
-  }
-
-  /** The values without a [key, value] pair each: the review reads 50,000 customers this way. */
-  override *values(): MapIterator<V> {
-    const { firstRow, rows } = this;
-    for (let s = 0; s < firstRow.length; s++) if (firstRow[s] >= 0) yield rows[firstRow[s]];
   }
 }
