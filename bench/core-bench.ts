@@ -125,11 +125,17 @@ export function coreSession(data: CrmSnapshot, asOf: DaySerial): CoreSession {
  * that instead of for the core's own work.
  */
 export async function readForCore(path: string, collect?: () => void): Promise<CrmSnapshot> {
+  // The read's own state (file bytes, raw cells) is readRows's and is gone once it returns, so the collection can free it.
+  const snapshot = await readRows(path);
+  collect?.();
+  return snapshot;
+}
+
+async function readRows(path: string): Promise<CrmSnapshot> {
   const file = await readXlsxFile(path);
   const tables = file.ok ? await openXlsxTables(file.value.bytes, path) : file;
   const read = tables.ok ? await readSnapshot(tables.value) : tables;
   if (!read.ok) throw new Error(`bench: cannot read ${path}: ${read.error.map((i) => i.message.en).join("; ")}`);
-  collect?.();
   return read.value.snapshot;
 }
 

@@ -21,6 +21,7 @@ import type { RowOf } from "./model";
 import type { CellValue, RawTable } from "./raw";
 import { SCHEMA, enumValueOf, headerOf, type ColumnDef, type LocalizedText, type TableName } from "./schema";
 import { isValidTimeZone } from "./settings";
+import { SharedKeys } from "./shared-keys";
 
 export interface ParsedTable<T extends TableName> {
   readonly rows: RowOf<T>[];
@@ -173,6 +174,11 @@ export function structureIssues(raw: RawTable): Issue[] {
   });
 }
 
+/** "Table.Column" of every column another table refers to (Customers.CustomerID, …). */
+const REFERENCED = new Set(
+  Object.values(SCHEMA).flatMap((t) => t.columns.flatMap((c) => (c.ref === undefined ? [] : [`${c.ref.table}.${c.ref.column}`]))),
+);
+
 /**
  * Types every row of a table. Blank rows (every contract cell blank) are
  * skipped silently: Excel tables often carry empty rows at the bottom.
@@ -180,6 +186,9 @@ export function structureIssues(raw: RawTable): Issue[] {
 export function parseTable<T extends TableName>(raw: RawTable): ParsedTable<T> {
   const def = SCHEMA[raw.table];
   const present = def.columns.filter((c) => !raw.missingColumns.includes(c.key));
+  // Keys another table refers to, and the references: shared strings (core/shared-keys.ts).
+  const isKey = present.map((c) => c.ref !== undefined || REFERENCED.has(`${raw.table}.${c.key}`));
+  const keys = new SharedKeys();
   const headers = present.map((c) => columnHeader(raw, c));
   const missingRequired = def.columns.filter((c) => c.required && raw.missingColumns.includes(c.key));
   const issues: Issue[] = structureIssues(raw);
@@ -203,7 +212,8 @@ export function parseTable<T extends TableName>(raw: RawTable): ParsedTable<T> {
       const c = present[i];
       const res = parseCell(c, r.cells[c.key]);
       if (res.ok) {
-        out[c.key] = res.value;
+        const value = res.value;
+        out[c.key] = isKey[i] && typeof value === "string" ? keys.of(value) : value;
       } else {
         out[c.key] = null;
         if (c.required) usable = false;
