@@ -13,7 +13,7 @@ import type { FollowUp } from "./model";
 // Bound once: bundlers and test runners reach imported bindings through
 // getters, which in a 500,000-row loop costs more than the calls themselves.
 const { dayOf } = dates;
-const { OUTBOUND, BY_EMAIL, BY_VISIT } = indexes;
+const { OUTBOUND, BY_EMAIL, BY_VISIT, PROMISED } = indexes;
 
 /** D's calendar: computed once, then every test per follow-up is a number comparison. */
 export interface Calendar {
@@ -110,11 +110,15 @@ export function historyOf(fu: FollowUpGroups, lo: number, hi: number, cal: Calen
  * has. Ties go to the earlier row: the scan runs backwards, so `<=`.
  */
 export function oldestBrokenPromise(fu: FollowUpGroups, lo: number, h: History, day: DaySerial): FollowUp | null {
-  const { at, date: dates, rows } = fu;
+  const { at, date: dates, kind: kinds, rows } = fu;
   let oldest: FollowUp | null = null;
-  // Only the rows after our last contact are read: usually a few recent ones.
+  // Only the rows after our last contact are scanned (usually a few recent
+  // ones), and only those with a NextDate are read: each read is a cache
+  // miss in a large workbook, 77,000 of them at 50,000 customers without
+  // the PROMISED bit, 15,000 with it.
   for (let p = lo + h.seen - 1; p >= lo; p--) {
     if (h.lastOutDate !== null && dates[p] < h.lastOutDate) break;
+    if ((kinds[p] & PROMISED) === 0) continue;
     const f = rows[at[p]];
     if (f.NextDate === null || dayOf(f.NextDate) > day) continue;
     if (oldest === null || f.NextDate <= (oldest.NextDate ?? Infinity)) oldest = f;

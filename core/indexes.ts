@@ -104,6 +104,8 @@ export interface MoneyColumns {
 export const OUTBOUND = 1;
 export const BY_EMAIL = 2;
 export const BY_VISIT = 4;
+/** It carries a NextDate (a promise): the due list reads the row only then. */
+export const PROMISED = 8;
 
 /**
  * Follow-ups grouped by customer, with the bits the whole-table rules ask
@@ -111,14 +113,18 @@ export const BY_VISIT = 4;
  * them reads two typed arrays in sequence and touches only the rows it keeps.
  */
 export interface FollowUpGroups extends TableGroups<FollowUp> {
-  /** The p-th grouped follow-up's OUTBOUND | BY_EMAIL | BY_VISIT bits (as `date`). */
+  /** The p-th grouped follow-up's OUTBOUND | BY_EMAIL | BY_VISIT | PROMISED bits (as `date`). */
   readonly kind: Uint8Array;
 }
 
-/** A follow-up's OUTBOUND | BY_EMAIL | BY_VISIT bits. */
+/** A follow-up's OUTBOUND | BY_EMAIL | BY_VISIT | PROMISED bits. */
 export function followUpKind(f: FollowUp): number {
   const channel = f.Channel;
-  return (f.Direction === "Out" ? OUTBOUND : 0) | (channel === "Email" ? BY_EMAIL : channel === "Visit" ? BY_VISIT : 0);
+  return (
+    (f.Direction === "Out" ? OUTBOUND : 0) |
+    (channel === "Email" ? BY_EMAIL : channel === "Visit" ? BY_VISIT : 0) |
+    (f.NextDate !== null ? PROMISED : 0)
+  );
 }
 
 /**

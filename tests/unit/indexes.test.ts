@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BY_EMAIL, BY_VISIT, followUpsOf, indexSnapshot, ordersOf, OUTBOUND, paymentsOf, samplesOf } from "../../core/indexes";
+import { BY_EMAIL, BY_VISIT, followUpsOf, indexSnapshot, ordersOf, OUTBOUND, paymentsOf, PROMISED, samplesOf } from "../../core/indexes";
 import { countUpTo } from "../../core/row-groups";
 import type { Country, CountryCode, Salesperson, SalespersonName } from "../../core/model";
 import { cid, currency, customer, followUp, oid, order, payment, person, rate, sample, snapshot } from "./support/crm";
@@ -48,7 +48,7 @@ describe("the flat index: one slot per ID, groups numbered by slot", () => {
       FollowUps: [
         followUp("C2", 46002, { Direction: "Out", Channel: "Email" }),
         followUp("GHOST", 46001, { Direction: "In", Channel: "Visit" }),
-        followUp("C1", 46003, { Direction: "In", Channel: "Email" }),
+        followUp("C1", 46003, { Direction: "In", Channel: "Email", NextDate: 46010 }),
       ],
       Samples: [sample("SAMPLE-ONLY", 46000)],
       Orders: [order("O1", "C2"), order("O1", "C1"), order("O9", "ORDER-ONLY")],
@@ -70,7 +70,7 @@ describe("the flat index: one slot per ID, groups numbered by slot", () => {
     ["payments of an order that only Payments names are kept under its ID", () => paymentsOf(flat, oid("LOST")).map((p) => p.Amount), [2]],
     ["a duplicated order ID's payments are one list", () => paymentsOf(flat, oid("O1")).length, 1],
     ["follow-ups in group order: C1's row, C2's, GHOST's", () => Array.from(flat.followUps.at), [2, 0, 1]],
-    ["their kinds beside them: email, outbound email, visit", () => Array.from(flat.followUps.kind), [BY_EMAIL, OUTBOUND | BY_EMAIL, BY_VISIT]],
+    ["their kinds beside them: email with a promise, outbound email, visit", () => Array.from(flat.followUps.kind), [BY_EMAIL | PROMISED, OUTBOUND | BY_EMAIL, BY_VISIT]],
     ["their dates beside them", () => Array.from(flat.followUps.date), [46003, 46002, 46001]],
     ["the follow-ups of slot 0 (C1) are its rows", () => followUpsOf(flat, cid("C1")).map((f) => f.Date), [46003]],
   ])("%s", (_name, actual, expected) => {
