@@ -49,9 +49,9 @@ describe("scaling check: doubling the rows may at most multiply the time by 2.2"
 
 describe("benchmark settings", () => {
   it.each([
-    { argv: [], sizes: [...DEFAULT_SIZES], runs: 7, bundles: true },
+    { argv: [], sizes: [...DEFAULT_SIZES], runs: 11, bundles: true },
     { argv: ["--sizes", "100,200", "--runs", "3", "--no-bundles"], sizes: [100, 200], runs: 3, bundles: false },
-    { argv: ["--sizes=10,20,40"], sizes: [10, 20, 40], runs: 7, bundles: true },
+    { argv: ["--sizes=10,20,40"], sizes: [10, 20, 40], runs: 11, bundles: true },
   ])("$argv", ({ argv, sizes, runs, bundles }) => {
     const c = configFromArgs(argv);
     expect(c.sizes.map((s) => s.customers)).toEqual(sizes);
