@@ -1,19 +1,20 @@
 /**
  * What the cadence rules (core/cadence.ts) need from one customer's
  * follow-ups as of D, read in one pass from the index's flat columns
- * (core/indexes.ts): dates and kinds only, so 500,000 follow-ups are read
- * as typed arrays; a row is touched only for an open promise.
+ * (core/indexes.ts, core/follow-up-groups.ts): dates and kinds only, so
+ * 500,000 follow-ups are read as typed arrays; a row is touched only for
+ * an open promise.
  */
 import * as dates from "./dates";
 import { isoWeekday, monthRangeOf, yearRangeOf, ymdOf, type DaySerial } from "./dates";
-import * as indexes from "./indexes";
-import type { FollowUpGroups } from "./indexes";
+import * as followUpKinds from "./follow-up-groups";
+import type { FollowUpGroups } from "./follow-up-groups";
 import type { FollowUp } from "./model";
 
 // Bound once: bundlers and test runners reach imported bindings through
 // getters, which in a 500,000-row loop costs more than the calls themselves.
 const { dayOf } = dates;
-const { OUTBOUND, BY_EMAIL, BY_VISIT, PROMISED } = indexes;
+const { OUTBOUND, BY_EMAIL, BY_VISIT, PROMISED } = followUpKinds;
 
 /** D's calendar: computed once, then every test per follow-up is a number comparison. */
 export interface Calendar {

@@ -59,7 +59,8 @@
  */
 import * as dates from "./dates";
 import { isoWeekKey, type DaySerial } from "./dates";
-import type { CrmIndex, FollowUpGroups } from "./indexes";
+import type { CrmIndex } from "./indexes";
+import type { FollowUpGroups } from "./follow-up-groups";
 import * as cadenceHistory from "./cadence-history";
 import { calendarOf, emptyHistory, type Calendar, type History } from "./cadence-history";
 import type { CrmSnapshot, Customer, CustomerId, SalespersonName } from "./model";

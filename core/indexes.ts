@@ -25,7 +25,9 @@ import type {
 import { paymentConverter, rateTable } from "./currency";
 import { isLiveOrder } from "./paid-orders";
 import { FirstRows } from "./slot-map";
-import { groupRows, rowsOfGroup, type RowGroups } from "./row-groups";
+import { groupRows, rowsOfGroup, type TableGroups } from "./row-groups";
+import { firstRowOfSlots, Slots, type SlotLookup } from "./slots";
+import { followUpKind, withKinds, type FollowUpGroups } from "./follow-up-groups";
 
 export interface CrmIndex {
   /** First row wins when an ID is duplicated (validation reports the rest). */
@@ -79,11 +81,6 @@ export interface CrmIndex {
   readonly ratesByCurrency: ReadonlyMap<string, number>;
 }
 
-/** Grouped rows and the table they index (`at` holds positions in `rows`). */
-export interface TableGroups<T> extends RowGroups {
-  readonly rows: readonly T[];
-}
-
 /** See CrmIndex.money. */
 export interface MoneyColumns {
   /** Per Orders row: 1 when it counts (core/paid-orders isLiveOrder), else 0. */
@@ -98,65 +95,6 @@ export interface MoneyColumns {
   readonly paymentConverted: Uint8Array;
   /** Per Payments row: its Date (the payments' groups hold theirs in group order). */
   readonly paymentDate: Float64Array;
-}
-
-/** Bits of FollowUpGroups.kind: what the cadence and review rules ask of a follow-up. */
-export const OUTBOUND = 1;
-export const BY_EMAIL = 2;
-export const BY_VISIT = 4;
-/** It carries a NextDate (a promise): the due list reads the row only then. */
-export const PROMISED = 8;
-
-/**
- * Follow-ups grouped by customer, with the bits the whole-table rules ask
- * of each (`kind`), beside `date` in group order: a pass over 500,000 of
- * them reads two typed arrays in sequence and touches only the rows it keeps.
- */
-export interface FollowUpGroups extends TableGroups<FollowUp> {
-  /** The p-th grouped follow-up's OUTBOUND | BY_EMAIL | BY_VISIT | PROMISED bits (as `date`). */
-  readonly kind: Uint8Array;
-}
-
-/** A follow-up's OUTBOUND | BY_EMAIL | BY_VISIT | PROMISED bits. */
-export function followUpKind(f: FollowUp): number {
-  const channel = f.Channel;
-  return (
-    (f.Direction === "Out" ? OUTBOUND : 0) |
-    (channel === "Email" ? BY_EMAIL : channel === "Visit" ? BY_VISIT : 0) |
-    (f.NextDate !== null ? PROMISED : 0)
-  );
-}
-
-/**
- * Follow-ups the index was not built from, grouped by customer as the
- * index groups them (a group per CustomerID, in first-seen order; each in
- * sheet order, not by date).
- */
-export function followUpGroups(rows: readonly FollowUp[]): FollowUpGroups {
-  const date = new Float64Array(rows.length);
-  const kind = new Uint8Array(rows.length);
-  const groupOf = new Int32Array(rows.length);
-  const groups = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
-    const f = rows[i];
-    date[i] = f.Date;
-    kind[i] = followUpKind(f);
-    let g = groups.get(f.CustomerID);
-    if (g === undefined) {
-      g = groups.size;
-      groups.set(f.CustomerID, g);
-    }
-    groupOf[i] = g;
-  }
-  return withKinds(groupRows(groupOf, groups.size, date, false), kind, rows);
-}
-
-/** Groups of follow-ups with their kinds moved into group order. */
-function withKinds(groups: RowGroups, kindOf: Uint8Array, rows: readonly FollowUp[]): FollowUpGroups {
-  const { at } = groups;
-  const kind = new Uint8Array(at.length);
-  for (let p = 0; p < at.length; p++) kind[p] = kindOf[at[p]];
-  return { ...groups, kind, rows };
 }
 
 function firstBy<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V> {
@@ -174,41 +112,6 @@ function firstBy<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V> {
  * and at 500,000 follow-ups that was a third of building the index.
  */
 
-/** ID → slot, the index's one lookup per row (see Slots). */
-export interface SlotLookup<K extends string> {
-  get(id: K): number | undefined;
-  readonly size: number;
-}
-
-/**
- * Slots for a table's key column; IDs not met before get the next slot.
- * The IDs are kept as the keys of a dictionary-mode object, not in a Map:
- * it is the index's one lookup per row (600,000 at the largest size), and
- * V8 finds an interned key by identity, where a Map of 50,000 strings reads
- * the candidate keys it compares, each a cache miss in a heap of hundreds of
- * MB (a third less time, measured on the benchmark's follow-ups).
- */
-class Slots<K extends string> implements SlotLookup<K> {
-  private readonly byKey: Record<string, number> = Object.create(null) as Record<string, number>;
-  /** Per slot, the first row of the keyed table (-1: none). */
-  readonly firstRow: number[] = [];
-  get size(): number {
-    return this.firstRow.length;
-  }
-  get(id: K): number | undefined {
-    return this.byKey[id];
-  }
-  slotOf(key: K): number {
-    let slot = this.byKey[key];
-    if (slot === undefined) {
-      slot = this.firstRow.length;
-      this.byKey[key] = slot;
-      this.firstRow.push(-1);
-    }
-    return slot;
-  }
-}
-
 /** A table's key slot and sort date per row, in sheet order (first pass). */
 interface Keyed {
   readonly rowSlot: Int32Array;
@@ -217,11 +120,7 @@ interface Keyed {
 
 function customerSlotsOf(rows: readonly Customer[], slots: Slots<CustomerId>): Int32Array {
   const rowSlot = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const slot = slots.slotOf(rows[i].CustomerID);
-    if (slots.firstRow[slot] < 0) slots.firstRow[slot] = i;
-    rowSlot[i] = slot;
-  }
+  for (let i = 0; i < rows.length; i++) rowSlot[i] = slots.slotOf(rows[i].CustomerID);
   return rowSlot;
 }
 
@@ -257,21 +156,6 @@ function keyFollowUps(rows: readonly FollowUp[], slots: Slots<CustomerId>): Keye
 /** Rows per block of keyFollowUps: enough to overlap many misses, few enough to stay in cache. */
 const BLOCK = 4096;
 
-/** A number per distinct value, in first-seen order, for a column with few values (salespeople). */
-class Numbering<K extends string> {
-  private readonly byKey: Record<string, number> = Object.create(null) as Record<string, number>;
-  readonly values: K[] = [];
-  numberOf(key: K): number {
-    let k = this.byKey[key];
-    if (k === undefined) {
-      k = this.values.length;
-      this.byKey[key] = k;
-      this.values.push(key);
-    }
-    return k;
-  }
-}
-
 function keySamples(rows: readonly Sample[], slots: Slots<CustomerId>): Keyed {
   const rowSlot = new Int32Array(rows.length);
   const date = new Float64Array(rows.length);
@@ -299,7 +183,7 @@ function keyOrders(
   const orderSlot = new Int32Array(n);
   const live = new Uint8Array(n);
   const salesperson = new Int32Array(n);
-  const people = new Numbering<string>();
+  const people = new Slots<string>();
   const isLive = isLiveOrder; // bound once: an imported binding is a getter under tsx
   const customerIds: CustomerId[] = new Array<CustomerId>(n);
   const orderIds: OrderId[] = new Array<OrderId>(n);
@@ -309,15 +193,11 @@ function keyOrders(
     orderIds[i] = r.OrderID;
     date[i] = r.OrderDate;
     live[i] = isLive(r) ? 1 : 0;
-    salesperson[i] = people.numberOf(r.Salesperson);
+    salesperson[i] = people.slotOf(r.Salesperson);
   }
   for (let i = 0; i < n; i++) rowSlot[i] = slots.slotOf(customerIds[i]);
-  for (let i = 0; i < n; i++) {
-    const o = orderSlots.slotOf(orderIds[i]);
-    if (orderSlots.firstRow[o] < 0) orderSlots.firstRow[o] = i;
-    orderSlot[i] = o;
-  }
-  return { rowSlot, date, orderSlot, live, salesperson, salespeople: people.values };
+  for (let i = 0; i < n; i++) orderSlot[i] = orderSlots.slotOf(orderIds[i]);
+  return { rowSlot, date, orderSlot, live, salesperson, salespeople: people.keys };
 }
 
 /** Payments' first pass: order slot, Date and CNY per row; the lookups in a loop of their own (keyOrders). */
@@ -354,9 +234,9 @@ export function indexSnapshot(s: CrmSnapshot): CrmIndex {
   const ratesByCurrency = rateTable(s.ExchangeRates);
   const payments = keyPayments(s.Payments, orderSlots, ratesByCurrency);
 
-  const customerCount = slots.firstRow.length;
-  const firstCustomerRow = Int32Array.from(slots.firstRow);
-  const firstOrderRow = Int32Array.from(orderSlots.firstRow);
+  const customerCount = slots.size;
+  const firstCustomerRow = firstRowOfSlots(customerRowSlot, customerCount);
+  const firstOrderRow = firstRowOfSlots(orders.orderSlot, orderSlots.size);
 
   return {
     customersById: new FirstRows(slots, firstCustomerRow, s.Customers, (c) => c.CustomerID),
@@ -373,7 +253,7 @@ export function indexSnapshot(s: CrmSnapshot): CrmIndex {
     orderCustomerSlot: orders.rowSlot,
     paymentRowSlot: payments.rowSlot,
     firstOrderRow,
-    payments: { ...groupRows(payments.rowSlot, orderSlots.firstRow.length, payments.date, true), rows: s.Payments },
+    payments: { ...groupRows(payments.rowSlot, orderSlots.size, payments.date, true), rows: s.Payments },
     money: { orderLive: orders.live, orderSalesperson: orders.salesperson, salespeople: orders.salespeople, paymentCNY: payments.cny, paymentConverted: payments.converted, paymentDate: payments.date },
     salespeopleByName: firstBy(s.Salespeople, (p) => p.Name),
     countriesByCode: firstBy(s.Countries, (c) => c.Code),

@@ -8,15 +8,15 @@ import type { DayRange } from "./dates";
 import * as schema from "./schema";
 import type { FollowUp } from "./model";
 import type { Channel } from "./schema";
-import * as indexes from "./indexes";
-import type { FollowUpGroups } from "./indexes";
+import * as followUpKinds from "./follow-up-groups";
+import type { FollowUpGroups } from "./follow-up-groups";
 import { roundMoney } from "./currency";
 
 // Bound once: bundlers and test runners reach imported bindings through
 // getters, which in loops over tens of thousands of rows cost more than the calls.
 const { dayOf, inRange } = dates;
 const { IM_CHANNELS } = schema;
-const { OUTBOUND } = indexes;
+const { OUTBOUND } = followUpKinds;
 
 /** outboundContacts' marks of the rows it reads. */
 const IN_QUARTER = 1;

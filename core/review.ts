@@ -19,7 +19,8 @@ import { monthKey, monthRange, quarterKey, quarterMonths, quarterRange, toISODat
 import { roundMoney } from "./currency";
 import { commission, DEFAULT_COMMISSION_TIERS, quarterlyIncome, tiersFrom } from "./commission";
 import { gradeAll, gradeLookup, gradesInOrder } from "./grading";
-import { followUpGroups, type CrmIndex } from "./indexes";
+import type { CrmIndex } from "./indexes";
+import { followUpGroups } from "./follow-up-groups";
 import { reviewedStage, type Stage } from "./tenure";
 import { paidLedger, orderSequence, type OrderPositions, type PersonLedger } from "./review-ledger";
 import * as paidOrders from "./paid-orders";

@@ -33,6 +33,11 @@ export interface RowGroups {
   readonly date: Float64Array;
 }
 
+/** Grouped rows and the table they index (`at` holds positions in `rows`). */
+export interface TableGroups<T> extends RowGroups {
+  readonly rows: readonly T[];
+}
+
 /** Groups at most this long are sorted by insertion (see sortGroups). */
 const SHORT_GROUP = 32;
 

@@ -8,7 +8,7 @@
  * row's ID, and iterates in the order of those first rows in the table, as
  * a Map filled in sheet order would.
  */
-import type { SlotLookup } from "./indexes";
+import type { SlotLookup } from "./slots";
 
 export abstract class SlotMap<K extends string, R, V> implements ReadonlyMap<K, V> {
   readonly size: number;

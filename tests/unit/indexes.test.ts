@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BY_EMAIL, BY_VISIT, followUpsOf, indexSnapshot, ordersOf, OUTBOUND, paymentsOf, PROMISED, samplesOf } from "../../core/indexes";
+import { BY_EMAIL, BY_VISIT, OUTBOUND, PROMISED } from "../../core/follow-up-groups";
+import { followUpsOf, indexSnapshot, ordersOf, paymentsOf, samplesOf } from "../../core/indexes";
 import { countUpTo } from "../../core/row-groups";
 import type { Country, CountryCode, Salesperson, SalespersonName } from "../../core/model";
 import { cid, currency, customer, followUp, oid, order, payment, person, rate, sample, snapshot } from "./support/crm";
