@@ -58,16 +58,35 @@ function toISODate(d: DaySerial): string {
  * the same few hundred things tens of thousands of times (10,000 "1 of 2
  * contacts this month"); building each anew was a large share of the list's
  * garbage. Items share the (read-only) text objects; the cache is bounded.
+ * It is a tree of Maps, one level per argument, so a call that finds its
+ * text builds nothing (a key joined from the arguments was a new string per
+ * call: 3.7 MB per due list at 50,000 customers).
  */
 function remembered<A extends (string | number | boolean)[]>(make: (...args: A) => LocalizedText): (...args: A) => LocalizedText {
-  const cache = new Map<string, LocalizedText>();
+  type Level = Map<string | number | boolean, Level | LocalizedText>;
+  let root: Level = new Map();
+  let size = 0;
   return (...args: A): LocalizedText => {
-    const key = args.join("|");
-    let text = cache.get(key);
+    let level = root;
+    const last = args.length - 1;
+    for (let i = 0; i < last; i++) {
+      let next = level.get(args[i]) as Level | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(args[i], next);
+      }
+      level = next;
+    }
+    let text = level.get(args[last]) as LocalizedText | undefined;
     if (text === undefined) {
-      if (cache.size > 20_000) cache.clear();
       text = make(...args);
-      cache.set(key, text);
+      if (size >= 20_000) {
+        root = new Map();
+        size = 0;
+        return text; // not kept: the tree it would join was just dropped
+      }
+      level.set(args[last], text);
+      size++;
     }
     return text;
   };

@@ -56,8 +56,27 @@ export function ymdOf(serial: DateTimeSerial): YMD {
   let s = dayOf(serial);
   if (s === 60) return { year: 1900, month: 2, day: 29 };
   if (s < 60) s += 1;
-  const d = new Date(EPOCH_MS + s * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  return civilFromDays(s - SERIAL_OF_1970);
+}
+
+/** Serial of 1970-01-01 (after the phantom day): 25,569. */
+const SERIAL_OF_1970 = 25_569;
+
+/**
+ * The proleptic Gregorian date `days` days after 1970-01-01, by integer
+ * arithmetic (H. Hinnant's civil_from_days): the same answer as a UTC Date's
+ * fields, without building a Date per call (the due list asks for one per
+ * customer birthday; tests/unit/dates.test.ts compares the two day by day).
+ */
+function civilFromDays(days: number): YMD {
+  const z = days + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097; // [0, 146096]
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365); // [0, 399]
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100)); // [0, 365], from 1 March
+  const mp = Math.floor((5 * dayOfYear + 2) / 153); // [0, 11], March = 0
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
 export function serialFromDateTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): DateTimeSerial {
@@ -106,8 +125,9 @@ export function isLeapYear(y: number): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : DAYS_IN_MONTH[month - 1];
 }
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(serial: DateTimeSerial): number {

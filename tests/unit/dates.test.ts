@@ -68,6 +68,38 @@ describe("serial ↔ date in Excel's 1900 system, phantom 1900-02-29 included", 
     expect(ymdOf(serial)).toEqual({ year: y, month: m, day: d });
   });
 
+  it("every day from 0001 to 9999, and a time of day, reads as a UTC Date reads it", () => {
+    // ymdOf counts days itself (no Date per call); the clock is the reference.
+    const EPOCH_MS = Date.UTC(1899, 11, 30);
+    const viaDate = (serial: number) => {
+      const s = serial < 60 ? serial + 1 : serial;
+      const d = new Date(EPOCH_MS + Math.floor(s) * 86_400_000);
+      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    };
+    const mismatches: number[] = [];
+    for (let serial = -693_594; serial <= 2_958_465; serial++) {
+      if (serial === 60) continue; // the phantom day, above
+      const a = ymdOf(serial);
+      const b = viaDate(serial);
+      if (a.year !== b.year || a.month !== b.month || a.day !== b.day) mismatches.push(serial);
+    }
+    expect(mismatches).toEqual([]);
+    expect(ymdOf(46353.99999)).toEqual({ year: 2026, month: 11, day: 27 });
+    expect(ymdOf(-693_594)).toEqual({ year: 1, month: 1, day: 1 });
+  });
+
+  it.each<[number, number, number]>([
+    [2023, 2, 28],
+    [2024, 2, 29],
+    [1900, 2, 28],
+    [2000, 2, 29],
+    [2026, 1, 31],
+    [2026, 4, 30],
+    [2026, 12, 31],
+  ])("%d-%d has %d days", (y, m, days) => {
+    expect(daysInMonth(y, m)).toBe(days);
+  });
+
   it("the phantom day cannot be typed: 1900 is not a leap year for parsing", () => {
     expect(parseISODate("1900-02-29")).toBeUndefined();
     expect(ymdOf(60)).toEqual({ year: 1900, month: 2, day: 29 });

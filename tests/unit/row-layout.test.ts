@@ -49,7 +49,7 @@ describe("a parsed row holds its table's columns as laid-out fields", () => {
   });
 
   it("a column the sheet lacks is there, null", () => {
-    const { rows, issues } = parseTable(sheet("Customers", 3, (i) => customer(`C-${i}`, { Notes: "kept" }), ["Website", "Notes"]));
+    const { rows, issues } = parseTable<"Customers">(sheet("Customers", 3, (i) => customer(`C-${i}`, { Notes: "kept" }), ["Website", "Notes"]));
     expect(issues.map((i) => i.column)).toEqual(["Website", "Notes"]); // reported as missing, nothing else
     expect(rows).toHaveLength(3);
     for (const r of rows) {
@@ -60,9 +60,9 @@ describe("a parsed row holds its table's columns as laid-out fields", () => {
   });
 
   it("no row shares its fields with another, or with the template", () => {
-    const { rows } = parseTable(sheet("Orders", 3, (i) => order(`SO-${i}`, "C-1", { Products: `item ${i}` })));
+    const { rows } = parseTable<"Orders">(sheet("Orders", 3, (i) => order(`SO-${i}`, "C-1", { Products: `item ${i}` })));
     expect(rows.map((r) => r.Products)).toEqual(["item 0", "item 1", "item 2"]);
     (rows[0] as { Products: string | null }).Products = "changed";
-    expect(parseTable(sheet("Orders", 1, () => order("SO-9", "C-1"))).rows[0].Products).toBeNull();
+    expect(parseTable<"Orders">(sheet("Orders", 1, () => order("SO-9", "C-1"))).rows[0].Products).toBeNull();
   });
 });
