@@ -158,7 +158,7 @@ export async function benchCoreInterleaved(
   paths: readonly string[],
   asOf: DaySerial,
   opts: RepeatOptions,
-  processes = 3,
+  processes = 5,
   log: (line: string) => void = () => undefined,
 ): Promise<CoreResult[]> {
   const results: CoreResult[][] = paths.map(() => []);

@@ -26,7 +26,7 @@ export interface BenchConfig {
   /** Where the workbooks are cached. */
   readonly outDir: string;
   readonly coreRuns: number;
-  /** Processes per size for the core measurement (benchCoreInterleaved keeps the median one); 3 unless given. */
+  /** Processes per size for the core measurement (benchCoreInterleaved keeps the median one); 5 unless given. */
   readonly coreProcesses?: number;
   readonly warmup: number;
   readonly ioRuns: number;
@@ -193,8 +193,8 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     log(`[${size.name}] Office read ${officeRead.readSnapshot.medianMs} ms, ${officeRead.syncs} syncs`);
     measured.push({ name: size.name, customers: size.customers, rows, workbookBytes: wb.bytes, workbookWriteSeconds: wb.writeSeconds === null ? null : round(wb.writeSeconds), fileRead, reviewProcess, officeRead });
   }
-  log(`core work, ${config.coreProcesses ?? 3} processes per size, the sizes taking turns…`);
-  const cores = await benchCoreInterleaved(paths, config.asOf, { runs: config.coreRuns, warmup: config.warmup }, config.coreProcesses ?? 3, log);
+  log(`core work, ${config.coreProcesses ?? 5} processes per size, the sizes taking turns…`);
+  const cores = await benchCoreInterleaved(paths, config.asOf, { runs: config.coreRuns, warmup: config.warmup }, config.coreProcesses ?? 5, log);
   const sizes: SizeResult[] = measured.map((m, k) => ({ ...m, core: cores[k] }));
   let bundles: BundleResult | null = null;
   if (!config.skipBundles) {

@@ -49,18 +49,19 @@ describe("scaling check: doubling the rows may at most multiply the time by 2.2"
 
 describe("benchmark settings", () => {
   it.each([
-    { argv: [], sizes: [...DEFAULT_SIZES], runs: 11, bundles: true },
-    { argv: ["--sizes", "100,200", "--runs", "3", "--no-bundles"], sizes: [100, 200], runs: 3, bundles: false },
-    { argv: ["--sizes=10,20,40"], sizes: [10, 20, 40], runs: 11, bundles: true },
-  ])("$argv", ({ argv, sizes, runs, bundles }) => {
+    { argv: [], sizes: [...DEFAULT_SIZES], runs: 11, processes: 5, bundles: true },
+    { argv: ["--sizes", "100,200", "--runs", "3", "--processes", "1", "--no-bundles"], sizes: [100, 200], runs: 3, processes: 1, bundles: false },
+    { argv: ["--sizes=10,20,40"], sizes: [10, 20, 40], runs: 11, processes: 5, bundles: true },
+  ])("$argv", ({ argv, sizes, runs, processes, bundles }) => {
     const c = configFromArgs(argv);
     expect(c.sizes.map((s) => s.customers)).toEqual(sizes);
     expect(c.coreRuns).toBe(runs);
+    expect(c.coreProcesses).toBe(processes);
     expect(!c.skipBundles).toBe(bundles);
     expect([c.seed, c.asOf]).toEqual([BENCH_SEED, BENCH_AS_OF]);
   });
 
-  it.each([["--runs", "0"], ["--sizes", "100,abc"], ["--io-runs", "1.5"]])("refuses %s %s", (name, value) => {
+  it.each([["--runs", "0"], ["--sizes", "100,abc"], ["--io-runs", "1.5"], ["--processes", "0"]])("refuses %s %s", (name, value) => {
     expect(() => configFromArgs([name, value])).toThrow(/positive whole number/);
   });
 
