@@ -16,6 +16,14 @@ import type { BenchConfig } from "./harness";
 export const BENCH_SEED = 20261127;
 export const BENCH_AS_OF = serialFromYMD(2026, 11, 27);
 export const DEFAULT_SIZES = [12_500, 25_000, 50_000] as const;
+/**
+ * Sets of processes for the core work (benchCoreInterleaved). 5, not 3:
+ * processes differ by 10-15% (where V8 lays out the heap, a slow spell of
+ * the host), and each size keeps its median process; with three, one odd
+ * process could set a size's time and move a doubling's ratio by more than
+ * the 10% the limit allows (docs/performance.md).
+ */
+export const DEFAULT_CORE_PROCESSES = 5;
 /** Where workbooks are cached and results.json is written (git-ignored). */
 export const BENCH_OUT = resolve(__dirname, "out");
 
@@ -45,11 +53,7 @@ export function configFromArgs(argv: readonly string[], log?: (line: string) => 
     // 64 MB), and such a run takes 40% longer; of 7 runs two or three of them
     // could move the median, of 11 they seldom can (docs/performance.md).
     coreRuns: positiveInt(option(argv, "runs"), 11, "--runs"),
-    // 5 sets, not 3: processes differ by 10-15% (where V8 lays out the heap,
-    // a slow spell of the host), and each size keeps its median process; with
-    // three, one odd process could set a size's time and move a doubling's
-    // ratio by more than the 10% the limit allows (docs/performance.md).
-    coreProcesses: positiveInt(option(argv, "processes"), 5, "--processes"),
+    coreProcesses: positiveInt(option(argv, "processes"), DEFAULT_CORE_PROCESSES, "--processes"),
     warmup: 2,
     ioRuns: positiveInt(option(argv, "io-runs"), 3, "--io-runs"),
     ioBudgetMs: 60_000,

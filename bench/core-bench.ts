@@ -21,6 +21,7 @@ import { join, resolve } from "node:path";
 import { readSnapshot } from "../workbook/snapshot";
 import { openXlsxTables } from "../workbook/xlsx/stream-reader";
 import { readXlsxFile } from "../workbook/xlsx/xlsx-file";
+import { DEFAULT_CORE_PROCESSES } from "./config";
 import { median, round, timingOf, type RepeatOptions, type Timing } from "./stats";
 
 const ROOT = resolve(__dirname, "..");
@@ -158,7 +159,7 @@ export async function benchCoreInterleaved(
   paths: readonly string[],
   asOf: DaySerial,
   opts: RepeatOptions,
-  processes = 5,
+  processes = DEFAULT_CORE_PROCESSES,
   log: (line: string) => void = () => undefined,
 ): Promise<CoreResult[]> {
   const results: CoreResult[][] = paths.map(() => []);

@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { quarterKey, quarterOf, toISODate, type DaySerial } from "../core/dates";
 import { TABLE_NAMES } from "../core/schema";
 import { benchBundles, type BundleResult } from "./bundle-bench";
+import { DEFAULT_CORE_PROCESSES } from "./config";
 import { benchCoreInterleaved, type CoreResult } from "./core-bench";
 import { benchFileReadIsolated, type FileReadFailure, type FileReadResult } from "./file-bench";
 import { benchOfficeRead, type OfficeReadResult } from "./office-bench";
@@ -26,7 +27,7 @@ export interface BenchConfig {
   /** Where the workbooks are cached. */
   readonly outDir: string;
   readonly coreRuns: number;
-  /** Processes per size for the core measurement (benchCoreInterleaved keeps the median one); 5 unless given. */
+  /** Processes per size for the core measurement (benchCoreInterleaved keeps the median one); DEFAULT_CORE_PROCESSES unless given. */
   readonly coreProcesses?: number;
   readonly warmup: number;
   readonly ioRuns: number;
@@ -193,8 +194,9 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     log(`[${size.name}] Office read ${officeRead.readSnapshot.medianMs} ms, ${officeRead.syncs} syncs`);
     measured.push({ name: size.name, customers: size.customers, rows, workbookBytes: wb.bytes, workbookWriteSeconds: wb.writeSeconds === null ? null : round(wb.writeSeconds), fileRead, reviewProcess, officeRead });
   }
-  log(`core work, ${config.coreProcesses ?? 5} processes per size, the sizes taking turns…`);
-  const cores = await benchCoreInterleaved(paths, config.asOf, { runs: config.coreRuns, warmup: config.warmup }, config.coreProcesses ?? 5, log);
+  const processes = config.coreProcesses ?? DEFAULT_CORE_PROCESSES;
+  log(`core work, ${processes} processes per size, the sizes taking turns…`);
+  const cores = await benchCoreInterleaved(paths, config.asOf, { runs: config.coreRuns, warmup: config.warmup }, processes, log);
   const sizes: SizeResult[] = measured.map((m, k) => ({ ...m, core: cores[k] }));
   let bundles: BundleResult | null = null;
   if (!config.skipBundles) {

@@ -81,10 +81,10 @@ export function outboundContacts(
   // per row, then arrays, where three Map lookups per row were most of the
   // counting (169,000 rows at 50,000 customers).
   const people = new Slots<string>();
-  const lists: (FollowUp[] | null)[] = [];
-  const tallies: (PersonCount | undefined)[] = [];
+  const persons: Person[] = [];
+  /** Counted salespeople in the order of their first contact in the quarter (quarterBy's order). */
+  const counted: PersonCount[] = [];
   const bySalesperson = new Map<string, FollowUp[]>();
-  const quarterBy = new Map<string, QuarterContacts>();
   const names: string[] = new Array<string>(Math.min(n, BLOCK));
   const channels: Channel[] = new Array<Channel>(Math.min(n, BLOCK));
   for (let from = 0; from < n; from += BLOCK) {
@@ -97,24 +97,21 @@ export function outboundContacts(
     for (let k = from; k < to; k++) {
       const i = wanted[k];
       const name = names[k - from];
-      const person = people.slotOf(name);
-      if (person === lists.length) {
-        // First met: listed when asked for; the maps get the person when
-        // they get a row, in the order the rows give.
-        lists.push(listFor.has(name) ? [] : null);
-        tallies.push(undefined);
-      }
-      const list = lists[person];
+      const slot = people.slotOf(name);
+      // First met: listed when asked for; bySalesperson gets the list with its first row.
+      if (slot === persons.length) persons.push({ list: listFor.has(name) ? [] : null, count: undefined });
+      const person = persons[slot];
+      const list = person.list;
       if (list !== null) {
         if (list.length === 0) bySalesperson.set(name, list);
         list.push(rows[i]);
       }
       if ((mark[i] & 3) !== IN_QUARTER) continue;
-      let t = tallies[person];
+      let t = person.count;
       if (t === undefined) {
         t = { name, contacts: 0, byChannel: new Map(), im: new Set<number>() };
-        tallies[person] = t;
-        quarterBy.set(name, NOT_YET); // its place in the map: the order of first contacts
+        person.count = t;
+        counted.push(t);
       }
       t.contacts++;
       const channel = channels[k - from];
@@ -125,8 +122,16 @@ export function outboundContacts(
       else c.n++;
     }
   }
-  for (const t of tallies) if (t !== undefined) quarterBy.set(t.name, { contacts: t.contacts, imCustomers: t.im.size, byChannel: t.byChannel });
+  const quarterBy = new Map<string, QuarterContacts>(counted.map((t) => [t.name, { contacts: t.contacts, imCustomers: t.im.size, byChannel: t.byChannel }]));
   return { bySalesperson, quarterBy };
+}
+
+/** What outboundContacts keeps per salesperson, by their number. */
+interface Person {
+  /** Their wanted rows, when listFor asks for them; else null. */
+  readonly list: FollowUp[] | null;
+  /** Their quarter's counts, from their first contact in it. */
+  count: PersonCount | undefined;
 }
 
 /** One salesperson's QuarterContacts while they are counted. */
@@ -137,7 +142,6 @@ interface PersonCount {
   /** The customers (group numbers) of the IM contacts. */
   readonly im: Set<number>;
 }
-const NOT_YET: QuarterContacts = { contacts: 0, imCustomers: 0, byChannel: new Map() };
 
 /** Rows per block of outboundContacts' counting (core/indexes.ts keyFollowUps says why blocks). */
 const BLOCK = 4096;
