@@ -50,7 +50,13 @@ export function formatResults(r: BenchResults): string {
   if (r.bundles) {
     out.push("", table([["bundle (initial JS)", "raw", "gzipped"], ...Object.entries(r.bundles.entries).map(([n, e]) => [n, kb(e.bytes), kb(e.gzipBytes)]), ["lazy chunks", "", kb(r.bundles.lazyGzipBytes)]]));
   }
-  out.push("", table([["scaling", "rows ×", "time ×", "limit"], ...r.scaling.map((s) => [`${s.metric} ${s.from}→${s.to}`, s.rowRatio.toFixed(2), s.timeRatio.toFixed(2), s.metric.startsWith("core") ? s.limit.toFixed(2) : "(shown)"])]));
+  out.push(
+    "",
+    table([
+      ["scaling", "rows ×", "time ×", "limit", "each set"],
+      ...r.scaling.map((s) => [`${s.metric} ${s.from}→${s.to}`, s.rowRatio.toFixed(2), s.timeRatio.toFixed(2), s.metric.startsWith("core") ? s.limit.toFixed(2) : "(shown)", (s.setRatios ?? []).map((x) => x.toFixed(2)).join(" ")]),
+    ]),
+  );
   out.push("", "checks:", ...r.checks.map((c) => `  ${c.pass ? "PASS" : "FAIL"}  ${c.name}: ${int(c.value)} ${c.unit} (limit ${int(c.limit)})`));
   for (const s of r.sizes) {
     if ("error" in s.fileRead) out.push("", `file adapter read, ${s.name}, failed:`, s.fileRead.error);

@@ -45,6 +45,22 @@ describe("scaling check: doubling the rows may at most multiply the time by 2.2"
       ["m", "l", false],
     ]);
   });
+
+  it.each([
+    { case: "each set's own ratio, in set order", a: [100, 110, 90], b: [200, 242, 198], sets: [2, 2.2, 2.2] },
+    { case: "one set", a: [50], b: [105], sets: [2.1] },
+    { case: "sets not measured", a: undefined, b: undefined, sets: undefined },
+    { case: "sets that do not pair up", a: [100, 100], b: [200], sets: undefined },
+  ])("per-set ratios: $case", ({ a, b, sets }) => {
+    const [step] = scalingSteps("core", [
+      { name: "a", rows: 1000, ms: 100, msBySet: a },
+      { name: "b", rows: 2000, ms: 210, msBySet: b },
+    ]);
+    expect(step.setRatios).toEqual(sets);
+    // Shown beside the judged ratio, never judged themselves.
+    expect(step.pass).toBe(true);
+    expect(step.timeRatio).toBe(2.1);
+  });
 });
 
 describe("benchmark settings", () => {
@@ -174,6 +190,10 @@ describe("the benchmark end to end at tiny sizes", () => {
     expect(results.scaling.filter((s) => s.metric.startsWith("floor"))).toHaveLength(1);
     expect(results.checks.some((c) => c.name.startsWith("floor"))).toBe(false);
     expect(results.scaling[0].rowRatio).toBeCloseTo(2, 1);
+    // The core's step shows each set's own ratio (two sets in this smoke run); the other metrics have none.
+    const [small, large] = results.sizes.map((s) => s.core.totalMedianMsByProcess ?? []);
+    expect(results.scaling[0].setRatios).toEqual(small.map((ms, k) => Math.round((large[k] / ms) * 100) / 100));
+    expect(results.scaling.slice(1).every((s) => s.setRatios === undefined)).toBe(true);
     const names = results.checks.map((c) => c.name).join("\n");
     for (const want of ["core review + due list", "file adapter read finished", "review exit code", "peak memory", "largest request", "largest response", "functions bundle"]) expect(names).toContain(want);
     expect(results.pass).toBe(results.checks.every((c) => c.pass));
@@ -181,7 +201,7 @@ describe("the benchmark end to end at tiny sizes", () => {
 
   it("prints a readable table with every metric", () => {
     const text = formatResults(results);
-    for (const label of ["core: review + due list", "floor: one pass over follow-ups", "file: open + readSnapshot", "file: peak RSS", "tradebook review: peak RSS", "Office: largest request", "functions", "checks:"]) expect(text).toContain(label);
+    for (const label of ["core: review + due list", "floor: one pass over follow-ups", "file: open + readSnapshot", "file: peak RSS", "tradebook review: peak RSS", "Office: largest request", "functions", "each set", "checks:"]) expect(text).toContain(label);
   });
 
   it("reuses a cached workbook instead of writing it again", async () => {
