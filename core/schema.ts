@@ -358,10 +358,38 @@ export function matchTable(name: string): TableDef | undefined {
   return TABLES.find((t) => norm(t.name) === n || norm(t.sheet.zh) === n || norm(t.sheet.en) === n);
 }
 
-/** Resolves a stored enum cell (value, en label or zh label) to its value. */
+/**
+ * Resolves a stored enum cell (value, en label or zh label, case and
+ * surrounding space ignored) to its value; the first value with a matching
+ * spelling wins.
+ *
+ * Every enum cell of a read comes through here (about a million at the
+ * benchmark's largest size). Normalizing each spelling of each value per
+ * cell was 6% of reading a workbook, so each column's spellings are
+ * normalized once, into a map; a cell already spelt as stored (what
+ * TradeBook writes, lower case aside) is found without normalizing it.
+ */
 export function enumValueOf(column: ColumnDef, raw: string): string | undefined {
-  const r = norm(raw);
-  return column.enumValues?.find((v) => norm(v.value) === r || norm(v.en) === r || norm(v.zh) === r)?.value;
+  const spellings = enumSpellings(column);
+  return spellings.get(raw) ?? spellings.get(norm(raw));
+}
+
+/** Normalized spelling → value, per enum column (schema columns are constants, so kept for good). */
+const SPELLINGS = new WeakMap<ColumnDef, ReadonlyMap<string, string>>();
+function enumSpellings(column: ColumnDef): ReadonlyMap<string, string> {
+  let map = SPELLINGS.get(column);
+  if (map === undefined) {
+    const built = new Map<string, string>();
+    for (const v of column.enumValues ?? []) {
+      for (const spelling of [v.value, v.en, v.zh]) {
+        const key = norm(spelling);
+        if (!built.has(key)) built.set(key, v.value);
+      }
+    }
+    SPELLINGS.set(column, built);
+    map = built;
+  }
+  return map;
 }
 
 /** The label an enum value shows in a workbook of the given language. */

@@ -47,21 +47,30 @@ function issue(t: TableRows<TableName>, i: number, column: string | null, code: 
   return { severity: "error", sheet: t.sheet, row: t.rowNumbers[i] ?? null, column, code, message };
 }
 
+/** The key of a row over `keys`, or null when a part is blank. One column (every ID) builds nothing: it runs on every row of every table. */
+function rowKey(c: Cells, keys: readonly string[]): string | null {
+  if (keys.length === 1) {
+    const v = c[keys[0]];
+    return v === null || v === undefined ? null : String(v);
+  }
+  const parts = keys.map((k) => c[k]);
+  return parts.some((p) => p === null || p === undefined) ? null : parts.map(String).join("\u0000");
+}
+
 function uniqueIssues(t: TableRows<TableName>, keys: readonly string[], out: Issue[]): void {
   const seen = new Map<string, number>();
   const from = t.reportFrom ?? 0;
-  t.rows.forEach((row, i) => {
-    const c = cellsOf(row);
-    const parts = keys.map((k) => c[k]);
-    if (parts.some((p) => p === null || p === undefined)) return;
-    const k = parts.map(String).join("\u0000");
+  for (let i = 0; i < t.rows.length; i++) {
+    const c = cellsOf(t.rows[i]);
+    const k = rowKey(c, keys);
+    if (k === null) continue;
     const first = seen.get(k);
     if (first === undefined) {
       seen.set(k, i);
-      return;
+      continue;
     }
-    if (i < from) return;
-    const shown = parts.map(String).join(" / ");
+    if (i < from) continue;
+    const shown = keys.map((key) => String(c[key])).join(" / ");
     const firstRow = t.rowNumbers[first];
     out.push(
       issue(t, i, t.header(keys[keys.length === 1 ? 0 : keys.length - 1]), "duplicate", {
@@ -69,7 +78,7 @@ function uniqueIssues(t: TableRows<TableName>, keys: readonly string[], out: Iss
         en: `duplicate ${keys.join(" + ")} ${shown}: already on row ${firstRow}`,
       }),
     );
-  });
+  }
 }
 
 /** Every cross-row and cross-table problem of a set of typed tables. */

@@ -145,6 +145,7 @@ export function planUpdate(view: TableView, updates: readonly UpdateById[]): Res
 export function rawTableOf(table: TableName, view: TableView, columns?: readonly string[]): Result<RawTable> {
   const { keys, issues } = selectColumns(view.layout, view.sheet, columns);
   if (issues.length > 0) return err(issues);
-  const rows: RawRow[] = view.rows.map((r) => ({ rowNumber: r.rowNumber, cells: cellsOf(view.layout, r.cells, keys) }));
+  const cells = cellsOf(view.layout, keys);
+  const rows: RawRow[] = view.rows.map((r) => ({ rowNumber: r.rowNumber, cells: cells(r.cells) }));
   return ok({ table, sheet: view.sheet, lang: view.layout.lang, headers: headerNames(view.layout), missingColumns: view.layout.missing, rows });
 }
