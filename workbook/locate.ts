@@ -99,24 +99,32 @@ export function selectColumns(layout: HeaderLayout, sheet: string, columns?: rea
 }
 
 /**
+ * A raw row's cells for `keys`, all null, to copy for each row
+ * (`{ ...blank }`) and fill in place: a raw row is an object keyed by column,
+ * and an adapter makes one per data row.
+ *
+ * Made by JSON.parse, which lays every field out in the object, and a spread
+ * copy keeps that layout. Built key by key from `{}`, in a function every
+ * table's rows go through, each Customers row (23 keys) became a hash table
+ * in V8, and parseTable then looked each cell up by name. With the enum
+ * lookups of core/schema.ts enumValueOf, this took reading the benchmark's
+ * 25,000-customer workbook from 4.39 to 3.62 s (docs/performance.md).
+ */
+export function blankCells(keys: readonly string[]): Readonly<Record<string, CellValue>> {
+  return JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])))) as Record<string, CellValue>;
+}
+
+/**
  * A maker of contract cells for the chosen keys from one data row (cells in
  * sheet order); keys the sheet lacks are left out. Made once per table read:
  * the keys' positions are looked up once, not per cell.
- *
- * Each row's cells are a spread copy of one template holding the keys (made
- * by JSON.parse, which lays every field out in the object), then filled in
- * place. Built key by key from `{}` in one function shared by every table,
- * each Customers row (23 keys) became a hash table in V8, and parseTable
- * then looked each cell up by name. This and the enum lookups of
- * core/schema.ts enumValueOf took reading the benchmark's 25,000-customer
- * workbook from 4.39 to 3.62 s (docs/performance.md).
  */
 export function cellsOf(layout: HeaderLayout, keys: readonly string[]): (row: readonly CellValue[]) => Record<string, CellValue> {
   const present = keys.filter((k) => layout.positions.has(k));
   const at = present.map((k) => layout.positions.get(k) as number);
-  const template = JSON.parse(JSON.stringify(Object.fromEntries(present.map((k) => [k, null])))) as Record<string, CellValue>;
+  const blank = blankCells(present);
   return (row) => {
-    const cells = { ...template };
+    const cells = { ...blank };
     for (let j = 0; j < present.length; j++) cells[present[j]] = row[at[j]] ?? null;
     return cells;
   };

@@ -8,7 +8,7 @@ import { from1904 } from "../../core/dates";
 import { err, ok, type Result } from "../../core/issues";
 import type { CellValue, RawRow, RawTable } from "../../core/raw";
 import type { TableName } from "../../core/schema";
-import { columnDef, headerNames, isBlankRow, selectColumns } from "../locate";
+import { blankCells, columnDef, headerNames, isBlankRow, selectColumns } from "../locate";
 import type { PayloadLimits } from "./payload";
 import { columnRuns, openTable, readColumns, type OpenedTable } from "./table-view";
 
@@ -39,14 +39,13 @@ async function rawTableOf(ctx: Excel.RequestContext, opened: OpenedTable, keys: 
   const read = await readColumns(ctx, opened, runs, limits);
   if (!read.ok) return read;
   const dates = ordered.map((c) => isDateColumn(opened.name, c.key));
+  const blank = blankCells(ordered.map((c) => c.key));
   const rows: RawRow[] = [];
   read.value.forEach((cells, i) => {
     // A row blank in every column read holds nothing for the caller (a fresh table's empty row, a cleared row).
     if (isBlankRow(cells)) return;
-    const record: Record<string, CellValue> = {};
-    ordered.forEach((c, j) => {
-      record[c.key] = dates[j] ? readDate(cells[j], opened.date1904) : cells[j];
-    });
+    const record: Record<string, CellValue> = { ...blank };
+    for (let j = 0; j < ordered.length; j++) record[ordered[j].key] = dates[j] ? readDate(cells[j], opened.date1904) : cells[j];
     rows.push({ rowNumber: opened.bodyRowIndex + i + 1, cells: record });
   });
   const names = headerNames(opened.layout);
