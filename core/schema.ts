@@ -363,11 +363,12 @@ export function matchTable(name: string): TableDef | undefined {
  * surrounding space ignored) to its value; the first value with a matching
  * spelling wins.
  *
- * Every enum cell of a read comes through here (about a million at the
+ * Every enum cell of a read comes through here (about two million at the
  * benchmark's largest size). Normalizing each spelling of each value per
  * cell was 6% of reading a workbook, so each column's spellings are
- * normalized once, into a map; a cell already spelt as stored (what
- * TradeBook writes, lower case aside) is found without normalizing it.
+ * normalized once, into a map. The map also holds each spelling exactly as
+ * the list has it (what TradeBook writes), with the rule's answer for it, so
+ * such a cell is found without normalizing it.
  */
 export function enumValueOf(column: ColumnDef, raw: string): string | undefined {
   const spellings = enumSpellings(column);
@@ -380,12 +381,13 @@ function enumSpellings(column: ColumnDef): ReadonlyMap<string, string> {
   let map = SPELLINGS.get(column);
   if (map === undefined) {
     const built = new Map<string, string>();
-    for (const v of column.enumValues ?? []) {
-      for (const spelling of [v.value, v.en, v.zh]) {
-        const key = norm(spelling);
-        if (!built.has(key)) built.set(key, v.value);
-      }
+    const spellings = (column.enumValues ?? []).flatMap((v) => [v.value, v.en, v.zh].map((spelling) => ({ spelling, value: v.value })));
+    for (const { spelling, value } of spellings) {
+      const key = norm(spelling);
+      if (!built.has(key)) built.set(key, value);
     }
+    // As stored: the answer of the spelling's normalized form (an earlier value may share it).
+    for (const { spelling } of spellings) built.set(spelling, built.get(norm(spelling)) as string);
     SPELLINGS.set(column, built);
     map = built;
   }
