@@ -25,3 +25,10 @@ export interface RawTable {
   readonly missingColumns: readonly string[];
   readonly rows: readonly RawRow[];
 }
+
+/**
+ * A table as read, without its rows: its sheet, header language, headers and
+ * missing columns. What a read keeps once the rows are typed (the typed rows
+ * are the snapshot's), so the raw cells can go.
+ */
+export type RawTableHead = Omit<RawTable, "rows">;

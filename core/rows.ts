@@ -150,7 +150,7 @@ export function parseCell(col: ColumnDef, v: CellValue | undefined): CellResult 
   }
 }
 
-export function columnHeader(raw: RawTable, col: ColumnDef): string {
+export function columnHeader(raw: Pick<RawTable, "headers" | "lang">, col: ColumnDef): string {
   return raw.headers[col.key] ?? headerOf(col, raw.lang);
 }
 

@@ -8,7 +8,7 @@
 import type { Issue, Result } from "../core/issues";
 import { err, ok } from "../core/issues";
 import type { CrmSnapshot, RowTypes } from "../core/model";
-import type { RawTable } from "../core/raw";
+import type { RawTableHead } from "../core/raw";
 import { columnHeader, parseTable } from "../core/rows";
 import { SCHEMA, TABLE_NAMES, headerOf, type Lang, type TableName } from "../core/schema";
 import { DEFAULT_RATES, DEFAULT_TIERS, readSettings, type Settings } from "../core/settings";
@@ -20,8 +20,12 @@ export interface WorkbookSnapshot {
   readonly settings: Settings;
   /** Errors and warnings, in sheet order. */
   readonly issues: readonly Issue[];
-  /** The raw tables as read (sheet names, header language, row numbers). */
-  readonly raw: Readonly<Partial<Record<TableName, RawTable>>>;
+  /**
+   * The tables as read, without their raw rows (sheet names, header
+   * language, headers): the typed rows are `snapshot`'s, and keeping the raw
+   * cells as well held every cell twice until the command ended.
+   */
+  readonly raw: Readonly<Partial<Record<TableName, RawTableHead>>>;
   /** The language most of the workbook's sheets use. */
   readonly lang: Lang;
   /** Sheet row numbers of the snapshot's rows, per table, index-aligned. */
@@ -35,7 +39,7 @@ const DEFAULTS: Partial<{ [T in TableName]: readonly RowTypes[T][] }> = {
 
 export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSnapshot>> {
   const issues: Issue[] = [];
-  const raw: Partial<Record<TableName, RawTable>> = {};
+  const raw: Partial<Record<TableName, RawTableHead>> = {};
   const snapshot: Partial<Record<TableName, readonly unknown[]>> = {};
   const rowNumbers: Partial<Record<TableName, readonly number[]>> = {};
   const set: Record<string, TableRows<TableName>> = {};
@@ -68,17 +72,17 @@ export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSn
       rowNumbers[name] = [];
       continue;
     }
-    const table = res.value;
-    raw[name] = table;
-    const parsed = parseTable(table);
+    const { rows, ...head } = res.value;
+    raw[name] = head;
+    const parsed = parseTable(res.value);
     issues.push(...parsed.issues);
-    snapshot[name] = parsed.rows.length === 0 && DEFAULTS[name] && table.rows.length === 0 ? DEFAULTS[name]! : parsed.rows;
+    snapshot[name] = parsed.rows.length === 0 && DEFAULTS[name] && rows.length === 0 ? DEFAULTS[name]! : parsed.rows;
     rowNumbers[name] = parsed.rowNumbers;
     set[name] = {
-      sheet: table.sheet,
+      sheet: head.sheet,
       header: (key: string) => {
         const col = SCHEMA[name].columns.find((c) => c.key === key);
-        return col ? columnHeader(table, col) : key;
+        return col ? columnHeader(head, col) : key;
       },
       rows: parsed.rows as readonly RowTypes[TableName][],
       rowNumbers: parsed.rowNumbers,
