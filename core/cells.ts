@@ -8,7 +8,8 @@
  */
 import type { CellValue } from "./raw";
 import type { RowOf } from "./model";
-import { SCHEMA, enumLabel, type ColumnDef, type Lang, type TableName } from "./schema";
+import { SCHEMA, type ColumnDef, type Lang, type TableName } from "./schema";
+import { enumLabel } from "./spellings";
 
 function cellOf(column: ColumnDef, value: unknown, lang: Lang): CellValue {
   if (value === null || value === undefined) return null;

@@ -5,7 +5,8 @@
  * happens at the edge (workbook/csv-decode.ts); this module sees text.
  */
 import type { CellValue, RawRow, RawTable } from "./raw";
-import { SCHEMA, matchHeader, type Lang, type TableName } from "./schema";
+import { SCHEMA, type Lang, type TableName } from "./schema";
+import { matchHeader } from "./spellings";
 
 /** Splits CSV text into rows of fields; the delimiter is guessed from the header (`,` `;` or tab). */
 export function parseCsv(text: string, delimiter?: string): string[][] {

@@ -19,9 +19,11 @@ import {
 import type { Issue } from "./issues";
 import type { RowOf } from "./model";
 import type { CellValue, RawTable } from "./raw";
-import { SCHEMA, TABLE_NAMES, enumValueOf, headerOf, type ColumnDef, type LocalizedText, type TableName } from "./schema";
+import { SCHEMA, TABLE_NAMES, headerOf, type ColumnDef, type LocalizedText, type TableName } from "./schema";
+import { enumValueOf } from "./spellings";
 import { isValidTimeZone } from "./settings";
 import { SharedKeys } from "./shared-keys";
+import { blankRow } from "./blank-row";
 
 export interface ParsedTable<T extends TableName> {
   readonly rows: RowOf<T>[];
@@ -180,14 +182,8 @@ const REFERENCED = new Set(
 );
 
 /**
- * Every row of a table is made as a copy of one template row with all of
- * the table's columns, not by adding the columns to `{}` one by one. V8
- * keeps the fields of an object built up key by key beyond four in a side
- * array, and turns one with more than a dozen (Customers has 23) into a hash
- * table: every field read then looked its name up, and a customer row took
- * about 1.6 KB. A template made by JSON.parse has every field inside the
- * object, and a spread copy keeps that layout; the core's passes over the
- * rows (core/indexes.ts) measured 15-20% faster at every benchmark size.
+ * Every row of a table is made as a copy of its table's blank row
+ * (core/blank-row.ts says why), not by adding the columns to `{}` one by one.
  *
  * Each table copies at a site of its own: a copy site that has seen more
  * than four shapes stops copying layouts, and the first table's shape
@@ -210,9 +206,7 @@ const COPY_ROW: { readonly [T in TableName]: (template: RowTemplate) => Record<s
   ExchangeRates: (t) => ({ ...t }),
   Countries: (t) => ({ ...t }),
 };
-const TEMPLATE = Object.fromEntries(
-  TABLE_NAMES.map((name) => [name, JSON.parse(JSON.stringify(Object.fromEntries(SCHEMA[name].columns.map((c) => [c.key, null])))) as RowTemplate]),
-) as Record<TableName, RowTemplate>;
+const TEMPLATE = Object.fromEntries(TABLE_NAMES.map((name) => [name, blankRow(SCHEMA[name].columns.map((c) => c.key))])) as Record<TableName, RowTemplate>;
 
 /**
  * Types every row of a table. Blank rows (every contract cell blank) are

@@ -6,7 +6,8 @@
  */
 import type { ReportSheet } from "./report-sheet";
 import type { WeeklyReport, WeeklyEvent } from "./weekly";
-import { columnOf, enumLabel, GRADES, type Lang, type LocalizedText } from "./schema";
+import { columnOf, GRADES, type Lang, type LocalizedText } from "./schema";
+import { enumLabel } from "./spellings";
 import { REPORT_TEXT, STYLE, SheetLayout, headerFooterText } from "./report-builder";
 import type { ReportMeta } from "./review-sheet";
 

@@ -10,7 +10,8 @@
  */
 import { parseISODateTime, serialFromYMD, type DateTimeSerial } from "../core/dates";
 import type { CellValue } from "../core/raw";
-import { matchHeader, type LocalizedText, type TableName } from "../core/schema";
+import { type LocalizedText, type TableName } from "../core/schema";
+import { matchHeader } from "../core/spellings";
 import { invalidValue, type FunctionError } from "./errors";
 
 /** An argument's name in both languages, as messages show it. */

@@ -8,7 +8,9 @@
  */
 import type { Issue } from "../core/issues";
 import type { CellValue } from "../core/raw";
-import { SCHEMA, headerOf, matchHeader, type ColumnDef, type Lang, type TableName } from "../core/schema";
+import { SCHEMA, headerOf, type ColumnDef, type Lang, type TableName } from "../core/schema";
+import { matchHeader } from "../core/spellings";
+import { blankRow } from "../core/blank-row";
 
 export interface HeaderLayout {
   readonly table: TableName;
@@ -99,22 +101,6 @@ export function selectColumns(layout: HeaderLayout, sheet: string, columns?: rea
 }
 
 /**
- * A raw row's cells for `keys`, all null, to copy for each row
- * (`{ ...blank }`) and fill in place: a raw row is an object keyed by column,
- * and an adapter makes one per data row.
- *
- * Made by JSON.parse, which lays every field out in the object, and a spread
- * copy keeps that layout. Built key by key from `{}`, in a function every
- * table's rows go through, each Customers row (23 keys) became a hash table
- * in V8, and parseTable then looked each cell up by name. With the enum
- * lookups of core/schema.ts enumValueOf, this took reading the benchmark's
- * 25,000-customer workbook from 4.39 to 3.62 s (docs/performance.md).
- */
-export function blankCells(keys: readonly string[]): Readonly<Record<string, CellValue>> {
-  return JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])))) as Record<string, CellValue>;
-}
-
-/**
  * A maker of contract cells for the chosen keys from one data row (cells in
  * sheet order); keys the sheet lacks are left out. Made once per table read:
  * the keys' positions are looked up once, not per cell.
@@ -122,7 +108,8 @@ export function blankCells(keys: readonly string[]): Readonly<Record<string, Cel
 export function cellsOf(layout: HeaderLayout, keys: readonly string[]): (row: readonly CellValue[]) => Record<string, CellValue> {
   const present = keys.filter((k) => layout.positions.has(k));
   const at = present.map((k) => layout.positions.get(k) as number);
-  const blank = blankCells(present);
+  // A copy of a blank row per data row (core/blank-row.ts says why).
+  const blank: Readonly<Record<string, CellValue>> = blankRow(present);
   return (row) => {
     const cells = { ...blank };
     for (let j = 0; j < present.length; j++) cells[present[j]] = row[at[j]] ?? null;

@@ -9,7 +9,8 @@
  */
 import { parseISODate, parseISODateTime } from "../core/dates";
 import type { CellValue } from "../core/raw";
-import { enumLabel, enumValueOf, type ColumnDef, type Lang, type LocalizedText } from "../core/schema";
+import { type ColumnDef, type Lang, type LocalizedText } from "../core/schema";
+import { enumLabel, enumValueOf } from "../core/spellings";
 
 export type WriteCheck = { readonly ok: true; readonly value: CellValue } | { readonly ok: false; readonly message: LocalizedText };
 

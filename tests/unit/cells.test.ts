@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { toCells } from "../../core/cells";
 import { serialFromDateTime, serialFromYMD } from "../../core/dates";
 import type { Customer, CustomerId, FollowUp, FollowUpId, Sample, SampleId, SalespersonName, CountryCode } from "../../core/model";
-import { SCHEMA, TABLE_NAMES, columnOf, enumValueOf } from "../../core/schema";
+import { SCHEMA, TABLE_NAMES, columnOf } from "../../core/schema";
+import { enumValueOf } from "../../core/spellings";
 
 const customer: Customer = {
   CustomerID: "C-261127-7K3QXA" as CustomerId,

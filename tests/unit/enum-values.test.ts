@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SCHEMA, TABLE_NAMES, columnOf, enumValueOf, type ColumnDef } from "../../core/schema";
+import { SCHEMA, TABLE_NAMES, columnOf, type ColumnDef } from "../../core/schema";
+import { enumValueOf } from "../../core/spellings";
 
 /** The rule as the contract states it, one spelling at a time: the reference the fast lookup must agree with. */
 function byRule(column: ColumnDef, raw: string): string | undefined {

@@ -8,7 +8,8 @@ import { from1904 } from "../../core/dates";
 import { err, ok, type Result } from "../../core/issues";
 import type { CellValue, RawRow, RawTable } from "../../core/raw";
 import type { TableName } from "../../core/schema";
-import { blankCells, columnDef, headerNames, isBlankRow, selectColumns } from "../locate";
+import { columnDef, headerNames, isBlankRow, selectColumns } from "../locate";
+import { blankRow } from "../../core/blank-row";
 import type { PayloadLimits } from "./payload";
 import { columnRuns, openTable, readColumns, type OpenedTable } from "./table-view";
 
@@ -39,7 +40,8 @@ async function rawTableOf(ctx: Excel.RequestContext, opened: OpenedTable, keys: 
   const read = await readColumns(ctx, opened, runs, limits);
   if (!read.ok) return read;
   const dates = ordered.map((c) => isDateColumn(opened.name, c.key));
-  const blank = blankCells(ordered.map((c) => c.key));
+  // A copy of a blank row per data row (core/blank-row.ts says why).
+  const blank: Readonly<Record<string, CellValue>> = blankRow(ordered.map((c) => c.key));
   const rows: RawRow[] = [];
   read.value.forEach((cells, i) => {
     // A row blank in every column read holds nothing for the caller (a fresh table's empty row, a cleared row).

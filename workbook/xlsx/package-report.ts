@@ -20,7 +20,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { err, ok, type Issue, type Result } from "../../core/issues";
 import { safeSheetName, type ReportSheet } from "../../core/report-sheet";
-import { matchTable } from "../../core/schema";
+import { matchTable } from "../../core/spellings";
 import { issueAt } from "../locate";
 import { unreadableIssue } from "./file-issues";
 import { REL, CONTENT_TYPES, WORKSHEET_TYPE, addRelationship, dropOverrides, dropRelationships, entry, freePart, reachableParts, readText, relsOf, relsPathOf, setOverride, workbookPart } from "./package-parts";

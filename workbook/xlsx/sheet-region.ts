@@ -8,7 +8,8 @@
  * rewrite every cell of the table and lose the user's styles).
  */
 import type ExcelJS from "exceljs";
-import { matchTable, type TableName } from "../../core/schema";
+import { type TableName } from "../../core/schema";
+import { matchTable } from "../../core/spellings";
 import type { CellValue } from "../../core/raw";
 import { readExcelCell } from "./read-cell";
 

@@ -13,7 +13,6 @@ import { utcDateFromSerial } from "../../core/dates";
 import type { CellValue } from "../../core/raw";
 import {
   SCHEMA,
-  enumLabel,
   headerOf,
   sheetNameOf,
   type ColumnDef,
@@ -21,6 +20,7 @@ import {
   type Lang,
   type TableName,
 } from "../../core/schema";
+import { enumLabel } from "../../core/spellings";
 
 /** Rows below the data that still get formats and dropdowns. */
 export const EXTRA_ROWS = 1000;

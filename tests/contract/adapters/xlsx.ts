@@ -8,7 +8,8 @@
 import ExcelJS from "exceljs";
 import { utcDateFromSerial } from "../../../core/dates";
 import type { CellValue } from "../../../core/raw";
-import { TABLE_NAMES, matchHeader } from "../../../core/schema";
+import { TABLE_NAMES } from "../../../core/schema";
+import { matchHeader } from "../../../core/spellings";
 import type { WorkbookPort } from "../../../workbook/port";
 import { readCell } from "../../../workbook/xlsx/read-cell";
 import { findRegion, growTableTo } from "../../../workbook/xlsx/sheet-region";

@@ -5,7 +5,8 @@
  * excluded), else a sheet named after it in either language that holds no
  * Excel table, with its header in row 1.
  */
-import { matchTable, type TableName } from "../../../core/schema";
+import { type TableName } from "../../../core/schema";
+import { matchTable } from "../../../core/spellings";
 import { decodeRange } from "../sheet-region";
 import type { ExcelTableFacts, PackageMap, SheetPart } from "./package-map";
 
