@@ -12,6 +12,7 @@ import { csvToRawTable, parseCsv, toCsv } from "../core/csv";
 import { serialAtInstant } from "../core/dates";
 import { ID_PREFIX, newUniqueId } from "../core/ids";
 import { formatIssue, type Issue } from "../core/issues";
+import type { CellValue } from "../core/raw";
 import type { RowOf } from "../core/model";
 import { columnHeader, parseTable } from "../core/rows";
 import { SCHEMA, type TableName } from "../core/schema";
@@ -19,7 +20,10 @@ import { matchTable } from "../core/spellings";
 import { crossTableIssues, type TableRows, type TableSet } from "../core/validation";
 import { decodeCsv, encodeCsv } from "../workbook/csv-decode";
 import { readSnapshot } from "../workbook/snapshot";
-import { openXlsx, saveXlsx } from "../workbook/xlsx/xlsx-file";
+import { putDeflated } from "../workbook/xlsx/deflate-node";
+import { appendRowsIntoPackage } from "../workbook/xlsx/package-append";
+import { openXlsxTables, type XlsxTableReader } from "../workbook/xlsx/stream-reader";
+import { openXlsx, readXlsxFile, saveXlsx, writeXlsxBytes, type XlsxFile } from "../workbook/xlsx/xlsx-file";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { issueLine } from "./report";
@@ -46,14 +50,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const decoded = decodeCsv(bytes);
   const csv = csvToRawTable(table, csvName, parseCsv(decoded.text));
 
+  // Read as the reports read: streamed, never the whole workbook (see appendRows below).
   const full = path.resolve(io.cwd, file);
-  const opened = await openXlsx(full);
-  if (!opened.ok) {
-    for (const i of opened.error) io.err(issueLine(file, i, io));
+  const unreadable = (issues: readonly Issue[]): number => {
+    for (const i of issues) io.err(issueLine(file, i, io));
     return EXIT.usage;
-  }
-  const port = opened.value;
-  const existing = await readSnapshot(port);
+  };
+  const source = await readXlsxFile(full);
+  if (!source.ok) return unreadable(source.error);
+  const reader = await openXlsxTables(source.value.bytes, path.basename(file));
+  if (!reader.ok) return unreadable(reader.error);
+  const existing = await readSnapshot(reader.value);
   if (!existing.ok) {
     for (const i of existing.error) io.err(issueLine(file, i, io));
     return EXIT.problems;
@@ -126,14 +133,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const keep = parsed.rows.filter((_, i) => !badRows.has(parsed.rowNumbers[i]));
   const lang = target.lang;
   if (keep.length > 0) {
-    const appended = await port.appendRows(table, keep.map((r) => toCells(table, r, lang)));
-    if (!appended.ok) {
-      for (const i of appended.error) io.err(issueLine(file, i, io));
-      return EXIT.problems;
-    }
-    const saved = await saveXlsx(port, full);
-    if (!saved.ok) {
-      for (const i of saved.error) io.err(issueLine(file, i, io));
+    const written = await appendRows({ file, full, source: source.value, reader: reader.value }, table, keep.map((r) => toCells(table, r, lang)), io);
+    if (written.length > 0) {
+      for (const i of written) io.err(issueLine(file, i, io));
       return EXIT.problems;
     }
   }
@@ -156,4 +158,36 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   io.out(zh ? `${file}：已向「${target.sheet}」追加 ${keep.length} 行${rejectsNote}` : `${file}: appended ${keep.length} row(s) to ${target.sheet}${rejectsNote}`);
   return errors.length > 0 ? EXIT.problems : EXIT.ok;
+}
+
+interface ReadWorkbook {
+  /** As the user named it, for messages. */
+  readonly file: string;
+  readonly full: string;
+  readonly source: XlsxFile;
+  readonly reader: XlsxTableReader;
+}
+
+/**
+ * Appends the rows and saves, all or nothing; the issues when nothing was
+ * written. Straight into the package where workbook/xlsx/package-append.ts
+ * can (seconds and a few hundred MB for a workbook of 250,000 follow-ups,
+ * and charts or pivot tables keep their bytes); else through the full load
+ * (XlsxWorkbook), saying why, since that takes minutes on a big workbook
+ * and refuses one with parts it would drop.
+ */
+async function appendRows(wb: ReadWorkbook, table: TableName, rows: readonly Readonly<Record<string, CellValue>>[], io: CliIO): Promise<readonly Issue[]> {
+  const direct = await appendRowsIntoPackage(wb.reader, wb.source.bytes, table, rows, { put: putDeflated });
+  if (direct.kind === "refused") return direct.issues;
+  if (direct.kind === "written") {
+    const saved = await writeXlsxBytes(wb.source, direct.bytes, wb.full);
+    return saved.ok ? [] : saved.error;
+  }
+  io.err(io.lang === "zh-CN" ? `${wb.file}：${direct.why.zh}，改为完整载入工作簿后写入（较慢）` : `${wb.file}: ${direct.why.en}; writing through a full load of the workbook (slower)`);
+  const opened = await openXlsx(wb.full);
+  if (!opened.ok) return opened.error;
+  const appended = await opened.value.appendRows(table, rows);
+  if (!appended.ok) return appended.error;
+  const saved = await saveXlsx(opened.value, wb.full);
+  return saved.ok ? [] : saved.error;
 }

@@ -10,6 +10,8 @@ import { attr, tagsNamed, unescapeOoxml, xmlText } from "./xml-text";
 
 export interface ExcelTableFacts {
   readonly name: string;
+  /** The table part ("xl/tables/table1.xml"). */
+  readonly path: string;
   /** "A1:D20" as written, header and totals rows included. */
   readonly ref: string;
   readonly headerRow: boolean;
@@ -60,13 +62,14 @@ async function relsOf(zip: ZipParts, part: string): Promise<Rel[]> {
   return tagsNamed(xml, "Relationship").map((t) => ({ id: attr(t, "Id") ?? "", type: attr(t, "Type") ?? "", target: attr(t, "Target") ?? "" }));
 }
 
-function tableFacts(xml: string): ExcelTableFacts | undefined {
+function tableFacts(xml: string, path: string): ExcelTableFacts | undefined {
   const open = tagsNamed(xml, "table")[0];
   const name = open ? attr(open, "name") : undefined;
   const ref = open ? attr(open, "ref") : undefined;
   if (!open || name === undefined || ref === undefined) return undefined;
   return {
     name,
+    path,
     ref,
     // As workbook/xlsx/table-fidelity.ts restores it after exceljs's load.
     headerRow: attr(open, "headerRowCount") !== "0",
@@ -105,8 +108,9 @@ export async function readPackageMap(zip: ZipParts): Promise<PackageMap> {
     const rels = await relsOf(zip, path);
     const tables: ExcelTableFacts[] = [];
     for (const r of rels.filter((x) => x.type.endsWith("/table"))) {
-      const xml = await zip.text(resolveTarget(path, r.target));
-      const facts = xml === undefined ? undefined : tableFacts(xml);
+      const part = resolveTarget(path, r.target);
+      const xml = await zip.text(part);
+      const facts = xml === undefined ? undefined : tableFacts(xml, part);
       if (facts) tables.push(facts);
     }
     sheets.push({ name: attr(tag, "name") ?? "", path, rels: new Map(rels.map((r) => [r.id, r.target])), tables });

@@ -10,7 +10,7 @@ import { err, ok, type Result } from "../../../core/issues";
 import type { RawTable } from "../../../core/raw";
 import type { TableName } from "../../../core/schema";
 import { missingTableIssue, unreadableIssue } from "../file-issues";
-import { rawTableOf } from "../../write-plan";
+import { rawTableOf, type TableView } from "../../write-plan";
 import type { CellContext } from "./cell-value";
 import { readPackageMap, readSharedStrings, type PackageMap } from "./package-map";
 import { findStreamRegion, type StreamRegion } from "./region";
@@ -24,6 +24,20 @@ export interface XlsxTableReader {
   readonly name: string;
   readonly date1904: boolean;
   readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>>;
+  /** The table as a writer plans against it (workbook/write-plan.ts), with where it lies in the package. */
+  readView(table: TableName): Promise<Result<PackageTableView>>;
+  /** A part's bytes, inflated; undefined when the package lacks it. */
+  part(path: string): Promise<Uint8Array | undefined>;
+  /** True when cell style `s` (a cellXfs index) shows a date or time. */
+  isDateStyle(s: number): boolean;
+}
+
+/** See XlsxTableReader.readView. */
+export interface PackageTableView {
+  readonly region: StreamRegion;
+  readonly view: TableView;
+  /** The sheet has hyperlinks or merged cells that change what some cells show. */
+  readonly exact: boolean;
 }
 
 const unreadable = (name: string, e: unknown) => err([unreadableIssue(name, e)]);
@@ -41,26 +55,38 @@ class StreamedTables implements XlsxTableReader {
   }
 
   async readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>> {
+    const read = await this.readView(table);
+    return read.ok ? rawTableOf(table, read.value.view, columns) : read;
+  }
+
+  async readView(table: TableName): Promise<Result<PackageTableView>> {
     const region = findStreamRegion(this.map, table);
     if (!region) return err([missingTableIssue(this.name, table)]);
-    let collected: CollectedTable;
     try {
-      collected = await this.collect(table, region);
+      const { collected, exact } = await this.collect(table, region);
+      return ok({ region, view: { sheet: region.sheet.name, layout: collected.layout, rows: collected.rows }, exact });
     } catch (e) {
       return unreadable(this.name, e);
     }
-    return rawTableOf(table, { sheet: region.sheet.name, layout: collected.layout, rows: collected.rows }, columns);
   }
 
-  private async collect(table: TableName, region: StreamRegion): Promise<CollectedTable> {
+  part(path: string): Promise<Uint8Array | undefined> {
+    return this.zip.bytes(path);
+  }
+
+  isDateStyle(s: number): boolean {
+    return this.ctx.dateStyles.has(s);
+  }
+
+  private async collect(table: TableName, region: StreamRegion): Promise<{ collected: CollectedTable; exact: boolean }> {
     const first = new TableSink(table, region, this.ctx);
     const scan = await scanSheet(this.zip.chunks(region.sheet.path), this.ctx, first);
     const extras = sheetExtras(scan.tail, region.sheet.rels);
-    if (!touches(extras)) return first.finish(scan.lastRow);
+    if (!touches(extras)) return { collected: first.finish(scan.lastRow), exact: false };
     // Rare: hyperlinks or merged cells change what some cells show; read the sheet again knowing them.
     const exact = new TableSink(table, region, this.ctx, extras);
     const again = await scanSheet(this.zip.chunks(region.sheet.path), this.ctx, exact);
-    return exact.finish(again.lastRow);
+    return { collected: exact.finish(again.lastRow), exact: true };
   }
 }
 

@@ -61,20 +61,22 @@ export async function* inflateInBrowser(compressed: Uint8Array): AsyncIterable<U
   }
 }
 
+/** The pieces, one after another, in one array. */
+export function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** Pieces cut or joined into blocks of about BLOCK bytes. */
 async function* batched(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncIterable<Uint8Array> {
   let parts: Uint8Array[] = [];
   let size = 0;
-  const joined = (): Uint8Array => {
-    if (parts.length === 1) return parts[0];
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
-  };
+  const joined = (): Uint8Array => (parts.length === 1 ? parts[0] : concatBytes(parts));
   for await (const piece of source) {
     for (let i = 0; i < piece.length; i += BLOCK) {
       const p = piece.length <= BLOCK ? piece : piece.subarray(i, Math.min(piece.length, i + BLOCK));
@@ -152,21 +154,33 @@ export class ZipParts {
     return f ? f.async("string") : undefined;
   }
 
+  /** A part's bytes, whole (inflated as `chunks` does), or undefined when the package lacks it. */
+  async bytes(path: string): Promise<Uint8Array | undefined> {
+    const f = this.zip.file(path);
+    if (!f) return undefined;
+    const pieces: Uint8Array[] = [];
+    for await (const block of batched(this.source(f))) pieces.push(block);
+    return concatBytes(pieces);
+  }
+
   /** A part's text in chunks, in order; an entry split anywhere (even inside a tag). */
   async *chunks(path: string): AsyncGenerator<string> {
     const f = this.zip.file(path);
     if (!f) return;
-    const data = (f as unknown as { _data?: CompressedEntry })._data;
-    const raw = data?.compressedContent;
-    const magic = data?.compression?.magic;
     const decoder = new TextDecoder("utf-8");
-    const bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array> =
-      raw instanceof Uint8Array && magic === DEFLATE ? this.inflate(raw) : raw instanceof Uint8Array && magic === STORE ? pieces(raw) : jszipStream(f);
-    for await (const block of batched(bytes)) {
+    for await (const block of batched(this.source(f))) {
       const s = decoder.decode(block, { stream: true });
       if (s.length > 0) yield s;
     }
     const rest = decoder.decode();
     if (rest.length > 0) yield rest;
+  }
+
+  /** An entry's inflated bytes: its compressed data through `inflate` where JSZip lets us reach it, else JSZip's own stream. */
+  private source(f: JSZip.JSZipObject): AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
+    const data = (f as unknown as { _data?: CompressedEntry })._data;
+    const raw = data?.compressedContent;
+    const magic = data?.compression?.magic;
+    return raw instanceof Uint8Array && magic === DEFLATE ? this.inflate(raw) : raw instanceof Uint8Array && magic === STORE ? pieces(raw) : jszipStream(f);
   }
 }

@@ -1,0 +1,251 @@
+/**
+ * Rows appended straight into the package (workbook/xlsx/package-append.ts)
+ * against the full load (XlsxWorkbook.appendRows + save), on real .xlsx
+ * files: the same workbook read back, by both readers and by LibreOffice;
+ * the new cells look like the row above; every other part keeps its bytes;
+ * and what the writer does not handle it says, writing nothing.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { run as importCsv } from "../../cli/import";
+import type { CliIO } from "../../cli/io";
+import { toCells } from "../../core/cells";
+import { serialFromYMD } from "../../core/dates";
+import type { CrmSnapshot, Customer, CustomerId, FollowUp, FollowUpId } from "../../core/model";
+import type { CellValue } from "../../core/raw";
+import { sheetNameOf, SCHEMA, type Lang, type TableName } from "../../core/schema";
+import { buildWorkbook } from "../../templates/builder";
+import { generateSample } from "../../templates/sample";
+import { readSnapshot } from "../../workbook/snapshot";
+import { appendRowsIntoPackage, type PackageAppend } from "../../workbook/xlsx/package-append";
+import { openXlsxTables } from "../../workbook/xlsx/stream-reader";
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+
+const asOf = serialFromYMD(2026, 11, 27);
+const sample = generateSample({ seed: 8, scale: 0.05, asOf });
+const dir = mkdtempSync(path.join(tmpdir(), "tb-append-"));
+
+type Cells = Readonly<Record<string, CellValue>>;
+
+/** Texts a spreadsheet must keep as text, and the XML escapes. */
+const HOSTILE = ["=SUM(A1:A9)", "+86 138 0000 0000", "-5% off", "@home", "  padded  ", "line one\nline two", "<b>A&amp;B</b> \"q\" 'a'", "客户「深圳」喜欢喝茶", "tab\there"];
+
+function newCustomers(lang: Lang): Cells[] {
+  const base = sample.Customers[0];
+  return HOSTILE.map((text, i) => toCells("Customers", { ...base, CustomerID: `C-NEW-${i}` as CustomerId, Company: `${text} Co ${i}`, Notes: text } as Customer, lang));
+}
+
+function newFollowUps(lang: Lang): Cells[] {
+  const base = sample.FollowUps[0];
+  return [
+    toCells("FollowUps", { ...base, FollowUpID: "F-NEW-1" as FollowUpId, Date: asOf + 0.4375, Summary: "=HYPERLINK(\"x\")", NextDate: asOf + 7 } as FollowUp, lang),
+    toCells("FollowUps", { ...base, FollowUpID: "F-NEW-2" as FollowUpId, Date: asOf + 0.75, Summary: null, NextDate: null, Satisfaction: 4 } as FollowUp, lang),
+  ];
+}
+
+async function workbookBytes(lang: Lang, data: Partial<CrmSnapshot>, edit?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = buildWorkbook(lang, data);
+  edit?.(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function direct(bytes: Uint8Array, table: TableName, rows: readonly Cells[]): Promise<PackageAppend> {
+  const reader = await openXlsxTables(bytes, "book.xlsx");
+  if (!reader.ok) throw new Error("unreadable");
+  return appendRowsIntoPackage(reader.value, bytes, table, rows);
+}
+
+async function fullLoad(bytes: Uint8Array, table: TableName, rows: readonly Cells[]): Promise<Uint8Array> {
+  const wb = await XlsxWorkbook.fromBuffer(bytes);
+  if (!wb.ok) throw new Error("unreadable");
+  const appended = await wb.value.appendRows(table, rows);
+  if (!appended.ok) throw new Error(appended.error.map((i) => i.message.en).join("; "));
+  return wb.value.toBuffer();
+}
+
+async function streamed(bytes: Uint8Array) {
+  const reader = await openXlsxTables(bytes, "book.xlsx");
+  if (!reader.ok) throw new Error("unreadable");
+  const read = await readSnapshot(reader.value);
+  if (!read.ok) throw new Error("unreadable");
+  return read.value;
+}
+
+async function loaded(bytes: Uint8Array) {
+  const wb = await XlsxWorkbook.fromBuffer(bytes);
+  if (!wb.ok) throw new Error("unreadable");
+  const read = await readSnapshot(wb.value);
+  if (!read.ok) throw new Error("unreadable");
+  return read.value;
+}
+
+function written(outcome: PackageAppend): Uint8Array {
+  if (outcome.kind !== "written") throw new Error(`not written: ${JSON.stringify(outcome)}`);
+  return outcome.bytes;
+}
+
+const cases: [string, Lang, TableName, (lang: Lang) => Cells[], boolean][] = [
+  ["customers with texts that look like formulas, zh-CN", "zh-CN", "Customers", newCustomers, false],
+  ["customers, en-US", "en-US", "Customers", newCustomers, false],
+  ["follow-ups with date-times and days, zh-CN", "zh-CN", "FollowUps", newFollowUps, false],
+  ["follow-ups in a 1904 workbook", "en-US", "FollowUps", newFollowUps, true],
+];
+
+describe("appending straight into the package gives the workbook the full load gives", () => {
+  it.each(cases)("%s", async (_name, lang, table, rows, date1904) => {
+    const bytes = await workbookBytes(lang, sample, (wb) => {
+      if (date1904) wb.properties.date1904 = true;
+    });
+    const outcome = await direct(bytes, table, rows(lang));
+    const mine = written(outcome);
+    const theirs = await fullLoad(bytes, table, rows(lang));
+    const [a, b] = await Promise.all([streamed(mine), streamed(theirs)]);
+    expect(a.snapshot).toEqual(b.snapshot);
+    expect(a.rowNumbers).toEqual(b.rowNumbers);
+    expect(a.issues).toEqual(b.issues);
+    // exceljs reads the new XML as the streamed reader does.
+    expect((await loaded(mine)).snapshot).toEqual(a.snapshot);
+    // The rows are really there, after the sheet's rows.
+    const before = await streamed(bytes);
+    expect(a.snapshot[table].length).toBe(before.snapshot[table].length + rows(lang).length);
+    expect(outcome.kind === "written" && outcome.firstRow).toBe(before.rowNumbers[table].at(-1)! + 1);
+  });
+
+  it("new cells take the look of the row above: number formats, fonts, fills", async () => {
+    const bytes = await workbookBytes("zh-CN", sample);
+    const mine = written(await direct(bytes, "FollowUps", newFollowUps("zh-CN")));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(mine as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(sheetNameOf(SCHEMA.FollowUps, "zh-CN"))!;
+    const last = ws.rowCount;
+    const above = last - 2;
+    const width = SCHEMA.FollowUps.columns.length;
+    for (let c = 1; c <= width; c++) {
+      expect(ws.getCell(last, c).style, `column ${c}`).toEqual(ws.getCell(above, c).style);
+      expect(ws.getCell(last - 1, c).style, `column ${c}`).toEqual(ws.getCell(above, c).style);
+    }
+    // The date-time column shows a date-time, the date column a date.
+    expect(ws.getCell(last - 1, 2).numFmt).toMatch(/yyyy/);
+    expect(ws.getCell(last - 1, 2).value).toBeInstanceOf(Date);
+  });
+
+  it("the table, its filter and the sheet's dimension grow to the new rows", async () => {
+    const bytes = await workbookBytes("en-US", sample);
+    const mine = written(await direct(bytes, "Customers", newCustomers("en-US")));
+    const zip = await JSZip.loadAsync(mine);
+    const tableXml = (await zip.file("xl/tables/table1.xml")!.async("string"))!;
+    const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const bottom = sample.Customers.length + 1 + HOSTILE.length;
+    expect(/<table\b[^>]*\sref="A1:([A-Z]+)(\d+)"/.exec(tableXml)?.[2]).toBe(String(bottom));
+    expect(/<autoFilter\b[^>]*\sref="A1:[A-Z]+(\d+)"/.exec(tableXml)?.[1]).toBe(String(bottom));
+    expect(/<dimension ref="A1:[A-Z]+(\d+)"/.exec(sheetXml)?.[1]).toBe(String(bottom));
+  });
+
+  it("every other part keeps its bytes", async () => {
+    const bytes = await workbookBytes("zh-CN", sample);
+    const mine = written(await direct(bytes, "Customers", newCustomers("zh-CN")));
+    const [before, after] = await Promise.all([JSZip.loadAsync(bytes), JSZip.loadAsync(mine)]);
+    const names = Object.keys(before.files).filter((n) => !before.files[n].dir);
+    expect(Object.keys(after.files).filter((n) => !after.files[n].dir).sort()).toEqual([...names].sort());
+    const changed: string[] = [];
+    for (const name of names) {
+      const [x, y] = await Promise.all([before.file(name)!.async("uint8array"), after.file(name)!.async("uint8array")]);
+      if (Buffer.compare(Buffer.from(x), Buffer.from(y)) !== 0) changed.push(name);
+    }
+    expect(changed).toEqual(["xl/worksheets/sheet1.xml", "xl/tables/table1.xml"]);
+  });
+});
+
+describe("what the package writer refuses, and what it leaves to the full load", () => {
+  it("a batch that breaks a rule is refused with the full load's issues, and nothing is returned", async () => {
+    const bytes = await workbookBytes("en-US", sample);
+    const dup = [toCells("Customers", { ...sample.Customers[0] }, "en-US")];
+    const outcome = await direct(bytes, "Customers", dup);
+    const wb = await XlsxWorkbook.fromBuffer(bytes);
+    const theirs = wb.ok ? await wb.value.appendRows("Customers", dup) : undefined;
+    expect(outcome.kind).toBe("refused");
+    expect(theirs?.ok).toBe(false);
+    expect(outcome.kind === "refused" && outcome.issues).toEqual(theirs && !theirs.ok && theirs.error);
+    expect(outcome.kind === "refused" && outcome.issues[0].code).toBe("duplicate-id");
+  });
+
+  const leftToFullLoad: [string, Partial<CrmSnapshot>, (wb: ExcelJS.Workbook) => void, Cells[], RegExp][] = [
+    ["an empty table (no row to take the look from)", { ...sample, Customers: [] }, () => undefined, newCustomers("en-US"), /empty/],
+    ["a text with a control character", sample, () => undefined, [{ ...newCustomers("en-US")[0], Notes: "bell\u0007" }], /characters/],
+    ["a text Excel would decode (_xHHHH_)", sample, () => undefined, [{ ...newCustomers("en-US")[0], Notes: "code _x0041_" }], /characters/],
+    ["a carriage return", sample, () => undefined, [{ ...newCustomers("en-US")[0], Notes: "a\r\nb" }], /characters/],
+    ["merged cells in the sheet", sample, (wb) => wb.getWorksheet("Customers")!.mergeCells("AB2:AC2"), newCustomers("en-US"), /merged/],
+    ["a note beside the row to fill", sample, (wb) => (wb.getWorksheet("Customers")!.getCell(sample.Customers.length + 2, 30).value = "memo"), newCustomers("en-US"), /hold something/],
+  ];
+  it.each(leftToFullLoad)("%s", async (_name, data, edit, rows, why) => {
+    const bytes = await workbookBytes("en-US", data, edit);
+    const outcome = await direct(bytes, "Customers", rows);
+    expect(outcome.kind).toBe("unsupported");
+    expect(outcome.kind === "unsupported" && outcome.why.en).toMatch(why);
+    expect(outcome.kind === "unsupported" && outcome.why.zh.length).toBeGreaterThan(0);
+  });
+});
+
+const LO = "/usr/bin/libreoffice";
+describe.skipIf(!existsSync(LO))("LibreOffice reads the appended rows", () => {
+  it("as the texts and dates they are, no formula among them", async () => {
+    const bytes = await workbookBytes("en-US", sample);
+    const file = path.join(dir, "lo.xlsx");
+    writeFileSync(file, written(await direct(bytes, "Customers", newCustomers("en-US"))));
+    const profile = mkdtempSync(path.join(tmpdir(), "lo-profile-"));
+    execFileSync(LO, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir, file], { stdio: "ignore", timeout: 120_000 });
+    const text = readFileSync(path.join(dir, "lo.csv"), "utf8");
+    for (const [i, t] of HOSTILE.entries()) {
+      expect(text).toContain(`C-NEW-${i}`);
+      // CSV doubles quotes; a formula would have been computed instead.
+      expect(text).toContain(t.replace(/"/g, '""'));
+    }
+  }, 150_000);
+});
+
+describe("tradebook import writes into the package", () => {
+  const capture = (): { io: CliIO; err: string[]; out: string[] } => {
+    const err: string[] = [];
+    const out: string[] = [];
+    return { io: { out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir, lang: "en-US" }, err, out };
+  };
+  const csv = path.join(dir, "new.csv");
+  writeFileSync(csv, `CustomerID,Company,Country,Owner,CreatedOn,Source,Email\nC-CSV-1,=Formula Looking Co,US,${sample.Salespeople[0].Name},2026-11-20,Website,a@csv.com\n`);
+
+  const runs: [string, Partial<CrmSnapshot>, RegExp | null][] = [
+    ["a workbook with customers: straight into the package, silently", sample, null],
+    ["an empty Customers table: through the full load, saying why", { ...sample, Customers: [] }, /the table is empty: no row to take the look from; writing through a full load/],
+  ];
+  it.each(runs)("%s", async (name, data, note) => {
+    const file = path.join(dir, `${name.slice(0, 12).replace(/\W/g, "-")}.xlsx`);
+    writeFileSync(file, await workbookBytes("en-US", data));
+    const c = capture();
+    expect(await importCsv([file, "--table", "Customers", csv], c.io)).toBe(0);
+    if (note) expect(c.err.some((l) => note.test(l))).toBe(true);
+    else expect(c.err).toEqual([]);
+    const after = await streamed(new Uint8Array(readFileSync(file)));
+    const added = after.snapshot.Customers.at(-1)!;
+    expect([added.CustomerID, added.Company]).toEqual(["C-CSV-1", "=Formula Looking Co"]);
+    expect(after.snapshot.Customers.length).toBe((data.Customers?.length ?? 0) + 1);
+  });
+
+  it("keeps a chart's part byte for byte and writes in place, each part's checksum right (zlib's deflate)", async () => {
+    const zip = await JSZip.loadAsync(await workbookBytes("en-US", sample));
+    const chart = '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
+    zip.file("xl/charts/chart1.xml", chart);
+    const file = path.join(dir, "chart.xlsx");
+    writeFileSync(file, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const c = capture();
+    expect(await importCsv([file, "--table", "Customers", csv], c.io)).toBe(0);
+    expect(c.err).toEqual([]);
+    const after = await JSZip.loadAsync(readFileSync(file), { checkCRC32: true });
+    for (const name of Object.keys(after.files)) await after.files[name].async("uint8array");
+    expect(await after.file("xl/charts/chart1.xml")!.async("string")).toBe(chart);
+    expect((await loaded(new Uint8Array(readFileSync(file)))).snapshot.Customers.at(-1)!.CustomerID).toBe("C-CSV-1");
+  });
+});
