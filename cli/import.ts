@@ -23,7 +23,7 @@ import { readSnapshot } from "../workbook/snapshot";
 import { putDeflated } from "../workbook/xlsx/deflate-node";
 import { appendRowsIntoPackage } from "../workbook/xlsx/package-append";
 import { openXlsxTables, type XlsxTableReader } from "../workbook/xlsx/stream-reader";
-import { openXlsx, readXlsxFile, saveXlsx, writeXlsxBytes, type XlsxFile } from "../workbook/xlsx/xlsx-file";
+import { openXlsxFile, readXlsxFile, saveXlsx, writeXlsxBytes, type XlsxFile } from "../workbook/xlsx/xlsx-file";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { issueLine } from "./report";
@@ -184,7 +184,8 @@ async function appendRows(wb: ReadWorkbook, table: TableName, rows: readonly Rea
     return saved.ok ? [] : saved.error;
   }
   io.err(io.lang === "zh-CN" ? `${wb.file}：${direct.why.zh}，改为完整载入工作簿后写入（较慢）` : `${wb.file}: ${direct.why.en}; writing through a full load of the workbook (slower)`);
-  const opened = await openXlsx(wb.full);
+  // The bytes validated above, so a save by someone else since then is refused, not overwritten.
+  const opened = await openXlsxFile(wb.source);
   if (!opened.ok) return opened.error;
   const appended = await opened.value.appendRows(table, rows);
   if (!appended.ok) return appended.error;

@@ -54,10 +54,14 @@ export async function readXlsxFile(path: string): Promise<Result<XlsxFile>> {
 
 export async function openXlsx(path: string): Promise<Result<XlsxWorkbook>> {
   const file = await readXlsxFile(path);
-  if (!file.ok) return file;
-  const opened = await XlsxWorkbook.fromBuffer(file.value.bytes, basename(path));
+  return file.ok ? openXlsxFile(file.value) : file;
+}
+
+/** A file already read, loaded whole; saveXlsx then refuses to overwrite it if it changed on disk since that read. */
+export async function openXlsxFile(file: XlsxFile): Promise<Result<XlsxWorkbook>> {
+  const opened = await XlsxWorkbook.fromBuffer(file.bytes, basename(file.path));
   if (!opened.ok) return opened;
-  origins.set(opened.value, file.value);
+  origins.set(opened.value, file);
   return opened;
 }
 
