@@ -1,8 +1,11 @@
 /**
- * The file host: a .xlsx opened in a plain browser, edited through the exceljs
- * adapter, saved back by download (or into the opened file where the File
- * System Access API gave us a handle). exceljs is loaded only here, with a
- * dynamic import, so the Excel task pane never downloads it.
+ * The file host: a .xlsx opened in a plain browser, edited through the
+ * package port (workbook/xlsx/xlsx-package.ts: tables read as a stream,
+ * rows and reports written into the package, exceljs only for what needs
+ * the whole workbook), saved back by download (or into the opened file
+ * where the File System Access API gave us a handle). The port and exceljs
+ * are loaded only here, with a dynamic import, so the Excel task pane never
+ * downloads them.
  */
 import { err, ok, type Result } from "../../core/issues";
 import type { Host, SavedFile } from "./host";
@@ -17,13 +20,14 @@ export interface WritableFileHandle {
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export async function openFileHost(buffer: ArrayBuffer, name: string, handle?: WritableFileHandle): Promise<Result<Host>> {
-  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../workbook/xlsx/xlsx-workbook");
-  const opened = await XlsxWorkbook.fromBuffer(buffer, name);
+  const { XlsxPackage } = await import(/* webpackChunkName: "xlsx" */ "../../workbook/xlsx/xlsx-package");
+  const file = { bytes: new Uint8Array(buffer) };
+  const opened = await XlsxPackage.open(file, name);
   if (!opened.ok) return opened;
   const workbook = opened.value;
   const save = async (): Promise<Result<SavedFile>> => {
     try {
-      const bytes = await workbook.toBuffer();
+      const { bytes } = file;
       const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
       if (handle) {
         const w = await handle.createWritable();

@@ -11,6 +11,7 @@ import type { UpdateById } from "../../workbook/port";
 import { makeMemoryHarness } from "./adapters/memory";
 import { makeOfficeHarness } from "./adapters/office";
 import { makeXlsxHarness } from "./adapters/xlsx";
+import { makeXlsxPackageHarness } from "./adapters/xlsx-package";
 import { CONTRACT_FIXTURE, d, type ContractHarness, type MakeHarness } from "./harness";
 import { INJECTION_PAYLOADS } from "./injection-payloads";
 import { value, issues } from "../unit/support/result";
@@ -254,4 +255,5 @@ function describePortContract(name: string, make: MakeHarness): void {
 
 describePortContract("memory", makeMemoryHarness);
 describePortContract("xlsx", makeXlsxHarness);
+describePortContract("xlsx package (streamed read, rows written into the package)", makeXlsxPackageHarness);
 describePortContract("office (fake Excel)", makeOfficeHarness);

@@ -14,7 +14,7 @@ import type { WorkbookPort } from "../../../workbook/port";
 import { readCell } from "../../../workbook/xlsx/read-cell";
 import { findRegion, growTableTo } from "../../../workbook/xlsx/sheet-region";
 import { XlsxWorkbook } from "../../../workbook/xlsx/xlsx-workbook";
-import { type ContractFixture, type FixtureCell, type PersistedGrid, type MakeHarness } from "../harness";
+import { type ContractFixture, type ContractHarness, type FixtureCell, type PersistedGrid, type MakeHarness } from "../harness";
 import { value as must } from "../../unit/support/result";
 
 function excelValue(cell: FixtureCell, header: string, table: Parameters<typeof matchHeader>[0]): ExcelJS.CellValue {
@@ -43,7 +43,7 @@ export async function buildFixtureXlsx(fixture: ContractFixture): Promise<Uint8A
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-function gridOf(ws: ExcelJS.Worksheet): PersistedGrid {
+export function gridOf(ws: ExcelJS.Worksheet): PersistedGrid {
   const values: CellValue[][] = [];
   const formulas: boolean[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
@@ -58,6 +58,18 @@ function gridOf(ws: ExcelJS.Worksheet): PersistedGrid {
     formulas.push(fs);
   }
   return { values, formulas };
+}
+
+/** Another user in Excel: rewrites a sheet's cells, and the table grows with them. */
+export function rewriteWorksheet(wb: ExcelJS.Workbook, sheet: string, rewrite: Parameters<ContractHarness["rewriteSheet"]>[1]): void {
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) throw new Error(`no sheet ${sheet}`);
+  const next = rewrite(gridOf(ws).values.map((r) => [...r]));
+  next.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+  for (const name of TABLE_NAMES) {
+    const region = findRegion(wb, name);
+    if (region?.ws === ws) growTableTo(region, next.length);
+  }
 }
 
 /** One user's session on a shared file: every call opens the current bytes, acts, and saves. */
@@ -87,17 +99,7 @@ export const makeXlsxHarness: MakeHarness = async (fixture) => {
       if (!ws) throw new Error(`no sheet ${sheet}`);
       return gridOf(ws);
     },
-    rewriteSheet: async (sheet, rewrite) => {
-      // Another user in Excel: rewrites the cells and the table grows with them.
-      const ws = port.workbook.getWorksheet(sheet);
-      if (!ws) throw new Error(`no sheet ${sheet}`);
-      const next = rewrite(gridOf(ws).values.map((r) => [...r]));
-      next.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-      for (const name of TABLE_NAMES) {
-        const region = findRegion(port.workbook, name);
-        if (region?.ws === ws) growTableTo(region, next.length);
-      }
-    },
+    rewriteSheet: async (sheet, rewrite) => rewriteWorksheet(port.workbook, sheet, rewrite),
     twoWriters: async () => {
       const file = { bytes: await port.toBuffer() };
       return [new SharedFileSession(file), new SharedFileSession(file)] as const;

@@ -1,0 +1,96 @@
+/**
+ * A .xlsx file's bytes as a WorkbookPort that loads the workbook whole only
+ * where it must. Tables are read by the streamed reader (stream/), rows are
+ * appended into the package (package-append.ts) and report sheets written
+ * into it (package-report.ts), so every other part keeps its bytes and a
+ * big workbook fits in memory. Updates by ID, creating the structure, and
+ * the appends package-append.ts leaves to the full load go through
+ * XlsxWorkbook (exceljs) on the current bytes, and replace them only when
+ * they succeed: every call is all or nothing. Browser-safe.
+ *
+ * The bytes live in a `PackageFile` the caller owns (the file host saves
+ * it); two ports over one file act as two users saving the same file in
+ * turn, each call starting from what the other wrote.
+ */
+import JSZip from "jszip";
+import { err, ok, type Result } from "../../core/issues";
+import { safeSheetName } from "../../core/report-sheet";
+import type { WorkbookPort } from "../port";
+import { appendRowsIntoPackage } from "./package-append";
+import { writeReportSheetsIntoPackage } from "./package-report";
+import { openXlsxTables, type StreamOptions, type XlsxTableReader } from "./stream/table-reader";
+import { XlsxWorkbook } from "./xlsx-workbook";
+
+/** The bytes of the file, replaced by each call that changes it. */
+export interface PackageFile {
+  bytes: Uint8Array;
+}
+
+export interface PackageOptions extends StreamOptions {
+  /** How a rewritten sheet goes into the package (package-append.ts AppendOptions). */
+  readonly put?: (zip: JSZip, path: string, bytes: Uint8Array) => Promise<void>;
+}
+
+export class XlsxPackage implements WorkbookPort {
+  /** The reader of the bytes it was opened on: a call on other bytes opens them again. */
+  private reader: { readonly bytes: Uint8Array; readonly opened: Promise<Result<XlsxTableReader>> } | undefined;
+
+  constructor(
+    readonly file: PackageFile,
+    /** The file name, for messages. */
+    readonly name: string,
+    private readonly options: PackageOptions = {},
+  ) {}
+
+  /** A port over `file`, once its bytes open as a package; unreadable bytes give an issue naming the file. */
+  static async open(file: PackageFile, name: string, options: PackageOptions = {}): Promise<Result<XlsxPackage>> {
+    const port = new XlsxPackage(file, name, options);
+    const reader = await port.open();
+    return reader.ok ? ok(port) : reader;
+  }
+
+  private open(): Promise<Result<XlsxTableReader>> {
+    const { bytes } = this.file;
+    if (this.reader?.bytes !== bytes) this.reader = { bytes, opened: openXlsxTables(bytes, this.name, this.options) };
+    return this.reader.opened;
+  }
+
+  async readTable(...args: Parameters<WorkbookPort["readTable"]>): ReturnType<WorkbookPort["readTable"]> {
+    const reader = await this.open();
+    return reader.ok ? reader.value.readTable(...args) : reader;
+  }
+
+  async appendRows(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
+    const reader = await this.open();
+    if (!reader.ok) return reader;
+    const direct = await appendRowsIntoPackage(reader.value, this.file.bytes, table, rows, { put: this.options.put });
+    if (direct.kind === "refused") return err(direct.issues);
+    if (direct.kind === "unsupported") return this.loaded((wb) => wb.appendRows(table, rows));
+    this.file.bytes = direct.bytes;
+    return ok({ firstRow: direct.firstRow, count: direct.count });
+  }
+
+  updateRows(...[table, updates]: Parameters<WorkbookPort["updateRows"]>): ReturnType<WorkbookPort["updateRows"]> {
+    return this.loaded((wb) => wb.updateRows(table, updates));
+  }
+
+  ensureStructure(...[lang]: Parameters<WorkbookPort["ensureStructure"]>): ReturnType<WorkbookPort["ensureStructure"]> {
+    return this.loaded((wb) => wb.ensureStructure(lang));
+  }
+
+  async writeReportSheet(...[sheet]: Parameters<WorkbookPort["writeReportSheet"]>): ReturnType<WorkbookPort["writeReportSheet"]> {
+    const written = await writeReportSheetsIntoPackage(this.file.bytes, [sheet], this.name);
+    if (!written.ok) return written;
+    this.file.bytes = written.value;
+    return ok({ name: safeSheetName(sheet.name) });
+  }
+
+  /** `change` on the workbook loaded whole from the current bytes; they are replaced only when it succeeds. */
+  private async loaded<T>(change: (wb: XlsxWorkbook) => Promise<Result<T>>): Promise<Result<T>> {
+    const wb = await XlsxWorkbook.fromBuffer(this.file.bytes, this.name);
+    if (!wb.ok) return wb;
+    const changed = await change(wb.value);
+    if (changed.ok) this.file.bytes = await wb.value.toBuffer();
+    return changed;
+  }
+}
