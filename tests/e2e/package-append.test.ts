@@ -174,7 +174,24 @@ describe("what the package writer refuses, and what it leaves to the full load",
     expect(outcome.kind === "refused" && outcome.issues[0].code).toBe("duplicate-id");
   });
 
-  const leftToFullLoad: [string, Partial<CrmSnapshot>, (wb: ExcelJS.Workbook) => void, Cells[], RegExp][] = [
+  /** Edits the saved package's Customers table part (table1.xml). */
+  const tablePart = (edit: (xml: string) => string) => async (bytes: Uint8Array): Promise<Uint8Array> => {
+    const zip = await JSZip.loadAsync(bytes);
+    zip.file("xl/tables/table1.xml", edit(await zip.file("xl/tables/table1.xml")!.async("string")));
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  };
+  const customerDates = (wb: ExcelJS.Workbook): void => {
+    const ws = wb.getWorksheet("Customers")!;
+    const col = ws.getRow(1).values as unknown[];
+    const at = col.indexOf("CreatedOn");
+    ws.getColumn(at).eachCell((cell, row) => {
+      if (row > 1) cell.numFmt = "0.00";
+    });
+  };
+  const leftToFullLoad: [string, Partial<CrmSnapshot>, (wb: ExcelJS.Workbook) => void, Cells[], RegExp, ((bytes: Uint8Array) => Promise<Uint8Array>)?][] = [
+    ["a totals row", sample, () => undefined, newCustomers("en-US"), /totals row/, tablePart((xml) => xml.replace("<table ", '<table totalsRowCount="1" '))],
+    ["a calculated column", sample, () => undefined, newCustomers("en-US"), /calculated columns/, tablePart((xml) => xml.replace(/<tableColumn ([^>]*?)\/>/, "<tableColumn $1><calculatedColumnFormula>LEN(A2)</calculatedColumnFormula></tableColumn>"))],
+    ["a date column whose cells show no date", sample, customerDates, newCustomers("en-US"), /CreatedOn does not show dates/],
     ["an empty table (no row to take the look from)", { ...sample, Customers: [] }, () => undefined, newCustomers("en-US"), /empty/],
     ["a text with a control character", sample, () => undefined, [{ ...newCustomers("en-US")[0], Notes: "bell\u0007" }], /characters/],
     ["a text Excel would decode (_xHHHH_)", sample, () => undefined, [{ ...newCustomers("en-US")[0], Notes: "code _x0041_" }], /characters/],
@@ -182,8 +199,9 @@ describe("what the package writer refuses, and what it leaves to the full load",
     ["merged cells in the sheet", sample, (wb) => wb.getWorksheet("Customers")!.mergeCells("AB2:AC2"), newCustomers("en-US"), /merged/],
     ["a note beside the row to fill", sample, (wb) => (wb.getWorksheet("Customers")!.getCell(sample.Customers.length + 2, 30).value = "memo"), newCustomers("en-US"), /hold something/],
   ];
-  it.each(leftToFullLoad)("%s", async (_name, data, edit, rows, why) => {
-    const bytes = await workbookBytes("en-US", data, edit);
+  it.each(leftToFullLoad)("%s", async (_name, data, edit, rows, why, editPackage) => {
+    const built = await workbookBytes("en-US", data, edit);
+    const bytes = editPackage ? await editPackage(built) : built;
     const outcome = await direct(bytes, "Customers", rows);
     expect(outcome.kind).toBe("unsupported");
     expect(outcome.kind === "unsupported" && outcome.why.en).toMatch(why);

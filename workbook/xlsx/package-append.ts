@@ -29,7 +29,7 @@ import type { LocalizedText } from "../../core/schema";
 import type { CellValue } from "../../core/raw";
 import type { TableName } from "../../core/schema";
 import { columnDef } from "../locate";
-import { planAppend } from "../write-plan";
+import { planAppend, type RowWrite, type TableView } from "../write-plan";
 import { rowXml, sheetCells, type NewCell, type SheetCell } from "./row-xml";
 import { decodeRange, encodeRange } from "./sheet-region";
 import type { XlsxTableReader } from "./stream/table-reader";
@@ -116,6 +116,62 @@ function grown(ref: string, bottom: number, right: number): string | undefined {
   return range && encodeRange(range.top, range.left, Math.max(range.bottom, bottom), Math.max(range.right, right));
 }
 
+/** The table part with its range and its filter's grown to the new rows; an unsupported outcome for calculated columns. */
+function grownTablePart(xml: string, lastRow: number, lastCol: number): string | PackageAppend {
+  if (/<(?:\w+:)?calculatedColumnFormula\b/.test(xml)) return unsupported("表格有计算列", "the table has calculated columns");
+  const grow = (tag: string): string => tag.replace(/(\sref=")([^"]*)(")/, (_m, a: string, ref: string, b: string) => a + (grown(ref, lastRow, lastCol) ?? ref) + b);
+  return xml.replace(/<(?:\w+:)?table\b[^>]*>/, grow).replace(/<(?:\w+:)?autoFilter\b[^>]*>/, grow);
+}
+
+/** The sheet's head (before <sheetData>, a few hundred bytes) with its dimension grown to the new rows. */
+function grownHead(head: string, lastRow: number, lastCol: number): string {
+  const dimension = /(<(?:\w+:)?dimension\b[^>]*?\sref=")([^"]*)(")/.exec(head);
+  const ref = dimension && grown(dimension[2], lastRow, lastCol);
+  return dimension && ref ? head.slice(0, dimension.index) + dimension[1] + ref + dimension[3] + head.slice(dimension.index + dimension[0].length) : head;
+}
+
+/** What the new rows are written from: the table as read, and the rows at the end of its sheet. */
+interface Target {
+  readonly table: TableName;
+  readonly reader: XlsxTableReader;
+  readonly view: TableView;
+  readonly firstCol: number;
+  /** The last filled row, then every row after it in the sheet. */
+  readonly tail: readonly TailRow[];
+}
+
+/** The planned rows as XML, in the look of the row above; an unsupported outcome when a cell cannot be written so. */
+function rowsXmlOf(target: Target, writes: readonly RowWrite[]): string | PackageAppend {
+  const { table, reader, view, firstCol, tail } = target;
+  const width = view.layout.headers.length;
+  const styleAbove = new Map(tail[0].cells.map((c) => [c.col, c.style]));
+  const keys = new Map([...view.layout.positions].map(([key, position]) => [position, key]));
+  let xml = "";
+  for (const write of writes) {
+    const values = new Map(write.cells.map((c) => [c.position, c.value]));
+    const own = tail.find((t) => t.r === write.rowNumber)?.cells ?? [];
+    const ownStyle = new Map(own.map((c) => [c.col, c.style]));
+    // Cells the row already has beside the table stay as they are.
+    const cells: (NewCell | SheetCell)[] = own.filter((c) => c.col < firstCol || c.col >= firstCol + width);
+    for (let position = 0; position < width; position++) {
+      const col = firstCol + position;
+      const style = ownStyle.get(col) || styleAbove.get(col) || 0;
+      let value = values.get(position) ?? null;
+      const key = keys.get(position);
+      const type = key === undefined ? undefined : columnDef(table, key)?.type;
+      if ((type === "date" || type === "datetime") && typeof value === "number") {
+        if (!reader.isDateStyle(style)) return unsupported(`「${view.layout.headers[position]}」列的格式不显示日期`, `column ${view.layout.headers[position]} does not show dates`);
+        if (reader.date1904) value -= DAYS_1904;
+      }
+      cells.push({ col, style, value });
+    }
+    const row = rowXml(write.rowNumber, cells);
+    if (row === undefined) return unsupported("有文字含需要转义的字符", "a text holds characters the full load must escape");
+    xml += row;
+  }
+  return xml;
+}
+
 /**
  * `rows` appended to `table` in the package `bytes` (which `reader` reads),
  * after its last filled row. The rows are cells by column key, as
@@ -134,70 +190,39 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   if (!plan.ok) return { kind: "refused", issues: plan.error };
   if (rows.length === 0) return { kind: "written", bytes, firstRow, count: 0 };
   const lastRow = firstRow + rows.length - 1;
+  const lastCol = region.firstCol + view.layout.headers.length - 1;
+
+  let tablePart: { readonly path: string; readonly xml: string } | undefined;
+  if (region.excelTable) {
+    const part = await reader.part(region.excelTable.path);
+    if (part === undefined) return unsupported("缺少表格部件", "the table part is missing");
+    const xml = grownTablePart(decoder.decode(part), lastRow, lastCol);
+    if (typeof xml !== "string") return xml;
+    tablePart = { path: region.excelTable.path, xml };
+  }
 
   const sheet = await reader.part(region.sheet.path);
   const end = sheet === undefined ? -1 : lastIndexOf(sheet, "</sheetData>", sheet.length);
-  if (sheet === undefined || end < 0) return unsupported("工作表的行不在预期位置", "the sheet's rows are not where this writer looks");
+  const dataAt = sheet === undefined ? -1 : indexOf(sheet, "<sheetData", 0);
+  if (sheet === undefined || end < 0 || dataAt < 0) return unsupported("工作表的行不在预期位置", "the sheet's rows are not where this writer looks");
   const tail = tailRows(sheet, end, lastFilled);
-  if (tail === undefined) return unsupported("工作表末尾的行未按顺序排列", "the sheet's last rows are not in order");
-  const above = tail[0];
-  const targets = new Map(tail.filter((t) => t.r >= firstRow && t.r <= lastRow).map((t) => [t.r, t]));
-  if ([...targets.values()].some((t) => t.cells.some((c) => c.filled))) return unsupported("要写入的行已有内容", "rows to fill already hold something");
-
-  // New rows, cell by cell across the table's columns.
-  const width = view.layout.headers.length;
-  const styleAbove = new Map(above.cells.map((c) => [c.col, c.style]));
-  const keys = new Map([...view.layout.positions].map(([key, position]) => [position, key]));
-  let rowsXml = "";
-  for (const write of plan.value) {
-    const values = new Map(write.cells.map((c) => [c.position, c.value]));
-    const own = targets.get(write.rowNumber)?.cells ?? [];
-    const ownStyle = new Map(own.map((c) => [c.col, c.style]));
-    const cells: (NewCell | SheetCell)[] = own.filter((c) => c.col < region.firstCol || c.col >= region.firstCol + width);
-    for (let position = 0; position < width; position++) {
-      const col = region.firstCol + position;
-      const style = ownStyle.get(col) || styleAbove.get(col) || 0;
-      let value = values.get(position) ?? null;
-      const key = keys.get(position);
-      const type = key === undefined ? undefined : columnDef(table, key)?.type;
-      if ((type === "date" || type === "datetime") && typeof value === "number") {
-        if (!reader.isDateStyle(style)) return unsupported(`「${view.layout.headers[position]}」列的格式不显示日期`, `column ${view.layout.headers[position]} does not show dates`);
-        if (reader.date1904) value -= DAYS_1904;
-      }
-      cells.push({ col, style, value });
-    }
-    const xml = rowXml(write.rowNumber, cells);
-    if (xml === undefined) return unsupported("有文字含需要转义的字符", "a text holds characters the full load must escape");
-    rowsXml += xml;
-  }
+  if (tail === undefined || tail[0].from < dataAt) return unsupported("工作表末尾的行未按顺序排列", "the sheet's last rows are not in order");
+  const replaced = tail.filter((t) => t.r >= firstRow && t.r <= lastRow);
+  if (replaced.some((t) => t.cells.some((c) => c.filled))) return unsupported("要写入的行已有内容", "rows to fill already hold something");
+  const rowsXml = rowsXmlOf({ table, reader, view, firstCol: region.firstCol, tail }, plan.value);
+  if (typeof rowsXml !== "string") return rowsXml;
 
   // The new rows replace the blank rows they fill, before any row below them.
-  const replaced = tail.filter((t) => targets.has(t.r));
   const after = tail.find((t) => t.r > lastRow);
   const cutFrom = replaced.length > 0 ? replaced[0].from : after ? after.from : end;
   const cutTo = replaced.length > 0 ? replaced[replaced.length - 1].to : cutFrom;
-  const lastCol = region.firstCol + width - 1;
-  // The dimension is in the few bytes before <sheetData>: only those are decoded.
-  const dataAt = indexOf(sheet, "<sheetData", 0);
-  if (dataAt < 0 || dataAt > cutFrom) return unsupported("工作表的行不在预期位置", "the sheet's rows are not where this writer looks");
-  const head = decoder.decode(sheet.subarray(0, dataAt));
-  const dimension = /(<(?:\w+:)?dimension\b[^>]*?\sref=")([^"]*)(")/.exec(head);
-  const dimensionRef = dimension && grown(dimension[2], lastRow, lastCol);
-  const newHead = dimension && dimensionRef ? head.slice(0, dimension.index) + dimension[1] + dimensionRef + dimension[3] + head.slice(dimension.index + dimension[0].length) : head;
-  const newSheet = concatBytes([encoder.encode(newHead), sheet.subarray(dataAt, cutFrom), encoder.encode(rowsXml), sheet.subarray(cutTo)]);
+  const head = grownHead(decoder.decode(sheet.subarray(0, dataAt)), lastRow, lastCol);
+  const newSheet = concatBytes([encoder.encode(head), sheet.subarray(dataAt, cutFrom), encoder.encode(rowsXml), sheet.subarray(cutTo)]);
 
   const zip = await JSZip.loadAsync(bytes);
   if (options.put) await options.put(zip, region.sheet.path, newSheet);
   else zip.file(region.sheet.path, newSheet, { createFolders: false });
-  if (region.excelTable) {
-    const tablePart = await reader.part(region.excelTable.path);
-    const xml = tablePart && decoder.decode(tablePart);
-    if (xml === undefined) return unsupported("缺少表格部件", "the table part is missing");
-    if (/<(?:\w+:)?calculatedColumnFormula\b/.test(xml)) return unsupported("表格有计算列", "the table has calculated columns");
-    const grow = (tag: string): string => tag.replace(/(\sref=")([^"]*)(")/, (m, a: string, ref: string, b: string) => a + (grown(ref, lastRow, lastCol) ?? ref) + b);
-    const newXml = xml.replace(/<(?:\w+:)?table\b[^>]*>/, grow).replace(/<(?:\w+:)?autoFilter\b[^>]*>/, grow);
-    zip.file(region.excelTable.path, newXml, { createFolders: false });
-  }
+  if (tablePart) zip.file(tablePart.path, tablePart.xml, { createFolders: false });
   const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { kind: "written", bytes: out, firstRow, count: rows.length };
 }
