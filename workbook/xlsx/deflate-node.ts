@@ -4,7 +4,9 @@
  * time of `tradebook import` on a workbook of 250,000 follow-ups, where the
  * sheet it rewrites is 100 MB of XML; zlib does it natively. JSZip copies a
  * CompressedObject as it is when it generates a package (as it keeps an
- * unchanged part's bytes), so the part is compressed once. Node only.
+ * unchanged part's bytes), so the part is compressed once. Node only, and
+ * only where `jszip` resolves to its lib/ modules (node does): a browser
+ * bundle gets JSZip's prebuilt copy, whose CompressedObject is another class.
  */
 import type JSZip from "jszip";
 import CompressedObject from "jszip/lib/compressedObject";
