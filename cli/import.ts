@@ -22,6 +22,9 @@ import { decodeCsv, encodeCsv } from "../workbook/csv-decode";
 import { readSnapshot } from "../workbook/snapshot";
 import { putDeflated } from "../workbook/xlsx/deflate-node";
 import { appendRowsIntoPackage } from "../workbook/xlsx/package-append";
+import type { TableReader } from "../workbook/port";
+import { rawTableOf } from "../workbook/write-plan";
+import type { PackageTableView } from "../workbook/xlsx/stream/table-reader";
 import { openXlsxTables, type XlsxTableReader } from "../workbook/xlsx/stream-reader";
 import { openXlsxFile, readXlsxFile, saveXlsx, writeXlsxBytes, type XlsxFile } from "../workbook/xlsx/xlsx-file";
 import { UsageError, parseArgs, stringOption } from "./args";
@@ -60,7 +63,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (!source.ok) return unreadable(source.error);
   const reader = await openXlsxTables(source.value.bytes, path.basename(file));
   if (!reader.ok) return unreadable(reader.error);
-  const existing = await readSnapshot(reader.value);
+  // The target table's view is kept from this read, so appending does not read its sheet again.
+  let targetView: PackageTableView | undefined;
+  const keepingTarget: TableReader = {
+    readTable: async (name, columns) => {
+      if (name !== table) return reader.value.readTable(name, columns);
+      const read = await reader.value.readView(name);
+      if (!read.ok) return read;
+      targetView = read.value;
+      return rawTableOf(name, read.value.view, columns);
+    },
+  };
+  const existing = await readSnapshot(keepingTarget);
   if (!existing.ok) {
     for (const i of existing.error) io.err(issueLine(file, i, io));
     return EXIT.problems;
@@ -133,7 +147,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const keep = parsed.rows.filter((_, i) => !badRows.has(parsed.rowNumbers[i]));
   const lang = target.lang;
   if (keep.length > 0) {
-    const written = await appendRows({ file, full, source: source.value, reader: reader.value }, table, keep.map((r) => toCells(table, r, lang)), io);
+    const written = await appendRows({ file, full, source: source.value, reader: reader.value, view: targetView }, table, keep.map((r) => toCells(table, r, lang)), io);
     if (written.length > 0) {
       for (const i of written) io.err(issueLine(file, i, io));
       return EXIT.problems;
@@ -166,6 +180,8 @@ interface ReadWorkbook {
   readonly full: string;
   readonly source: XlsxFile;
   readonly reader: XlsxTableReader;
+  /** The target table as read for validation, if it was. */
+  readonly view: PackageTableView | undefined;
 }
 
 /**
@@ -177,7 +193,7 @@ interface ReadWorkbook {
  * and refuses one with parts it would drop.
  */
 async function appendRows(wb: ReadWorkbook, table: TableName, rows: readonly Readonly<Record<string, CellValue>>[], io: CliIO): Promise<readonly Issue[]> {
-  const direct = await appendRowsIntoPackage(wb.reader, wb.source.bytes, table, rows, { put: putDeflated });
+  const direct = await appendRowsIntoPackage(wb.reader, wb.source.bytes, table, rows, { put: putDeflated, view: wb.view });
   if (direct.kind === "refused") return direct.issues;
   if (direct.kind === "written") {
     const saved = await writeXlsxBytes(wb.source, direct.bytes, wb.full);

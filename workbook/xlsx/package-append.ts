@@ -24,7 +24,7 @@
  * a dropdown to each new cell past them.
  */
 import JSZip from "jszip";
-import type { Issue } from "../../core/issues";
+import { ok, type Issue } from "../../core/issues";
 import type { LocalizedText } from "../../core/schema";
 import type { CellValue } from "../../core/raw";
 import type { TableName } from "../../core/schema";
@@ -32,7 +32,7 @@ import { columnDef } from "../locate";
 import { planAppend, type RowWrite, type TableView } from "../write-plan";
 import { rowXml, sheetCells, type NewCell, type SheetCell } from "./row-xml";
 import { decodeRange, encodeRange } from "./sheet-region";
-import type { XlsxTableReader } from "./stream/table-reader";
+import type { PackageTableView, XlsxTableReader } from "./stream/table-reader";
 import { concatBytes } from "./stream/zip-parts";
 
 type Row = Readonly<Record<string, CellValue>>;
@@ -48,6 +48,12 @@ export type PackageAppend =
 export interface AppendOptions {
   /** How the rewritten sheet goes into the package; JSZip compresses it unless given (node: deflate-node.ts putDeflated). */
   readonly put?: (zip: JSZip, path: string, bytes: Uint8Array) => Promise<void>;
+  /**
+   * The table as `reader` read it from these very bytes, when the caller
+   * has just done so (`tradebook import` validates against it): the sheet,
+   * the largest part, is then not read a second time.
+   */
+  readonly view?: PackageTableView;
 }
 
 const unsupported = (zh: string, en: string): PackageAppend => ({ kind: "unsupported", why: { zh, en } });
@@ -178,7 +184,7 @@ function rowsXmlOf(target: Target, writes: readonly RowWrite[]): string | Packag
  * WorkbookPort.appendRows takes them.
  */
 export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint8Array, table: TableName, rows: readonly Row[], options: AppendOptions = {}): Promise<PackageAppend> {
-  const read = await reader.readView(table);
+  const read = options.view ? ok(options.view) : await reader.readView(table);
   if (!read.ok) return { kind: "refused", issues: read.error };
   const { region, view, exact } = read.value;
   if (exact) return unsupported("工作表有合并单元格或超链接", "the sheet has merged cells or hyperlinks");
