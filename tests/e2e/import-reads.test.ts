@@ -1,22 +1,25 @@
 /**
- * `tradebook import` reads the target table's sheet once: the view it
- * validates against is the one the package writer appends after.
+ * Appending reads the target table's sheet once: `tradebook import`
+ * appends after the view it validated against, and file mode's package
+ * port after the read the task pane makes of the IDs right before.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { appendRecord } from "../../addin/state/writer";
 import { run as importCsv } from "../../cli/import";
 import type { CliIO } from "../../cli/io";
 import { serialFromYMD } from "../../core/dates";
 import type { TableName } from "../../core/schema";
 import { buildWorkbook } from "../../templates/builder";
 import { generateSample } from "../../templates/sample";
+import { XlsxPackage } from "../../workbook/xlsx/xlsx-package";
 
 const reads = vi.hoisted(() => [] as string[]);
 
-vi.mock("../../workbook/xlsx/stream-reader", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../workbook/xlsx/stream-reader")>();
+vi.mock("../../workbook/xlsx/stream/table-reader", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../workbook/xlsx/stream/table-reader")>();
   return {
     ...real,
     openXlsxTables: async (...args: Parameters<typeof real.openXlsxTables>) => {
@@ -34,10 +37,15 @@ vi.mock("../../workbook/xlsx/stream-reader", async (importOriginal) => {
   };
 });
 
-describe("tradebook import reads each sheet once", () => {
-  it("validates and appends from one read of the target table", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "tb-reads-"));
-    const sample = generateSample({ seed: 5, scale: 0.05, asOf: serialFromYMD(2026, 11, 27) });
+const dir = mkdtempSync(path.join(tmpdir(), "tb-reads-"));
+const sample = generateSample({ seed: 5, scale: 0.05, asOf: serialFromYMD(2026, 11, 27) });
+
+describe("appending reads the target sheet once", () => {
+  beforeEach(() => {
+    reads.length = 0;
+  });
+
+  it("tradebook import validates and appends from one read of the target table", async () => {
     const file = path.join(dir, "book.xlsx");
     await buildWorkbook("en-US", sample).xlsx.writeFile(file);
     const csv = path.join(dir, "new.csv");
@@ -48,5 +56,20 @@ describe("tradebook import reads each sheet once", () => {
     expect(err).toEqual([]);
     expect(reads.filter((t) => t === "Customers")).toHaveLength(1);
     expect(reads.length).toBeGreaterThan(5);
+  });
+
+  it("file mode appends a record after the read of its IDs, and reads again once the bytes changed", async () => {
+    const bytes = new Uint8Array(await buildWorkbook("zh-CN", sample).xlsx.writeBuffer());
+    const port = await XlsxPackage.open({ bytes }, "book.xlsx");
+    if (!port.ok) throw new Error("unreadable");
+    const today = serialFromYMD(2026, 11, 27);
+    const first = await appendRecord(port.value, "FollowUps", { ...sample.FollowUps[0], Summary: "one" }, today);
+    expect(first.ok).toBe(true);
+    expect(reads).toEqual(["FollowUps"]);
+    const second = await appendRecord(port.value, "FollowUps", { ...sample.FollowUps[0], Summary: "two" }, today);
+    expect(second.ok).toBe(true);
+    expect(reads).toEqual(["FollowUps", "FollowUps"]);
+    const read = await port.value.readTable("FollowUps");
+    expect(read.ok && read.value.rows.slice(-2).map((r) => r.cells.Summary)).toEqual(["one", "two"]);
   });
 });

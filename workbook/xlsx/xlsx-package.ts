@@ -15,10 +15,12 @@
 import JSZip from "jszip";
 import { err, ok, type Result } from "../../core/issues";
 import { safeSheetName } from "../../core/report-sheet";
+import type { TableName } from "../../core/schema";
 import type { WorkbookPort } from "../port";
+import { rawTableOf } from "../write-plan";
 import { appendRowsIntoPackage } from "./package-append";
 import { writeReportSheetsIntoPackage } from "./package-report";
-import { openXlsxTables, type StreamOptions, type XlsxTableReader } from "./stream/table-reader";
+import { openXlsxTables, type PackageTableView, type StreamOptions, type XlsxTableReader } from "./stream/table-reader";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
 /** The bytes of the file, replaced by each call that changes it. */
@@ -55,15 +57,33 @@ export class XlsxPackage implements WorkbookPort {
     return this.reader.opened;
   }
 
-  async readTable(...args: Parameters<WorkbookPort["readTable"]>): ReturnType<WorkbookPort["readTable"]> {
+  async readTable(...[table, columns]: Parameters<WorkbookPort["readTable"]>): ReturnType<WorkbookPort["readTable"]> {
     const reader = await this.open();
-    return reader.ok ? reader.value.readTable(...args) : reader;
+    if (!reader.ok) return reader;
+    const read = await reader.value.readView(table);
+    if (!read.ok) return read;
+    this.lastRead = { bytes: this.file.bytes, table, view: read.value };
+    return rawTableOf(table, read.value.view, columns);
+  }
+
+  /**
+   * The last table read, kept until the next call: an append right after a
+   * read of the same table and bytes (the task pane re-reads IDs before
+   * writing) plans against it instead of reading the sheet again.
+   */
+  private lastRead: { readonly bytes: Uint8Array; readonly table: TableName; readonly view: PackageTableView } | undefined;
+
+  private takeLastRead(table: TableName): PackageTableView | undefined {
+    const last = this.lastRead;
+    this.lastRead = undefined;
+    return last && last.bytes === this.file.bytes && last.table === table ? last.view : undefined;
   }
 
   async appendRows(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
+    const view = this.takeLastRead(table);
     const reader = await this.open();
     if (!reader.ok) return reader;
-    const direct = await appendRowsIntoPackage(reader.value, this.file.bytes, table, rows, { put: this.options.put });
+    const direct = await appendRowsIntoPackage(reader.value, this.file.bytes, table, rows, { put: this.options.put, view });
     if (direct.kind === "refused") return err(direct.issues);
     if (direct.kind === "unsupported") return this.loaded((wb) => wb.appendRows(table, rows));
     this.file.bytes = direct.bytes;
@@ -71,14 +91,17 @@ export class XlsxPackage implements WorkbookPort {
   }
 
   updateRows(...[table, updates]: Parameters<WorkbookPort["updateRows"]>): ReturnType<WorkbookPort["updateRows"]> {
+    this.lastRead = undefined;
     return this.loaded((wb) => wb.updateRows(table, updates));
   }
 
   ensureStructure(...[lang]: Parameters<WorkbookPort["ensureStructure"]>): ReturnType<WorkbookPort["ensureStructure"]> {
+    this.lastRead = undefined;
     return this.loaded((wb) => wb.ensureStructure(lang));
   }
 
   async writeReportSheet(...[sheet]: Parameters<WorkbookPort["writeReportSheet"]>): ReturnType<WorkbookPort["writeReportSheet"]> {
+    this.lastRead = undefined;
     const written = await writeReportSheetsIntoPackage(this.file.bytes, [sheet], this.name);
     if (!written.ok) return written;
     this.file.bytes = written.value;
