@@ -25,6 +25,7 @@ import { readSnapshot } from "../../workbook/snapshot";
 import { putDeflated } from "../../workbook/xlsx/deflate-node";
 import { appendRowsIntoPackage, type PackageAppend } from "../../workbook/xlsx/package-append";
 import { openXlsxTables } from "../../workbook/xlsx/stream-reader";
+import { XlsxPackage } from "../../workbook/xlsx/xlsx-package";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 
 const asOf = serialFromYMD(2026, 11, 27);
@@ -222,6 +223,20 @@ describe("what the package writer refuses, and what it leaves to the full load",
     expect(outcome.kind).toBe("unsupported");
     expect(outcome.kind === "unsupported" && outcome.why.en).toMatch(why);
     expect(outcome.kind === "unsupported" && outcome.why.zh.length).toBeGreaterThan(0);
+  });
+});
+
+describe("file mode's package port", () => {
+  it("runs calls one at a time: appends made at once all land", async () => {
+    const file = { bytes: await workbookBytes("zh-CN", sample) };
+    const port = await XlsxPackage.open(file, "book.xlsx");
+    if (!port.ok) throw new Error("unreadable");
+    const [a, b] = newFollowUps("zh-CN");
+    const results = await Promise.all([port.value.appendRows("FollowUps", [a]), port.value.appendRows("Customers", newCustomers("zh-CN").slice(0, 1)), port.value.appendRows("FollowUps", [b])]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    const after = await streamed(file.bytes);
+    expect(after.snapshot.FollowUps.slice(-2).map((f) => f.FollowUpID)).toEqual(["F-NEW-1", "F-NEW-2"]);
+    expect(after.snapshot.Customers.at(-1)!.CustomerID).toBe("C-NEW-0");
   });
 });
 

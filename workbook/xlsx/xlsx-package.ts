@@ -57,7 +57,47 @@ export class XlsxPackage implements WorkbookPort {
     return this.reader.opened;
   }
 
-  async readTable(...[table, columns]: Parameters<WorkbookPort["readTable"]>): ReturnType<WorkbookPort["readTable"]> {
+  /**
+   * Calls run one at a time. Each reads the bytes, works for a while (an
+   * append at 25,000 customers takes seconds) and replaces them: two calls
+   * at once (a contact saved while a report is written) would both start
+   * from the same bytes, and the later would drop the earlier's change.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private inTurn<T>(call: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(call, call);
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  readTable(...[table, columns]: Parameters<WorkbookPort["readTable"]>): ReturnType<WorkbookPort["readTable"]> {
+    return this.inTurn(() => this.read(table, columns));
+  }
+
+  appendRows(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
+    return this.inTurn(() => this.append(table, rows));
+  }
+
+  updateRows(...[table, updates]: Parameters<WorkbookPort["updateRows"]>): ReturnType<WorkbookPort["updateRows"]> {
+    return this.inTurn(() => this.loaded((wb) => wb.updateRows(table, updates)));
+  }
+
+  ensureStructure(...[lang]: Parameters<WorkbookPort["ensureStructure"]>): ReturnType<WorkbookPort["ensureStructure"]> {
+    return this.inTurn(() => this.loaded((wb) => wb.ensureStructure(lang)));
+  }
+
+  writeReportSheet(...[sheet]: Parameters<WorkbookPort["writeReportSheet"]>): ReturnType<WorkbookPort["writeReportSheet"]> {
+    return this.inTurn(async () => {
+      this.lastRead = undefined;
+      const written = await writeReportSheetsIntoPackage(this.file.bytes, [sheet], this.name);
+      if (!written.ok) return written;
+      this.file.bytes = written.value;
+      return ok({ name: safeSheetName(sheet.name) });
+    });
+  }
+
+  private async read(...[table, columns]: Parameters<WorkbookPort["readTable"]>): ReturnType<WorkbookPort["readTable"]> {
     const reader = await this.open();
     if (!reader.ok) return reader;
     const read = await reader.value.readView(table);
@@ -79,7 +119,7 @@ export class XlsxPackage implements WorkbookPort {
     return last && last.bytes === this.file.bytes && last.table === table ? last.view : undefined;
   }
 
-  async appendRows(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
+  private async append(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
     const view = this.takeLastRead(table);
     const reader = await this.open();
     if (!reader.ok) return reader;
@@ -90,26 +130,9 @@ export class XlsxPackage implements WorkbookPort {
     return ok({ firstRow: direct.firstRow, count: direct.count });
   }
 
-  updateRows(...[table, updates]: Parameters<WorkbookPort["updateRows"]>): ReturnType<WorkbookPort["updateRows"]> {
-    this.lastRead = undefined;
-    return this.loaded((wb) => wb.updateRows(table, updates));
-  }
-
-  ensureStructure(...[lang]: Parameters<WorkbookPort["ensureStructure"]>): ReturnType<WorkbookPort["ensureStructure"]> {
-    this.lastRead = undefined;
-    return this.loaded((wb) => wb.ensureStructure(lang));
-  }
-
-  async writeReportSheet(...[sheet]: Parameters<WorkbookPort["writeReportSheet"]>): ReturnType<WorkbookPort["writeReportSheet"]> {
-    this.lastRead = undefined;
-    const written = await writeReportSheetsIntoPackage(this.file.bytes, [sheet], this.name);
-    if (!written.ok) return written;
-    this.file.bytes = written.value;
-    return ok({ name: safeSheetName(sheet.name) });
-  }
-
   /** `change` on the workbook loaded whole from the current bytes; they are replaced only when it succeeds. */
   private async loaded<T>(change: (wb: XlsxWorkbook) => Promise<Result<T>>): Promise<Result<T>> {
+    this.lastRead = undefined;
     const wb = await XlsxWorkbook.fromBuffer(this.file.bytes, this.name);
     if (!wb.ok) return wb;
     const changed = await change(wb.value);
