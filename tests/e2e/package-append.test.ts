@@ -136,6 +136,37 @@ describe("appending straight into the package gives the workbook the full load g
     expect(ws.getCell(last - 1, 2).value).toBeInstanceOf(Date);
   });
 
+  it("dropdowns and the overdue highlight reach the new rows, as on the full load", async () => {
+    // The template's ranges reach 1,000 rows past the data; here they end at the last row, as after 1,000 appends.
+    const lastRow = sample.FollowUps.length + 1;
+    const zip = await JSZip.loadAsync(await workbookBytes("zh-CN", sample));
+    const part = "xl/worksheets/sheet2.xml";
+    const xml = await zip.file(part)!.async("string");
+    zip.file(part, xml.replace(/(sqref="[A-Z]+2:[A-Z]+)\d+"/g, `$1${lastRow}"`));
+    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const rows = newFollowUps("zh-CN");
+    const sheet = sheetNameOf(SCHEMA.FollowUps, "zh-CN");
+    const look = async (book: Uint8Array) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(book as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet(sheet)!;
+      const last = ws.rowCount;
+      const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
+      const dropdowns = ["C", "D", "E", "F", "G"].map((col) => model[`${col}${last}`]?.formulae?.[0] ?? null);
+      const highlight = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings.map((c) => c.ref);
+      return { last, dropdowns, highlight };
+    };
+    const before = await look(bytes);
+    expect(before.highlight).toEqual([`J2:J${lastRow}`]);
+    expect(before.last).toBe(lastRow);
+    const mine = await look(written(await direct(bytes, "FollowUps", rows)));
+    const theirs = await look(await fullLoad(bytes, "FollowUps", rows));
+    expect(mine.last).toBe(theirs.last);
+    expect(mine.dropdowns).toEqual(theirs.dropdowns);
+    expect(mine.dropdowns.every((f) => f !== null)).toBe(true);
+    expect(mine.highlight).toEqual([`J2:J${mine.last}`]);
+  });
+
   it("the table, its filter and the sheet's dimension grow to the new rows", async () => {
     const bytes = await workbookBytes("en-US", sample);
     const mine = written(await direct(bytes, "Customers", newCustomers("en-US")));

@@ -19,9 +19,8 @@
  * table (no row above to take the look from), a totals row, merged cells or
  * hyperlinks in the sheet, calculated columns, cells in the rows to fill,
  * a date column whose style shows no date, a text XML cannot carry as it
- * is. One difference remains: data validations and conditional formats
- * keep their ranges (the template's reach row 2001); the full load copies
- * a dropdown to each new cell past them.
+ * is. Dropdowns (data validations) and conditional formats whose ranges
+ * reach the last filled row are carried down to the new rows.
  */
 import JSZip from "jszip";
 import { ok, type Issue } from "../../core/issues";
@@ -136,6 +135,22 @@ function grownHead(head: string, lastRow: number, lastCol: number): string {
   return dimension && ref ? head.slice(0, dimension.index) + dimension[1] + ref + dimension[3] + head.slice(dimension.index + dimension[0].length) : head;
 }
 
+/**
+ * The sheet's XML after </sheetData> with the data validations (dropdowns)
+ * and conditional formats that reach the last filled row carried down to
+ * the new rows, as the row above's dropdowns are by the exceljs path
+ * (row-style.ts copyRowLook). A range beside or across the table's columns
+ * is left as it is.
+ */
+function carriedDown(tail: string, lastFilled: number, lastRow: number, firstCol: number, lastCol: number): string {
+  const carry = (ref: string): string => {
+    const range = decodeRange(ref);
+    if (!range || range.left < firstCol || range.right > lastCol || range.top > lastFilled || range.bottom < lastFilled || range.bottom >= lastRow) return ref;
+    return encodeRange(range.top, range.left, lastRow, range.right);
+  };
+  return tail.replace(/(<(?:\w+:)?(?:dataValidation|conditionalFormatting)\b[^>]*?\ssqref=")([^"]*)(")/g, (_m, open: string, sqref: string, close: string) => open + sqref.split(" ").map(carry).join(" ") + close);
+}
+
 /** What the new rows are written from: the table as read, and the rows at the end of its sheet. */
 interface Target {
   readonly table: TableName;
@@ -219,11 +234,12 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   if (typeof rowsXml !== "string") return rowsXml;
 
   // The new rows replace the blank rows they fill, before any row below them.
-  const after = tail.find((t) => t.r > lastRow);
-  const cutFrom = replaced.length > 0 ? replaced[0].from : after ? after.from : end;
+  const below = tail.find((t) => t.r > lastRow);
+  const cutFrom = replaced.length > 0 ? replaced[0].from : below ? below.from : end;
   const cutTo = replaced.length > 0 ? replaced[replaced.length - 1].to : cutFrom;
   const head = grownHead(decoder.decode(sheet.subarray(0, dataAt)), lastRow, lastCol);
-  const newSheet = concatBytes([encoder.encode(head), sheet.subarray(dataAt, cutFrom), encoder.encode(rowsXml), sheet.subarray(cutTo)]);
+  const after = carriedDown(decoder.decode(sheet.subarray(end)), lastFilled, lastRow, region.firstCol, lastCol);
+  const newSheet = concatBytes([encoder.encode(head), sheet.subarray(dataAt, cutFrom), encoder.encode(rowsXml), sheet.subarray(cutTo, end), encoder.encode(after)]);
 
   const zip = await JSZip.loadAsync(bytes);
   if (options.put) await options.put(zip, region.sheet.path, newSheet);
