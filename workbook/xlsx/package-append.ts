@@ -121,18 +121,16 @@ function grown(ref: string, bottom: number, right: number): string | undefined {
   return range && encodeRange(range.top, range.left, Math.max(range.bottom, bottom), Math.max(range.right, right));
 }
 
+/** The first `<name …>` tag in `xml` with its ref attribute grown to row `bottom` and column `right`. */
+function growTag(xml: string, name: string, bottom: number, right: number): string {
+  const grow = (tag: string): string => tag.replace(/(\sref=")([^"]*)(")/, (_m, a: string, ref: string, b: string) => a + (grown(ref, bottom, right) ?? ref) + b);
+  return xml.replace(new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>`), grow);
+}
+
 /** The table part with its range and its filter's grown to the new rows; an unsupported outcome for calculated columns. */
 function grownTablePart(xml: string, lastRow: number, lastCol: number): string | PackageAppend {
   if (/<(?:\w+:)?calculatedColumnFormula\b/.test(xml)) return unsupported("表格有计算列", "the table has calculated columns");
-  const grow = (tag: string): string => tag.replace(/(\sref=")([^"]*)(")/, (_m, a: string, ref: string, b: string) => a + (grown(ref, lastRow, lastCol) ?? ref) + b);
-  return xml.replace(/<(?:\w+:)?table\b[^>]*>/, grow).replace(/<(?:\w+:)?autoFilter\b[^>]*>/, grow);
-}
-
-/** The sheet's head (before <sheetData>, a few hundred bytes) with its dimension grown to the new rows. */
-function grownHead(head: string, lastRow: number, lastCol: number): string {
-  const dimension = /(<(?:\w+:)?dimension\b[^>]*?\sref=")([^"]*)(")/.exec(head);
-  const ref = dimension && grown(dimension[2], lastRow, lastCol);
-  return dimension && ref ? head.slice(0, dimension.index) + dimension[1] + ref + dimension[3] + head.slice(dimension.index + dimension[0].length) : head;
+  return growTag(growTag(xml, "table", lastRow, lastCol), "autoFilter", lastRow, lastCol);
 }
 
 /**
@@ -157,20 +155,22 @@ interface Target {
   readonly reader: XlsxTableReader;
   readonly view: TableView;
   readonly firstCol: number;
-  /** The last filled row, then every row after it in the sheet. */
-  readonly tail: readonly TailRow[];
+  /** The last filled row, whose look the new rows take. */
+  readonly above: TailRow;
+  /** The blank rows the new rows fill, by number. */
+  readonly filling: ReadonlyMap<number, TailRow>;
 }
 
 /** The planned rows as XML, in the look of the row above; an unsupported outcome when a cell cannot be written so. */
 function rowsXmlOf(target: Target, writes: readonly RowWrite[]): string | PackageAppend {
-  const { table, reader, view, firstCol, tail } = target;
+  const { table, reader, view, firstCol, above, filling } = target;
   const width = view.layout.headers.length;
-  const styleAbove = new Map(tail[0].cells.map((c) => [c.col, c.style]));
+  const styleAbove = new Map(above.cells.map((c) => [c.col, c.style]));
   const keys = new Map([...view.layout.positions].map(([key, position]) => [position, key]));
   let xml = "";
   for (const write of writes) {
     const values = new Map(write.cells.map((c) => [c.position, c.value]));
-    const own = tail.find((t) => t.r === write.rowNumber)?.cells ?? [];
+    const own = filling.get(write.rowNumber)?.cells ?? [];
     const ownStyle = new Map(own.map((c) => [c.col, c.style]));
     // Cells the row already has beside the table stay as they are.
     const cells: (NewCell | SheetCell)[] = own.filter((c) => c.col < firstCol || c.col >= firstCol + width);
@@ -230,14 +230,15 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   if (tail === undefined || tail[0].from < dataAt) return unsupported("工作表末尾的行未按顺序排列", "the sheet's last rows are not in order");
   const replaced = tail.filter((t) => t.r >= firstRow && t.r <= lastRow);
   if (replaced.some((t) => t.cells.some((c) => c.filled))) return unsupported("要写入的行已有内容", "rows to fill already hold something");
-  const rowsXml = rowsXmlOf({ table, reader, view, firstCol: region.firstCol, tail }, plan.value);
+  const rowsXml = rowsXmlOf({ table, reader, view, firstCol: region.firstCol, above: tail[0], filling: new Map(replaced.map((t) => [t.r, t])) }, plan.value);
   if (typeof rowsXml !== "string") return rowsXml;
 
   // The new rows replace the blank rows they fill, before any row below them.
   const below = tail.find((t) => t.r > lastRow);
   const cutFrom = replaced.length > 0 ? replaced[0].from : below ? below.from : end;
   const cutTo = replaced.length > 0 ? replaced[replaced.length - 1].to : cutFrom;
-  const head = grownHead(decoder.decode(sheet.subarray(0, dataAt)), lastRow, lastCol);
+  // The dimension is in the sheet's head, the few hundred bytes before <sheetData>.
+  const head = growTag(decoder.decode(sheet.subarray(0, dataAt)), "dimension", lastRow, lastCol);
   const after = carriedDown(decoder.decode(sheet.subarray(end)), lastFilled, lastRow, region.firstCol, lastCol);
   const newSheet = concatBytes([encoder.encode(head), sheet.subarray(dataAt, cutFrom), encoder.encode(rowsXml), sheet.subarray(cutTo, end), encoder.encode(after)]);
 

@@ -12,7 +12,7 @@
  * the caller writes through the full load instead.
  */
 import type { CellValue } from "../../core/raw";
-import { columnLetter } from "./sheet-region";
+import { columnLetter, decodeAddress } from "./sheet-region";
 
 /** One cell of a new row: its 1-based column, style index and value (a date already as a serial of the workbook's date system). */
 export interface NewCell {
@@ -77,17 +77,6 @@ export function rowXml(row: number, cells: readonly (NewCell | SheetCell)[]): st
   return `${xml}</row>`;
 }
 
-/** The column number of a cell reference like "AB12" (0 when it has none). */
-function columnOfRef(ref: string): number {
-  let col = 0;
-  for (const ch of ref.toUpperCase()) {
-    const code = ch.charCodeAt(0);
-    if (code < 65 || code > 90) break;
-    col = col * 26 + (code - 64);
-  }
-  return col;
-}
-
 const CELL = /<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g;
 
 /**
@@ -98,11 +87,11 @@ export function sheetCells(rowElement: string): SheetCell[] | undefined {
   const cells: SheetCell[] = [];
   for (const m of rowElement.matchAll(CELL)) {
     const attrs = m[1];
-    const ref = /\sr="([A-Za-z]+)\d+"/.exec(attrs)?.[1];
-    if (ref === undefined) return undefined;
+    const address = decodeAddress(/\sr="([^"]*)"/.exec(attrs)?.[1] ?? "");
+    if (address === undefined) return undefined;
     const style = Number(/\ss="(\d+)"/.exec(attrs)?.[1] ?? 0);
     const body = m[3] ?? "";
-    cells.push({ col: columnOfRef(ref), style, filled: /<(?:\w+:)?(?:v|f|is)\b/.test(body), xml: m[0] });
+    cells.push({ col: address.col, style, filled: /<(?:\w+:)?(?:v|f|is)\b/.test(body), xml: m[0] });
   }
   return cells;
 }

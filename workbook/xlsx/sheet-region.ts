@@ -46,7 +46,8 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-function decodeAddress(a: string): { row: number; col: number } | undefined {
+/** "AB12" (or "$AB$12") as its row and 1-based column. */
+export function decodeAddress(a: string): { row: number; col: number } | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a.trim());
   if (!m) return undefined;
   let col = 0;

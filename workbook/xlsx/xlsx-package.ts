@@ -12,13 +12,12 @@
  * it); two ports over one file act as two users saving the same file in
  * turn, each call starting from what the other wrote.
  */
-import JSZip from "jszip";
 import { err, ok, type Result } from "../../core/issues";
 import { safeSheetName } from "../../core/report-sheet";
 import type { TableName } from "../../core/schema";
 import type { WorkbookPort } from "../port";
 import { rawTableOf } from "../write-plan";
-import { appendRowsIntoPackage } from "./package-append";
+import { appendRowsIntoPackage, type AppendOptions } from "./package-append";
 import { writeReportSheetsIntoPackage } from "./package-report";
 import { openXlsxTables, type PackageTableView, type StreamOptions, type XlsxTableReader } from "./stream/table-reader";
 import { XlsxWorkbook } from "./xlsx-workbook";
@@ -28,10 +27,8 @@ export interface PackageFile {
   bytes: Uint8Array;
 }
 
-export interface PackageOptions extends StreamOptions {
-  /** How a rewritten sheet goes into the package (package-append.ts AppendOptions). */
-  readonly put?: (zip: JSZip, path: string, bytes: Uint8Array) => Promise<void>;
-}
+/** How the package is read (the inflate) and how a rewritten sheet goes into it (package-append.ts). */
+export type PackageOptions = StreamOptions & Pick<AppendOptions, "put">;
 
 export class XlsxPackage implements WorkbookPort {
   /** The reader of the bytes it was opened on: a call on other bytes opens them again. */
