@@ -22,7 +22,7 @@ import type { CellValue, RawTable } from "./raw";
 import { SCHEMA, TABLE_NAMES, headerOf, type ColumnDef, type LocalizedText, type TableName } from "./schema";
 import { enumValueOf } from "./spellings";
 import { isValidTimeZone } from "./settings";
-import { SharedKeys } from "./shared-keys";
+import { KeyDomains, recordKeyNumbers, type NumberedColumn } from "./key-numbers";
 import { blankRow } from "./blank-row";
 
 export interface ParsedTable<T extends TableName> {
@@ -211,13 +211,20 @@ const TEMPLATE = Object.fromEntries(TABLE_NAMES.map((name) => [name, blankRow(SC
 /**
  * Types every row of a table. Blank rows (every contract cell blank) are
  * skipped silently: Excel tables often carry empty rows at the bottom.
+ *
+ * Key cells (IDs another table refers to, and the references) become
+ * shared strings (core/shared-keys.ts) and are numbered in `domains`
+ * (core/key-numbers.ts); a read passes one KeyDomains to all its tables so
+ * a customer's number is the same in every table.
  */
-export function parseTable<T extends TableName>(raw: RawTable): ParsedTable<T> {
+export function parseTable<T extends TableName>(raw: RawTable, domains: KeyDomains = new KeyDomains()): ParsedTable<T> {
   const def = SCHEMA[raw.table];
   const present = def.columns.filter((c) => !raw.missingColumns.includes(c.key));
-  // Keys another table refers to, and the references: shared strings (core/shared-keys.ts).
-  const isKey = present.map((c) => c.ref !== undefined || REFERENCED.has(`${raw.table}.${c.key}`));
-  const keys = new SharedKeys();
+  // Per present column: its key domain's numbering and the numbers of `rows`, or null for a column that holds no keys.
+  const keyColumns = present.map((c): NumberedColumn | null => {
+    const domain = c.ref !== undefined ? `${c.ref.table}.${c.ref.column}` : REFERENCED.has(`${raw.table}.${c.key}`) ? `${raw.table}.${c.key}` : null;
+    return domain === null ? null : { keys: domains.of(domain), numbers: new Int32Array(raw.rows.length) };
+  });
   const template = TEMPLATE[raw.table];
   const copyRow = COPY_ROW[raw.table];
   const headers = present.map((c) => columnHeader(raw, c));
@@ -239,15 +246,25 @@ export function parseTable<T extends TableName>(raw: RawTable): ParsedTable<T> {
 
     // Every column null to start with (a missing column stays so).
     const out = copyRow(template);
+    const at = rows.length; // this row's place in `rows`, should it be usable
     let usable = missingRequired.length === 0;
     for (let i = 0; i < present.length; i++) {
       const c = present[i];
       const res = parseCell(c, r.cells[c.key]);
+      const key = keyColumns[i];
       if (res.ok) {
         const value = res.value;
-        out[c.key] = isKey[i] && typeof value === "string" ? keys.of(value) : value;
+        if (key !== null && typeof value === "string") {
+          const n = key.keys.numberOf(value);
+          out[c.key] = key.keys.texts[n];
+          key.numbers[at] = n;
+        } else {
+          out[c.key] = value;
+          if (key !== null) key.numbers[at] = -1;
+        }
       } else {
         out[c.key] = null;
+        if (key !== null) key.numbers[at] = -1;
         if (c.required) usable = false;
         issues.push({
           severity: "error",
@@ -264,5 +281,11 @@ export function parseTable<T extends TableName>(raw: RawTable): ParsedTable<T> {
       rowNumbers.push(r.rowNumber);
     } else rejected.push(out);
   }
+  const numbered: Record<string, NumberedColumn> = {};
+  for (let i = 0; i < present.length; i++) {
+    const key = keyColumns[i];
+    if (key !== null) numbered[present[i].key] = { numbers: key.numbers.subarray(0, rows.length), keys: key.keys };
+  }
+  recordKeyNumbers(rows, numbered);
   return { rows, rowNumbers, rejected, issues };
 }

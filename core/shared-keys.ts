@@ -29,16 +29,28 @@ export function sharedKey(text: string): string {
 }
 const POOL: Record<string, number> = Object.create(null) as Record<string, number>;
 
-/** sharedKey with a memory: a table's rows repeat their keys (500,000 follow-ups, 50,000 customers). */
+/**
+ * sharedKey with a memory, that also numbers the texts: the first text met
+ * is number 0, the next new one 1, and so on. A read numbers each key column
+ * with one SharedKeys per key domain (core/key-numbers.ts), so the index can
+ * find a row's customer by its number instead of hashing its text.
+ */
 export class SharedKeys {
-  private readonly seen = new Map<string, string>();
+  private readonly numbers = new Map<string, number>();
+  /** The shared texts, by number. */
+  readonly texts: string[] = [];
+
+  numberOf(text: string): number {
+    let n = this.numbers.get(text);
+    if (n === undefined) {
+      n = this.texts.length;
+      this.texts.push(sharedKey(text));
+      this.numbers.set(text, n);
+    }
+    return n;
+  }
 
   of(text: string): string {
-    let shared = this.seen.get(text);
-    if (shared === undefined) {
-      shared = sharedKey(text);
-      this.seen.set(text, shared);
-    }
-    return shared;
+    return this.texts[this.numberOf(text)];
   }
 }

@@ -4,6 +4,8 @@
  * and then groups and counts by number, so each row's ID text is looked up
  * once per index and never hashed again.
  */
+import type { NumberedColumn } from "./key-numbers";
+import type { SharedKeys } from "./shared-keys";
 
 /** ID → slot, the index's one lookup per row. */
 export interface SlotLookup<K extends string> {
@@ -13,29 +15,89 @@ export interface SlotLookup<K extends string> {
 
 /**
  * Slots for a key column; keys not met before get the next slot.
- * The keys are kept as the keys of a dictionary-mode object, not in a Map:
- * it is the index's one lookup per row (750,000 at the benchmark's largest
- * size), and V8 finds an interned key (core/shared-keys.ts) by identity,
- * where a Map of 50,000 strings measured twice as slow for the lookups.
+ *
+ * Two ways in. `slotsOfNumbers` takes a column as the read numbered it
+ * (core/key-numbers.ts) and maps number → slot through an Int32Array: no
+ * text is read or hashed, and the table stays small enough for the cache
+ * (200 KB for 50,000 customers). `slotOf` and `get` take the text itself.
+ * For those the keys are kept as the keys of a dictionary-mode object, not
+ * in a Map: V8 finds an interned key (core/shared-keys.ts) by identity,
+ * where a Map of 50,000 strings measured twice as slow for the lookups. The
+ * dictionary is built on the first text lookup only: an index whose tables
+ * all came numbered never needs it for its own work, and adding 50,000 keys
+ * to it cost as much as the rest of numbering the customers.
  */
 export class Slots<K extends string> implements SlotLookup<K> {
-  private readonly byKey: Record<string, number> = Object.create(null) as Record<string, number>;
+  /** Text → slot; null until the first lookup by text. */
+  private byKey: Record<string, number> | null = null;
+  /** The numbering `byNumber` follows (the first one met), and its number → slot (-1: no slot yet). */
+  private numbering: SharedKeys | null = null;
+  private byNumber = new Int32Array(0);
   /** The keys, by slot. */
   readonly keys: K[] = [];
   get size(): number {
     return this.keys.length;
   }
   get(id: K): number | undefined {
-    return this.byKey[id];
+    return this.dictionary()[id];
   }
   slotOf(key: K): number {
-    let slot = this.byKey[key];
-    if (slot === undefined) {
-      slot = this.keys.length;
-      this.byKey[key] = slot;
-      this.keys.push(key);
+    const byKey = this.dictionary();
+    const slot = byKey[key];
+    return slot === undefined ? this.add(key) : slot;
+  }
+
+  /**
+   * The slot of each row of a numbered column, into `out` (one per row),
+   * as slotOf(the row's key) would give it. A blank cell (-1) is looked up
+   * as `keyAt(row)`, the row's own value. A column of another numbering
+   * than the first one met is looked up by text.
+   */
+  slotsOfNumbers(column: NumberedColumn, out: Int32Array, keyAt: (row: number) => K): void {
+    const { numbers, keys } = column;
+    const texts = keys.texts as K[];
+    this.numbering ??= keys;
+    if (keys !== this.numbering) {
+      for (let i = 0; i < numbers.length; i++) out[i] = this.slotOf(numbers[i] < 0 ? keyAt(i) : texts[numbers[i]]);
+      return;
     }
+    if (this.byNumber.length < texts.length) {
+      const grown = new Int32Array(texts.length).fill(-1);
+      grown.set(this.byNumber);
+      this.byNumber = grown;
+    }
+    const byNumber = this.byNumber;
+    for (let i = 0; i < numbers.length; i++) {
+      const n = numbers[i];
+      if (n < 0) {
+        out[i] = this.slotOf(keyAt(i));
+        continue;
+      }
+      let slot = byNumber[n];
+      if (slot < 0) {
+        // New to the numbers: a slot by text may exist already when a table came without numbers.
+        const known = this.byKey === null ? undefined : this.byKey[texts[n]];
+        slot = known === undefined ? this.add(texts[n]) : known;
+        byNumber[n] = slot;
+      }
+      out[i] = slot;
+    }
+  }
+
+  private add(key: K): number {
+    const slot = this.keys.length;
+    this.keys.push(key);
+    if (this.byKey !== null) this.byKey[key] = slot;
     return slot;
+  }
+
+  private dictionary(): Record<string, number> {
+    if (this.byKey === null) {
+      const byKey = Object.create(null) as Record<string, number>;
+      for (let s = 0; s < this.keys.length; s++) byKey[this.keys[s]] = s;
+      this.byKey = byKey;
+    }
+    return this.byKey;
   }
 }
 

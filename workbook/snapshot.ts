@@ -9,6 +9,7 @@ import type { Issue, Result } from "../core/issues";
 import { err, ok } from "../core/issues";
 import type { CrmSnapshot, RowTypes } from "../core/model";
 import type { RawTableHead } from "../core/raw";
+import { KeyDomains } from "../core/key-numbers";
 import { columnHeader, parseTable } from "../core/rows";
 import { SCHEMA, TABLE_NAMES, headerOf, type Lang, type TableName } from "../core/schema";
 import { DEFAULT_RATES, DEFAULT_TIERS, readSettings, type Settings } from "../core/settings";
@@ -43,6 +44,8 @@ export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSn
   const snapshot: Partial<Record<TableName, readonly unknown[]>> = {};
   const rowNumbers: Partial<Record<TableName, readonly number[]>> = {};
   const set: Record<string, TableRows<TableName>> = {};
+  // One numbering of the keys for all the tables (core/key-numbers.ts).
+  const domains = new KeyDomains();
 
   for (const name of TABLE_NAMES) {
     const res = await port.readTable(name);
@@ -74,7 +77,7 @@ export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSn
     }
     const { rows, ...head } = res.value;
     raw[name] = head;
-    const parsed = parseTable(res.value);
+    const parsed = parseTable(res.value, domains);
     issues.push(...parsed.issues);
     snapshot[name] = parsed.rows.length === 0 && DEFAULTS[name] && rows.length === 0 ? DEFAULTS[name]! : parsed.rows;
     rowNumbers[name] = parsed.rowNumbers;
