@@ -53,4 +53,9 @@ export class SharedKeys {
   of(text: string): string {
     return this.texts[this.numberOf(text)];
   }
+
+  /** The number of a text already met; undefined for a new one (which this does not number). */
+  find(text: string): number | undefined {
+    return this.numbers.get(text);
+  }
 }

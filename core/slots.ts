@@ -24,8 +24,9 @@ export interface SlotLookup<K extends string> {
  * in a Map: V8 finds an interned key (core/shared-keys.ts) by identity,
  * where a Map of 50,000 strings measured twice as slow for the lookups. The
  * dictionary is built on the first text lookup only: an index whose tables
- * all came numbered never needs it for its own work, and adding 50,000 keys
- * to it cost as much as the rest of numbering the customers.
+ * all came numbered never needs it (`get` asks the read's numbering), and
+ * adding 50,000 keys to it cost as much as the rest of numbering the
+ * customers.
  */
 export class Slots<K extends string> implements SlotLookup<K> {
   /** Text → slot; null until the first lookup by text. */
@@ -33,12 +34,23 @@ export class Slots<K extends string> implements SlotLookup<K> {
   /** The numbering `byNumber` follows (the first one met), and its number → slot (-1: no slot yet). */
   private numbering: SharedKeys | null = null;
   private byNumber = new Int32Array(0);
+  /** Lookups by text answered through the numbering (see get). */
+  private asked = 0;
   /** The keys, by slot. */
   readonly keys: K[] = [];
   get size(): number {
     return this.keys.length;
   }
   get(id: K): number | undefined {
+    if (this.byKey === null && this.numbering !== null && ++this.asked <= 2 * this.keys.length) {
+      // Every slot so far came from the numbering: ask it, and build no
+      // dictionary for a few lookups. The read's Map finds a key slower than
+      // the dictionary does, so many lookups (a caller looking every row's
+      // ID up) are worth building it for.
+      const n = this.numbering.find(id);
+      const slot = n === undefined || n >= this.byNumber.length ? -1 : this.byNumber[n];
+      return slot < 0 ? undefined : slot;
+    }
     return this.dictionary()[id];
   }
   slotOf(key: K): number {

@@ -150,6 +150,31 @@ describe("Slots by number and by text give one slot per key", () => {
       [[1, 0, 2], ["x", "a", "new"]],
     ],
     [
+      "get asks the numbering, for keys with a slot, without one, and never met",
+      (slots) => {
+        keys.numberOf("numbered elsewhere");
+        const out = new Int32Array(2);
+        slots.slotsOfNumbers(column(["a", "b"]), out, () => "?");
+        const before = ["b", "numbered elsewhere", "never met"].map((k) => slots.get(k));
+        slots.slotOf("by text");
+        return [before, ["b", "numbered elsewhere", "by text"].map((k) => slots.get(k))];
+      },
+      [
+        [1, undefined, undefined],
+        [1, undefined, 2],
+      ],
+    ],
+    [
+      "get keeps its answers once enough lookups build the dictionary",
+      (slots) => {
+        const out = new Int32Array(3);
+        slots.slotsOfNumbers(column(["p", "q", "r"]), out, () => "?");
+        const asked = Array.from({ length: 20 }, (_, i) => slots.get(["p", "q", "r", "none"][i % 4]));
+        return [asked.slice(0, 4), asked.slice(16), slots.slotOf("s")];
+      },
+      [[0, 1, 2, undefined], [0, 1, 2, undefined], 3],
+    ],
+    [
       "a blank cell takes the slot of the row's own value",
       (slots) => {
         const out = new Int32Array(2);
