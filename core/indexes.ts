@@ -43,8 +43,9 @@ export interface CrmIndex {
    * A dense number ("slot") for every customer ID met in any table: the
    * Customers sheet's IDs first, in sheet order, then IDs that only other
    * tables name (follow-ups of an unknown customer are kept under their ID).
-   * Every per-customer group below is numbered by slot, so the one string
-   * lookup per row is done here, once.
+   * Every per-customer group below is numbered by slot, so each row's
+   * customer is found here, once: by the number the read gave its ID
+   * (core/key-numbers.ts), or by its text for rows the read did not make.
    */
   readonly customerSlots: SlotLookup<CustomerId>;
   /** The slot of each Customers row, by its position in the sheet. */
@@ -211,18 +212,21 @@ function keyOrders(
   const salesperson = new Int32Array(n);
   const people = new Slots<string>();
   const isLive = isLiveOrder; // bound once: an imported binding is a getter under tsx
-  const customerIds: CustomerId[] = new Array<CustomerId>(n);
-  const orderIds: OrderId[] = new Array<OrderId>(n);
+  // Numbered keys need no copy of their texts (empty arrays then).
+  const customersNumbered = slotsByNumber(rows, "CustomerID", slots, rowSlot, (i) => rows[i].CustomerID);
+  const ordersNumbered = slotsByNumber(rows, "OrderID", orderSlots, orderSlot, (i) => rows[i].OrderID);
+  const customerIds: CustomerId[] = new Array<CustomerId>(customersNumbered ? 0 : n);
+  const orderIds: OrderId[] = new Array<OrderId>(ordersNumbered ? 0 : n);
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    customerIds[i] = r.CustomerID;
-    orderIds[i] = r.OrderID;
+    if (!customersNumbered) customerIds[i] = r.CustomerID;
+    if (!ordersNumbered) orderIds[i] = r.OrderID;
     date[i] = r.OrderDate;
     live[i] = isLive(r) ? 1 : 0;
     salesperson[i] = people.slotOf(r.Salesperson);
   }
-  if (!slotsByNumber(rows, "CustomerID", slots, rowSlot, (i) => rows[i].CustomerID)) for (let i = 0; i < n; i++) rowSlot[i] = slots.slotOf(customerIds[i]);
-  if (!slotsByNumber(rows, "OrderID", orderSlots, orderSlot, (i) => rows[i].OrderID)) for (let i = 0; i < n; i++) orderSlot[i] = orderSlots.slotOf(orderIds[i]);
+  if (!customersNumbered) for (let i = 0; i < n; i++) rowSlot[i] = slots.slotOf(customerIds[i]);
+  if (!ordersNumbered) for (let i = 0; i < n; i++) orderSlot[i] = orderSlots.slotOf(orderIds[i]);
   return { rowSlot, date, orderSlot, live, salesperson, salespeople: people.keys };
 }
 
@@ -233,10 +237,11 @@ function keyPayments(rows: readonly Payment[], orderSlots: Slots<OrderId>, rates
   const cny = new Float64Array(rows.length);
   const converted = new Uint8Array(rows.length);
   const toCNY = paymentConverter(rates);
-  const orderIds: OrderId[] = new Array<OrderId>(rows.length);
+  const numbered = slotsByNumber(rows, "OrderID", orderSlots, rowSlot, (i) => rows[i].OrderID);
+  const orderIds: OrderId[] = new Array<OrderId>(numbered ? 0 : rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    orderIds[i] = r.OrderID;
+    if (!numbered) orderIds[i] = r.OrderID;
     date[i] = r.Date;
     const value = toCNY(r);
     if (!Number.isNaN(value)) {
@@ -244,7 +249,7 @@ function keyPayments(rows: readonly Payment[], orderSlots: Slots<OrderId>, rates
       converted[i] = 1;
     }
   }
-  if (!slotsByNumber(rows, "OrderID", orderSlots, rowSlot, (i) => rows[i].OrderID)) for (let i = 0; i < rows.length; i++) rowSlot[i] = orderSlots.slotOf(orderIds[i]);
+  if (!numbered) for (let i = 0; i < rows.length; i++) rowSlot[i] = orderSlots.slotOf(orderIds[i]);
   return { rowSlot, date, cny, converted };
 }
 

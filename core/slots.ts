@@ -1,13 +1,13 @@
 /**
  * Slots: a dense number per distinct ID, in the order the IDs are first
  * met. The index (core/indexes.ts) numbers every customer and order ID once
- * and then groups and counts by number, so each row's ID text is looked up
- * once per index and never hashed again.
+ * and then groups and counts by number: each row's ID is found once per
+ * index, by the read's number for it or by its text, and never again.
  */
 import type { NumberedColumn } from "./key-numbers";
 import type { SharedKeys } from "./shared-keys";
 
-/** ID → slot, the index's one lookup per row. */
+/** ID → slot. */
 export interface SlotLookup<K extends string> {
   get(id: K): number | undefined;
   readonly size: number;
