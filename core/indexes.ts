@@ -26,7 +26,6 @@ import { paymentConverter, rateTable } from "./currency";
 import { isLiveOrder } from "./paid-orders";
 import { FirstRows } from "./slot-map";
 import { groupRows, rowsOfGroup, type TableGroups } from "./row-groups";
-import { numberedColumn } from "./key-numbers";
 import { firstRowOfSlots, Slots, type SlotLookup } from "./slots";
 import { followUpKind, withKinds, type FollowUpGroups } from "./follow-up-groups";
 
@@ -108,97 +107,52 @@ function firstBy<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V> {
   return map;
 }
 
-/*
- * Each table has its own loop below rather than one generic helper taking a
- * key function: one helper called with every table's rows is megamorphic,
- * and at 500,000 follow-ups that was a third of building the index.
- */
-
 /** A table's key slot and sort date per row, in sheet order (first pass). */
 interface Keyed {
   readonly rowSlot: Int32Array;
   readonly date: Float64Array;
 }
 
-/**
- * Into `out`, the slot of each row's key in `column`, by the numbers the
- * read gave the column (core/key-numbers.ts): false, with `out` untouched,
- * when the rows came without them and their texts must be looked up.
- */
-function slotsByNumber<K extends string>(rows: readonly unknown[], column: string, slots: Slots<K>, out: Int32Array, keyAt: (row: number) => K): boolean {
-  const numbered = numberedColumn(rows, column);
-  if (numbered === undefined) return false;
-  slots.slotsOfNumbers(numbered, out, keyAt);
-  return true;
-}
-
 function customerSlotsOf(rows: readonly Customer[], slots: Slots<CustomerId>): Int32Array {
   const rowSlot = new Int32Array(rows.length);
-  if (slotsByNumber(rows, "CustomerID", slots, rowSlot, (i) => rows[i].CustomerID)) return rowSlot;
-  for (let i = 0; i < rows.length; i++) rowSlot[i] = slots.slotOf(rows[i].CustomerID);
+  slots.slotsOf(rows, "CustomerID", (i) => rows[i].CustomerID, rowSlot);
   return rowSlot;
 }
 
-/**
- * Follow-ups' first pass: the slot, and the columns the rules read, per row.
- * Rows as a read made them come with their customers numbered
- * (core/key-numbers.ts), and their slots are mapped from those numbers
- * without reading an ID. Other rows are looked up by text, in blocks of
- * BLOCK rows, two loops each: the first only copies fields out of the rows,
- * so the CPU overlaps the cache misses of many rows (the rows are spread
- * over the heap); the ID lookups then run over a compact array
- * of IDs whose distinct strings (one per customer) stay in cache. At
- * 500,000 follow-ups this took a fifth off building the index, against
- * looking each ID up as its row is read; the blocks keep the copied IDs in
- * one small array instead of one as long as the table.
+/*
+ * Each table's first pass: the key slots (Slots.slotsOf: by the numbers the
+ * read gave the keys, core/key-numbers.ts), then one loop copying the
+ * columns the rules read out of the rows, in sheet order. Each table has a
+ * loop of its own rather than one generic helper taking field functions:
+ * one helper called with every table's rows is megamorphic, and at 500,000
+ * follow-ups that was a third of building the index. (slotsOf calls its
+ * `keyAt` only for rows the read did not number.)
  */
+
+/** Follow-ups' first pass: customer slot, Date and kind per row. */
 function keyFollowUps(rows: readonly FollowUp[], slots: Slots<CustomerId>): Keyed & { kind: Uint8Array } {
   const n = rows.length;
   const rowSlot = new Int32Array(n);
   const date = new Float64Array(n);
   const kind = new Uint8Array(n);
-  if (slotsByNumber(rows, "CustomerID", slots, rowSlot, (i) => rows[i].CustomerID)) {
-    for (let i = 0; i < n; i++) {
-      const f = rows[i];
-      date[i] = f.Date;
-      kind[i] = followUpKind(f);
-    }
-    return { rowSlot, date, kind };
-  }
-  const ids: CustomerId[] = new Array<CustomerId>(Math.min(n, BLOCK));
-  for (let from = 0; from < n; from += BLOCK) {
-    const to = Math.min(n, from + BLOCK);
-    for (let i = from; i < to; i++) {
-      const f = rows[i];
-      ids[i - from] = f.CustomerID;
-      date[i] = f.Date;
-      kind[i] = followUpKind(f);
-    }
-    for (let i = from; i < to; i++) rowSlot[i] = slots.slotOf(ids[i - from]);
+  slots.slotsOf(rows, "CustomerID", (i) => rows[i].CustomerID, rowSlot);
+  for (let i = 0; i < n; i++) {
+    const f = rows[i];
+    date[i] = f.Date;
+    kind[i] = followUpKind(f);
   }
   return { rowSlot, date, kind };
 }
 
-/** Rows per block of keyFollowUps: enough to overlap many misses, few enough to stay in cache. */
-const BLOCK = 4096;
-
 function keySamples(rows: readonly Sample[], slots: Slots<CustomerId>): Keyed {
   const rowSlot = new Int32Array(rows.length);
   const date = new Float64Array(rows.length);
-  const numbered = slotsByNumber(rows, "CustomerID", slots, rowSlot, (i) => rows[i].CustomerID);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (!numbered) rowSlot[i] = slots.slotOf(r.CustomerID);
-    date[i] = r.SentOn ?? Number.NaN;
-  }
+  slots.slotsOf(rows, "CustomerID", (i) => rows[i].CustomerID, rowSlot);
+  for (let i = 0; i < rows.length; i++) date[i] = rows[i].SentOn ?? Number.NaN;
   return { rowSlot, date };
 }
 
-/**
- * Orders' first pass: customer slot and OrderDate, and each row's own order
- * slot. Fields first, then each dictionary in a loop of its own, as
- * keyFollowUps does (a third off this pass at 50,000 orders).
- */
+/** Orders' first pass: customer slot and OrderDate, and each row's own order slot. */
 function keyOrders(
   rows: readonly Order[],
   slots: Slots<CustomerId>,
@@ -212,36 +166,27 @@ function keyOrders(
   const salesperson = new Int32Array(n);
   const people = new Slots<string>();
   const isLive = isLiveOrder; // bound once: an imported binding is a getter under tsx
-  // Numbered keys need no copy of their texts (empty arrays then).
-  const customersNumbered = slotsByNumber(rows, "CustomerID", slots, rowSlot, (i) => rows[i].CustomerID);
-  const ordersNumbered = slotsByNumber(rows, "OrderID", orderSlots, orderSlot, (i) => rows[i].OrderID);
-  const customerIds: CustomerId[] = new Array<CustomerId>(customersNumbered ? 0 : n);
-  const orderIds: OrderId[] = new Array<OrderId>(ordersNumbered ? 0 : n);
+  slots.slotsOf(rows, "CustomerID", (i) => rows[i].CustomerID, rowSlot);
+  orderSlots.slotsOf(rows, "OrderID", (i) => rows[i].OrderID, orderSlot);
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    if (!customersNumbered) customerIds[i] = r.CustomerID;
-    if (!ordersNumbered) orderIds[i] = r.OrderID;
     date[i] = r.OrderDate;
     live[i] = isLive(r) ? 1 : 0;
     salesperson[i] = people.slotOf(r.Salesperson);
   }
-  if (!customersNumbered) for (let i = 0; i < n; i++) rowSlot[i] = slots.slotOf(customerIds[i]);
-  if (!ordersNumbered) for (let i = 0; i < n; i++) orderSlot[i] = orderSlots.slotOf(orderIds[i]);
   return { rowSlot, date, orderSlot, live, salesperson, salespeople: people.keys };
 }
 
-/** Payments' first pass: order slot, Date and CNY per row; the lookups in a loop of their own (keyOrders). */
+/** Payments' first pass: order slot, Date and CNY per row. */
 function keyPayments(rows: readonly Payment[], orderSlots: Slots<OrderId>, rates: ReadonlyMap<string, number>): Keyed & { cny: Float64Array; converted: Uint8Array } {
   const rowSlot = new Int32Array(rows.length);
   const date = new Float64Array(rows.length);
   const cny = new Float64Array(rows.length);
   const converted = new Uint8Array(rows.length);
   const toCNY = paymentConverter(rates);
-  const numbered = slotsByNumber(rows, "OrderID", orderSlots, rowSlot, (i) => rows[i].OrderID);
-  const orderIds: OrderId[] = new Array<OrderId>(numbered ? 0 : rows.length);
+  orderSlots.slotsOf(rows, "OrderID", (i) => rows[i].OrderID, rowSlot);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (!numbered) orderIds[i] = r.OrderID;
     date[i] = r.Date;
     const value = toCNY(r);
     if (!Number.isNaN(value)) {
@@ -249,7 +194,6 @@ function keyPayments(rows: readonly Payment[], orderSlots: Slots<OrderId>, rates
       converted[i] = 1;
     }
   }
-  if (!numbered) for (let i = 0; i < rows.length; i++) rowSlot[i] = orderSlots.slotOf(orderIds[i]);
   return { rowSlot, date, cny, converted };
 }
 

@@ -252,19 +252,15 @@ export function parseTable<T extends TableName>(raw: RawTable, domains: KeyDomai
       const c = present[i];
       const res = parseCell(c, r.cells[c.key]);
       const key = keyColumns[i];
+      let n = -1; // the key's number; -1 for a blank or bad key cell
       if (res.ok) {
         const value = res.value;
         if (key !== null && typeof value === "string") {
-          const n = key.keys.numberOf(value);
+          n = key.keys.numberOf(value);
           out[c.key] = key.keys.texts[n];
-          key.numbers[at] = n;
-        } else {
-          out[c.key] = value;
-          if (key !== null) key.numbers[at] = -1;
-        }
+        } else out[c.key] = value;
       } else {
         out[c.key] = null;
-        if (key !== null) key.numbers[at] = -1;
         if (c.required) usable = false;
         issues.push({
           severity: "error",
@@ -275,6 +271,7 @@ export function parseTable<T extends TableName>(raw: RawTable, domains: KeyDomai
           message: res.message,
         });
       }
+      if (key !== null) key.numbers[at] = n;
     }
     if (usable) {
       rows.push(out as unknown as RowOf<T>);

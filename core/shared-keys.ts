@@ -50,10 +50,6 @@ export class SharedKeys {
     return n;
   }
 
-  of(text: string): string {
-    return this.texts[this.numberOf(text)];
-  }
-
   /** The number of a text already met; undefined for a new one (which this does not number). */
   find(text: string): number | undefined {
     return this.numbers.get(text);

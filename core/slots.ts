@@ -4,7 +4,7 @@
  * and then groups and counts by number: each row's ID is found once per
  * index, by the read's number for it or by its text, and never again.
  */
-import type { NumberedColumn } from "./key-numbers";
+import { numberedColumn, type NumberedColumn } from "./key-numbers";
 import type { SharedKeys } from "./shared-keys";
 
 /** ID → slot. */
@@ -57,6 +57,19 @@ export class Slots<K extends string> implements SlotLookup<K> {
     const byKey = this.dictionary();
     const slot = byKey[key];
     return slot === undefined ? this.add(key) : slot;
+  }
+
+  /**
+   * The slot of each row's key in `column`, into `out` (one per row): by
+   * the numbers the read gave the column (core/key-numbers.ts), else by
+   * each row's text, `keyAt(row)`. Every index the commands and the task
+   * pane build is of a read's rows; the text path serves rows made
+   * otherwise (tests, callers that build their own arrays).
+   */
+  slotsOf(rows: readonly unknown[], column: string, keyAt: (row: number) => K, out: Int32Array): void {
+    const numbered = numberedColumn(rows, column);
+    if (numbered !== undefined) this.slotsOfNumbers(numbered, out, keyAt);
+    else for (let i = 0; i < rows.length; i++) out[i] = this.slotOf(keyAt(i));
   }
 
   /**

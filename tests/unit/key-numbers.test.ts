@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { toCells } from "../../core/cells";
 import { indexSnapshot, type CrmIndex } from "../../core/indexes";
 import { KeyDomains, numberedColumn } from "../../core/key-numbers";
 import type { CrmSnapshot } from "../../core/model";
 import type { RawTable } from "../../core/raw";
 import { parseTable } from "../../core/rows";
-import type { TableName } from "../../core/schema";
+import { SCHEMA, headerOf, type TableName } from "../../core/schema";
 import { Slots } from "../../core/slots";
 import { SharedKeys } from "../../core/shared-keys";
+import { MemoryWorkbook } from "../../workbook/memory";
+import { readSnapshot } from "../../workbook/snapshot";
+import { value } from "./support/result";
 import { cid, customer, followUp, oid, order, payment, sample, snapshot } from "./support/crm";
 
 /** A sheet made from typed rows, as an adapter hands it to parseTable; a null cell is left out (blank). */
@@ -92,6 +96,37 @@ describe("a read numbers its key cells, one numbering per key domain", () => {
     const rows = parseTable<"FollowUps">(sheet("FollowUps", [followUp("C1", 46001)])).rows;
     rows.push(followUp("C2", 46002));
     expect(numberedColumn(rows, "CustomerID")).toBeUndefined();
+  });
+});
+
+describe("readSnapshot numbers every table's keys in one numbering per domain", () => {
+  const table = (name: TableName, rows: readonly object[]) => {
+    const columns = SCHEMA[name].columns;
+    return {
+      table: name,
+      sheet: name,
+      headers: columns.map((c) => headerOf(c, "en-US")),
+      rows: rows.map((row) => {
+        const cells = toCells(name, row as never, "en-US");
+        return columns.map((c) => cells[c.key] ?? null);
+      }),
+    };
+  };
+  const tables = Object.entries(TABLES).map(([name, rows]) => table(name as TableName, rows));
+
+  it.each<[TableName, string, string]>([
+    ["Customers", "CustomerID", "Customers.CustomerID"],
+    ["FollowUps", "CustomerID", "Customers.CustomerID"],
+    ["Samples", "CustomerID", "Customers.CustomerID"],
+    ["Orders", "CustomerID", "Customers.CustomerID"],
+    ["Orders", "OrderID", "Orders.OrderID"],
+    ["Payments", "OrderID", "Orders.OrderID"],
+  ])("%s.%s is numbered in %s", async (name, column, domain) => {
+    const { snapshot } = value(await readSnapshot(MemoryWorkbook.fromTables(tables)));
+    const numbered = numberedColumn(snapshot[name], column);
+    const sameAs = domain === "Customers.CustomerID" ? numberedColumn(snapshot.Customers, "CustomerID") : numberedColumn(snapshot.Orders, "OrderID");
+    expect(numbered?.keys).toBe(sameAs?.keys);
+    expect(numbered && [...numbered.numbers].map((n) => numbered.keys.texts[n])).toEqual(snapshot[name].map((r) => (r as unknown as Record<string, string>)[column]));
   });
 });
 
