@@ -50,7 +50,7 @@ export default [
         {
           patterns: [
             { group: ["exceljs", "react", "react-dom", "@fluentui/*", "office-*", "node:*", "fs", "path", "iconv-lite"], message: "core/ is pure domain code: no Office, exceljs, React or I/O." },
-            { group: ["../workbook/*", "../addin/*", "../cli/*", "../functions/*", "../templates/*"], message: "core/ depends on nothing but itself." },
+            { group: ["**/workbook/**", "**/addin/**", "**/cli/**", "**/functions/**", "**/templates/**", "**/app/**"], message: "core/ depends on nothing but itself." },
           ],
         },
       ],
@@ -62,7 +62,7 @@ export default [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["../addin/*", "../cli/*", "../functions/*", "../../addin/*", "../../cli/*", "../../functions/*"], message: "workbook/ sits below the entry points." }] },
+        { patterns: [{ group: ["**/addin/**", "**/cli/**", "**/functions/**", "**/app/**"], message: "workbook/ sits below app/ and the entry points." }] },
       ],
     },
   },

@@ -10,7 +10,7 @@
  *   --no-bundles                skip the webpack build
  */
 import { resolve } from "node:path";
-import { serialFromYMD } from "../core/dates";
+import { serialFromYMD } from "../core/contract/dates";
 import type { BenchConfig } from "./harness";
 
 export const BENCH_SEED = 20261127;

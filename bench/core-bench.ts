@@ -1,7 +1,7 @@
 /**
- * Core work from rows in memory: the quarterly review (core/review.ts) and
- * the due list (core/grading.ts + core/cadence.ts), each with the index
- * (core/indexes.ts) it needs, exactly as cli/review.ts and cli/due.ts do.
+ * Core work from rows in memory: the quarterly review (core/review/review.ts) and
+ * the due list (core/rules/grading.ts + core/rules/cadence.ts), each with the index
+ * (core/index/indexes.ts) it needs, exactly as cli/review.ts and cli/due.ts do.
  *
  * The benchmark measures it on the rows as `tradebook` has them: read from
  * the workbook file (readForCore, in a process of its own per size so
@@ -9,18 +9,18 @@
  * would be laid out in memory in another order (built, then sorted by date),
  * which a real read never produces.
  */
-import { dueAndOverContact } from "../core/cadence";
-import { quarterOf, type DaySerial } from "../core/dates";
-import { gradeAll } from "../core/grading";
-import { indexSnapshot } from "../core/indexes";
-import type { CrmSnapshot } from "../core/model";
-import { quarterlyReview } from "../core/review";
-import { readSettings } from "../core/settings";
+import { dueAndOverContact } from "../core/rules/cadence";
+import { quarterOf, type DaySerial } from "../core/contract/dates";
+import { gradeAll } from "../core/rules/grading";
+import { indexSnapshot } from "../core/index/indexes";
+import type { CrmSnapshot } from "../core/contract/model";
+import { quarterlyReview } from "../core/review/review";
+import { readSettings } from "../core/contract/settings";
 import { fork, type ChildProcess } from "node:child_process";
 import { join, resolve } from "node:path";
 import { readSnapshot } from "../workbook/snapshot";
-import { openXlsxTables } from "../workbook/xlsx/stream-reader";
-import { readXlsxFile } from "../workbook/xlsx/xlsx-file";
+import { openXlsxTables } from "../workbook/node/stream-reader";
+import { readXlsxFile } from "../workbook/node/xlsx-file";
 import { DEFAULT_CORE_PROCESSES } from "./config";
 import { median, round, timingOf, type RepeatOptions, type Timing } from "./stats";
 

@@ -1,16 +1,16 @@
 /**
  * Reading the workbook from its file as every command starts: read the
- * bytes and open the package (workbook/xlsx/stream-reader: the workbook's
+ * bytes and open the package (workbook/node/stream-reader: the workbook's
  * own parts, not its sheets), stream every table's rows, then type and check
  * them all (workbook/snapshot.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TABLE_NAMES } from "../core/schema";
+import { TABLE_NAMES } from "../core/contract/schema";
 import { readSnapshot } from "../workbook/snapshot";
-import { openXlsxTables } from "../workbook/xlsx/stream-reader";
-import { readXlsxFile } from "../workbook/xlsx/xlsx-file";
+import { openXlsxTables } from "../workbook/node/stream-reader";
+import { readXlsxFile } from "../workbook/node/xlsx-file";
 import { GNU_TIME, runNode } from "./process-bench";
 import { round, timingOf, type RepeatOptions, type Timing } from "./stats";
 

@@ -11,14 +11,14 @@
  * finds no error), so `review` accepts the workbook.
  */
 import { Dice } from "../templates/dice";
-import { addDays, addMonths, isoWeekKey, monthKey, quarterKey, quarterOf, quarterRange, serialFromYMD, ymdOf, type DateTimeSerial, type DaySerial } from "../core/dates";
-import { seededRandom } from "../core/ids";
+import { addDays, addMonths, isoWeekKey, monthKey, quarterKey, quarterOf, quarterRange, serialFromYMD, ymdOf, type DateTimeSerial, type DaySerial } from "../core/contract/dates";
+import { seededRandom } from "../core/contract/ids";
 import type {
   CountryCode, CrmSnapshot, CurrencyCode, Customer, CustomerId, FollowUp, FollowUpId, Forecast, Order, OrderId, Payment,
   PaymentId, Sample, SampleId, Salesperson, SalespersonName, Score, WeeklyNote,
-} from "../core/model";
-import { CHANNELS, CREDIT_RATINGS, INCOTERMS, INQUIRY_TYPES, PURPOSES, SIZES, SOURCES, type CustomerStatus } from "../core/schema";
-import { DEFAULT_RATES, DEFAULT_TIERS } from "../core/settings";
+} from "../core/contract/model";
+import { CHANNELS, CREDIT_RATINGS, INCOTERMS, INQUIRY_TYPES, PURPOSES, SIZES, SOURCES, type CustomerStatus } from "../core/contract/schema";
+import { DEFAULT_RATES, DEFAULT_TIERS } from "../core/contract/settings";
 import { defaultSettingRows } from "../templates/builder";
 import { COUNTRIES } from "../templates/countries";
 import * as P from "../templates/sample-data";
@@ -37,7 +37,7 @@ export const SAMPLES_PER_CUSTOMER = 0.2;
 /** How far back the history goes. */
 export const HISTORY_YEARS = 4;
 
-/** Record IDs as core/ids.ts spells them, with a counter for the random part: unique without a lookup set. */
+/** Record IDs as core/contract/ids.ts spells them, with a counter for the random part: unique without a lookup set. */
 const ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY";
 function benchId(prefix: string, day: DaySerial, n: number): string {
   const { year, month, day: d } = ymdOf(day);

@@ -4,13 +4,13 @@
  * core work on every size at once, the sizes taking turns
  * (benchCoreInterleaved); then the production bundle sizes; then the
  * checks of issue 8 against them.
- * bench/main.ts runs it at full size; tests/unit/bench-smoke.test.ts runs the
+ * bench/main.ts runs it at full size; tests/bench/bench-smoke.test.ts runs the
  * same code at tiny sizes.
  */
 import { cpus, freemem, loadavg, totalmem } from "node:os";
 import { readFileSync } from "node:fs";
-import { quarterKey, quarterOf, toISODate, type DaySerial } from "../core/dates";
-import { TABLE_NAMES } from "../core/schema";
+import { quarterKey, quarterOf, toISODate, type DaySerial } from "../core/contract/dates";
+import { TABLE_NAMES } from "../core/contract/schema";
 import { benchBundles, type BundleResult } from "./bundle-bench";
 import { DEFAULT_CORE_PROCESSES } from "./config";
 import { benchCoreInterleaved, type CoreResult } from "./core-bench";

@@ -4,9 +4,9 @@
  * and response as the JSON Office.js would carry and refuses any over
  * Excel on the web's 5 MB, as Excel does.
  */
-import { toCells } from "../core/cells";
-import type { CrmSnapshot, RowOf } from "../core/model";
-import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang, type TableName } from "../core/schema";
+import { toCells } from "../core/contract/cells";
+import type { CrmSnapshot, RowOf } from "../core/contract/model";
+import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang, type TableName } from "../core/contract/schema";
 import { OfficeWorkbook } from "../workbook/office/office-workbook";
 import { readSnapshot } from "../workbook/snapshot";
 import { FakeExcel } from "../tests/fakes/fake-excel";

@@ -6,15 +6,15 @@
  * The streaming writer cannot make Excel tables, so each table is a plain
  * sheet named after it (zh-CN) with its header in row 1: the layout every
  * adapter accepts as the fallback to an Excel table. Cells go through
- * core/cells.ts, so enums are spelled as a zh-CN workbook shows them.
+ * core/contract/cells.ts, so enums are spelled as a zh-CN workbook shows them.
  */
 import { existsSync, mkdirSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { toCells } from "../core/cells";
-import type { CrmSnapshot, RowOf } from "../core/model";
-import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang, type TableName } from "../core/schema";
-import { DATE_FORMAT, DATETIME_FORMAT } from "../workbook/xlsx/structure";
+import { toCells } from "../core/contract/cells";
+import type { CrmSnapshot, RowOf } from "../core/contract/model";
+import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang, type TableName } from "../core/contract/schema";
+import { DATE_FORMAT, DATETIME_FORMAT } from "../workbook/xlsx/exceljs/structure";
 import { benchSnapshot } from "./generate";
 
 /** Bumped whenever the generator or the writer changes, so stale cached files are not reused. */

@@ -4,8 +4,8 @@
  */
 import path from "node:path";
 import { readSnapshot } from "../workbook/snapshot";
-import { openXlsxTables } from "../workbook/xlsx/stream-reader";
-import { readXlsxFile } from "../workbook/xlsx/xlsx-file";
+import { openXlsxTables } from "../workbook/node/stream-reader";
+import { readXlsxFile } from "../workbook/node/xlsx-file";
 import { UsageError, parseArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { countBySeverity, issueJson, issueLine } from "./report";

@@ -5,13 +5,13 @@
  * written into it.
  */
 import { resolve } from "node:path";
-import { isoWeekKey, previousQuarter, quarterKey, quarterOf, toISODate, type DaySerial } from "../core/dates";
-import type { CrmSnapshot } from "../core/model";
-import { SCHEMA, TABLE_NAMES } from "../core/schema";
+import { isoWeekKey, previousQuarter, quarterKey, quarterOf, toISODate, type DaySerial } from "../core/contract/dates";
+import type { CrmSnapshot } from "../core/contract/model";
+import { SCHEMA, TABLE_NAMES } from "../core/contract/schema";
 import { buildWorkbook } from "../templates/builder";
 import { generateSample } from "../templates/sample";
 import { UsageError, parseArgs } from "./args";
-import { writeWorkbookAtomically } from "./atomic-write";
+import { writeWorkbookAtomically } from "../workbook/node/atomic-write";
 import { EXIT, type CliIO } from "./io";
 import { run as runReview } from "./review";
 import { sampleArgs, todayInShanghai } from "./sample-options";

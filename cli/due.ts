@@ -1,20 +1,20 @@
 /**
  * `tradebook due FILE [--date YYYY-MM-DD] [--salesperson NAME] [--json]`:
- * the due list of rules.md §4 (core/cadence.ts) as of a day, grouped by
+ * the due list of rules.md §4 (core/rules/cadence.ts) as of a day, grouped by
  * severity, then the customers contacted too often this week.
  *
  * The date defaults to today in the workbook's work time zone. Rows with
- * errors are left out of the snapshot (core/rows.ts); the list is still
+ * errors are left out of the snapshot (core/contract/rows.ts); the list is still
  * worth having, so they only earn a note on stderr pointing to `check`.
  * Exit codes: 0 the list was computed (whatever it holds), 2 bad usage or
  * an unreadable workbook.
  */
-import { dueAndOverContact, DUE_RULE_NAMES, DUE_SEVERITIES, DUE_SEVERITY_NAMES, type DueItem, type DueSeverity, type OverContactItem } from "../core/cadence";
-import { dayOf, isoWeekday, parseISODate, serialAtInstant, toISODate, type DaySerial } from "../core/dates";
-import { gradeAll } from "../core/grading";
-import { indexSnapshot } from "../core/indexes";
-import type { SalespersonName } from "../core/model";
-import { localize, type Lang } from "../core/schema";
+import { dueAndOverContact, DUE_RULE_NAMES, DUE_SEVERITIES, DUE_SEVERITY_NAMES, type DueItem, type DueSeverity, type OverContactItem } from "../core/rules/cadence";
+import { dayOf, isoWeekday, parseISODate, serialAtInstant, toISODate, type DaySerial } from "../core/contract/dates";
+import { gradeAll } from "../core/rules/grading";
+import { indexSnapshot } from "../core/index/indexes";
+import type { SalespersonName } from "../core/contract/model";
+import { localize, type Lang } from "../core/contract/schema";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { countBySeverity } from "./report";

@@ -7,26 +7,26 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { toCells } from "../core/cells";
-import { csvToRawTable, parseCsv, toCsv } from "../core/csv";
-import { serialAtInstant } from "../core/dates";
-import { ID_PREFIX, newUniqueId } from "../core/ids";
-import { formatIssue, type Issue } from "../core/issues";
-import type { CellValue } from "../core/raw";
-import type { RowOf } from "../core/model";
-import { columnHeader, parseTable } from "../core/rows";
-import { SCHEMA, type TableName } from "../core/schema";
-import { matchTable } from "../core/spellings";
-import { crossTableIssues, type TableRows, type TableSet } from "../core/validation";
-import { decodeCsv, encodeCsv } from "../workbook/csv-decode";
+import { toCells } from "../core/contract/cells";
+import { csvToRawTable, parseCsv, toCsv } from "../core/contract/csv";
+import { serialAtInstant } from "../core/contract/dates";
+import { ID_PREFIX, newUniqueId } from "../core/contract/ids";
+import { formatIssue, type Issue } from "../core/contract/issues";
+import type { CellValue } from "../core/contract/raw";
+import type { RowOf } from "../core/contract/model";
+import { columnHeader, parseTable } from "../core/contract/rows";
+import { SCHEMA, type TableName } from "../core/contract/schema";
+import { matchTable } from "../core/contract/spellings";
+import { crossTableIssues, type TableRows, type TableSet } from "../core/contract/validation";
+import { decodeCsv, encodeCsv } from "../workbook/node/csv-decode";
 import { readSnapshot } from "../workbook/snapshot";
-import { putDeflated } from "../workbook/xlsx/deflate-node";
-import { appendRowsIntoPackage } from "../workbook/xlsx/package-append";
+import { putDeflated } from "../workbook/node/deflate";
+import { appendRowsIntoPackage } from "../workbook/xlsx/package/append";
 import type { TableReader } from "../workbook/port";
 import { rawTableOf } from "../workbook/write-plan";
 import type { PackageTableView } from "../workbook/xlsx/stream/table-reader";
-import { openXlsxTables, type XlsxTableReader } from "../workbook/xlsx/stream-reader";
-import { openXlsxFile, readXlsxFile, saveXlsx, writeXlsxBytes, type XlsxFile } from "../workbook/xlsx/xlsx-file";
+import { openXlsxTables, type XlsxTableReader } from "../workbook/node/stream-reader";
+import { openXlsxFile, readXlsxFile, saveXlsx, writeXlsxBytes, type XlsxFile } from "../workbook/node/xlsx-file";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { issueLine } from "./report";
@@ -186,7 +186,7 @@ interface ReadWorkbook {
 
 /**
  * Appends the rows and saves, all or nothing; the issues when nothing was
- * written. Straight into the package where workbook/xlsx/package-append.ts
+ * written. Straight into the package where workbook/xlsx/package/append.ts
  * can (seconds and a few hundred MB for a workbook of 250,000 follow-ups,
  * and charts or pivot tables keep their bytes); else through the full load
  * (XlsxWorkbook), saying why, since that takes minutes on a big workbook

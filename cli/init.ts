@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { generateSample } from "../templates/sample";
 import { buildWorkbook } from "../templates/builder";
 import { UsageError, parseArgs } from "./args";
-import { FileExistsError, writeWorkbookAtomically } from "./atomic-write";
+import { FileExistsError, writeWorkbookAtomically } from "../workbook/node/atomic-write";
 import { EXIT, type CliIO } from "./io";
 import { sampleArgs, todayInShanghai } from "./sample-options";
 

@@ -1,5 +1,5 @@
 /** What a command may touch of the outside world, so tests can run commands in-process. */
-import type { Lang } from "../core/schema";
+import type { Lang } from "../core/contract/schema";
 
 export interface CliIO {
   readonly out: (text: string) => void;

@@ -3,7 +3,7 @@
  * write report sheets into it, in place or to --out.
  *
  * Reading streams the sheets (workbook/xlsx/stream) and writing adds the
- * report's parts to the package as it is (workbook/xlsx/package-report):
+ * report's parts to the package as it is (workbook/xlsx/package/report):
  * the workbook is never loaded whole, so a team's years of history fit in
  * bounded memory, and whatever the file holds besides (charts, pivot
  * tables, macros) is copied through untouched.
@@ -11,14 +11,14 @@
 import path from "node:path";
 import { countBySeverity, issueLine } from "./report";
 import { EXIT, type CliIO } from "./io";
-import { serialAtInstant, toISODateTime } from "../core/dates";
-import type { Issue } from "../core/issues";
-import type { ReportSheet } from "../core/report-sheet";
-import type { ReportMeta } from "../core/review-sheet";
+import { serialAtInstant, toISODateTime } from "../core/contract/dates";
+import type { Issue } from "../core/contract/issues";
+import type { ReportSheet } from "../core/report/sheet";
+import type { ReportMeta } from "../core/review/sheet";
 import { readSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
-import { readXlsxFile, writeXlsxBytes, type XlsxFile } from "../workbook/xlsx/xlsx-file";
-import { openXlsxTables } from "../workbook/xlsx/stream-reader";
-import { writeReportSheetsIntoPackage } from "../workbook/xlsx/package-report";
+import { readXlsxFile, writeXlsxBytes, type XlsxFile } from "../workbook/node/xlsx-file";
+import { openXlsxTables } from "../workbook/node/stream-reader";
+import { writeReportSheetsIntoPackage } from "../workbook/xlsx/package/report";
 
 export interface LoadedWorkbook {
   /** As the user named it, for messages. */

@@ -1,5 +1,5 @@
 /** Printing issues the way every command does: one line per problem, file first. */
-import { formatIssue, type Issue } from "../core/issues";
+import { formatIssue, type Issue } from "../core/contract/issues";
 import type { CliIO } from "./io";
 
 export function issueLine(file: string, issue: Issue, io: CliIO): string {

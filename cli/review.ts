@@ -3,12 +3,12 @@
  * quarterly review (rules.md §7) written as a sheet into FILE (or --out);
  * --json prints the review document (contract.md) instead of the summary.
  */
-import { parseQuarter } from "../core/dates";
-import { indexSnapshot } from "../core/indexes";
-import { quarterlyReview } from "../core/review";
-import { reviewDocument } from "../core/review-document";
-import { STATUS_LABEL, reviewSheet, stageLabel } from "../core/review-sheet";
-import { localize } from "../core/schema";
+import { parseQuarter } from "../core/contract/dates";
+import { indexSnapshot } from "../core/index/indexes";
+import { quarterlyReview } from "../core/review/review";
+import { reviewDocument } from "../core/review/document";
+import { STATUS_LABEL, reviewSheet, stageLabel } from "../core/review/sheet";
+import { localize } from "../core/contract/schema";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { loadWorkbook, money, reportMeta, textTable, writeSheets } from "./report-file";

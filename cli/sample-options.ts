@@ -1,6 +1,6 @@
 /** The options init and demo share for sample data: --lang, --scale, --seed. */
-import { dayOf, serialAtInstant, type DaySerial } from "../core/dates";
-import { LANGS, type Lang } from "../core/schema";
+import { dayOf, serialAtInstant, type DaySerial } from "../core/contract/dates";
+import { LANGS, type Lang } from "../core/contract/schema";
 import { UsageError, stringOption, type ParsedArgs } from "./args";
 
 export interface SampleArgs {

@@ -4,10 +4,10 @@
  * into FILE (or --out). Without --salesperson: every salesperson employed in
  * that week. --json prints { week, reports: [...] }.
  */
-import { isoWeekRange, parseIsoWeek } from "../core/dates";
-import { indexSnapshot } from "../core/indexes";
-import { weeklyReport, weekKey } from "../core/weekly";
-import { weeklySheet } from "../core/weekly-sheet";
+import { isoWeekRange, parseIsoWeek } from "../core/contract/dates";
+import { indexSnapshot } from "../core/index/indexes";
+import { weeklyReport, weekKey } from "../core/weekly/weekly";
+import { weeklySheet } from "../core/weekly/sheet";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { loadWorkbook, reportMeta, textTable, writeSheets } from "./report-file";

@@ -8,10 +8,10 @@
  * Infinity, nested arrays, objects) all end as a clear error, never a
  * TypeError and never a silently wrong number.
  */
-import { parseISODateTime, serialFromYMD, type DateTimeSerial } from "../core/dates";
-import type { CellValue } from "../core/raw";
-import { type LocalizedText, type TableName } from "../core/schema";
-import { matchHeader } from "../core/spellings";
+import { parseISODateTime, serialFromYMD, type DateTimeSerial } from "../core/contract/dates";
+import type { CellValue } from "../core/contract/raw";
+import { type LocalizedText, type TableName } from "../core/contract/schema";
+import { matchHeader } from "../core/contract/spellings";
 import { invalidValue, type FunctionError } from "./errors";
 
 /** An argument's name in both languages, as messages show it. */

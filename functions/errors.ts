@@ -6,7 +6,7 @@
  * tests, HyperFormula — the global does not exist, so a local class with the
  * same shape (code, message) stands in. Both are created only here.
  */
-import type { LocalizedText } from "../core/schema";
+import type { LocalizedText } from "../core/contract/schema";
 
 /** The two error cells our functions produce (CustomFunctions.ErrorCode values). */
 export type FunctionErrorCode = "#VALUE!" | "#N/A";

@@ -15,11 +15,11 @@
  * they must stay top-level function declarations in this file.
  */
 import { callWindowsText, commissionArgs, dateOut, finite, FN, gradeArgs, nextContactArgs, run, stageArgs, toCNYArgs, whenArgs, zoneArg } from "./wrappers";
-import { commission, commissionRate } from "../core/commission";
-import { toCNY } from "../core/currency";
-import { quarterKey, quarterOf, serialAtInstant } from "../core/dates";
-import { gradeOf } from "../core/grading";
-import { localTime } from "../core/windows";
+import { commission, commissionRate } from "../core/rules/commission";
+import { toCNY } from "../core/contract/currency";
+import { quarterKey, quarterOf, serialAtInstant } from "../core/contract/dates";
+import { gradeOf } from "../core/rules/grading";
+import { localTime } from "../core/rules/windows";
 import { dateArg, must } from "./args";
 import { notAvailable } from "./errors";
 

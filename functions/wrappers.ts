@@ -3,17 +3,17 @@
  * both languages, parsing into the types core's rules take, and checks on
  * results. No rule lives here — the rules are imported from core/.
  */
-import { nextContactDate } from "../core/cadence";
-import { tiersFrom, DEFAULT_COMMISSION_TIERS, type Tier } from "../core/commission";
-import { currencyKey, rateTable } from "../core/currency";
-import { dayOf, minutesOfDay, serialAtInstant, serialFromYMD, type DateTimeSerial, type DaySerial } from "../core/dates";
-import type { GradeFacts, GradeSettings } from "../core/grading";
-import type { CommissionTier, CurrencyCode } from "../core/model";
-import { columnOf, type Grade, type InquiryType, type Lang, type LocalizedText } from "../core/schema";
-import { enumValueOf } from "../core/spellings";
-import { DEFAULT_SETTINGS, isValidTimeZone, type CommissionMethod, type Settings } from "../core/settings";
-import { stageOf, type Stage } from "../core/tenure";
-import { callWindows } from "../core/windows";
+import { nextContactDate } from "../core/rules/cadence";
+import { tiersFrom, DEFAULT_COMMISSION_TIERS, type Tier } from "../core/rules/commission";
+import { currencyKey, rateTable } from "../core/contract/currency";
+import { dayOf, minutesOfDay, serialAtInstant, serialFromYMD, type DateTimeSerial, type DaySerial } from "../core/contract/dates";
+import type { GradeFacts, GradeSettings } from "../core/rules/grading";
+import type { CommissionTier, CurrencyCode } from "../core/contract/model";
+import { columnOf, type Grade, type InquiryType, type Lang, type LocalizedText } from "../core/contract/schema";
+import { enumValueOf } from "../core/contract/spellings";
+import { DEFAULT_SETTINGS, isValidTimeZone, type CommissionMethod, type Settings } from "../core/contract/settings";
+import { stageOf, type Stage } from "../core/rules/tenure";
+import { callWindows } from "../core/rules/windows";
 import {
   ArgumentProblem,
   dateArg,

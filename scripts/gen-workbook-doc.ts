@@ -1,5 +1,5 @@
 /**
- * Writes docs/workbook.md from core/schema.ts. Run:
+ * Writes docs/workbook.md from core/contract/schema.ts. Run:
  *   node -e 'require("tsx/cjs"); require("./scripts/gen-workbook-doc.ts")'
  */
 import { writeFileSync } from "node:fs";

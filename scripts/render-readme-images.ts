@@ -8,15 +8,15 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { isoWeekOf, previousQuarter, quarterOf, serialAtInstant } from "../core/dates";
-import { indexSnapshot } from "../core/indexes";
-import { quarterlyReview } from "../core/review";
-import { reviewSheet } from "../core/review-sheet";
-import { weeklyReport } from "../core/weekly";
-import { weeklySheet } from "../core/weekly-sheet";
+import { isoWeekOf, previousQuarter, quarterOf, serialAtInstant } from "../core/contract/dates";
+import { indexSnapshot } from "../core/index/indexes";
+import { quarterlyReview } from "../core/review/review";
+import { reviewSheet } from "../core/review/sheet";
+import { weeklyReport } from "../core/weekly/weekly";
+import { weeklySheet } from "../core/weekly/sheet";
 import { readSnapshot } from "../workbook/snapshot";
-import { openXlsx } from "../workbook/xlsx/xlsx-file";
-import { renderReportSheet } from "../workbook/xlsx/report-writer";
+import { openXlsx } from "../workbook/node/xlsx-file";
+import { renderReportSheet } from "../workbook/xlsx/exceljs/report-writer";
 import { convertToPdf } from "./libreoffice";
 
 async function main(): Promise<void> {

@@ -7,11 +7,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { toCells } from "../core/cells";
-import type { CrmSnapshot, RowOf } from "../core/model";
-import { SCHEMA, TABLE_NAMES, sheetNameOf, type Lang, type TableName } from "../core/schema";
-import { DEFAULT_TIERS } from "../core/settings";
-import { addTableSheet } from "../workbook/xlsx/structure";
+import { toCells } from "../core/contract/cells";
+import type { CrmSnapshot, RowOf } from "../core/contract/model";
+import { SCHEMA, TABLE_NAMES, sheetNameOf, type Lang, type TableName } from "../core/contract/schema";
+import { DEFAULT_TIERS } from "../core/contract/settings";
+import { addTableSheet } from "../workbook/xlsx/exceljs/structure";
 import { COUNTRIES } from "./countries";
 import { defaultRates, defaultSettingRows } from "./defaults";
 

@@ -4,11 +4,11 @@
  * a customer row leaves TimeZone blank. Fills the Countries table of a new
  * workbook; teams may edit it afterwards.
  */
-import type { Country, CountryCode } from "../core/model";
+import type { Country, CountryCode } from "../core/contract/model";
 
-/** The regions a review groups customers by (contract: byRegion): core/regions.ts. */
-export { REGIONS, type Region } from "../core/regions";
-import type { Region } from "../core/regions";
+/** The regions a review groups customers by (contract: byRegion): core/contract/regions.ts. */
+export { REGIONS, type Region } from "../core/contract/regions";
+import type { Region } from "../core/contract/regions";
 
 type Entry = readonly [code: string, nameEn: string, nameZh: string, region: Region, timeZone: string];
 

@@ -1,7 +1,7 @@
 /** The reference rows a new workbook starts with (contract.md: Settings, ExchangeRates). */
-import type { ExchangeRate, SettingRow } from "../core/model";
-import { localize, type Lang } from "../core/schema";
-import { DEFAULT_RATES, SETTING_DEFAULTS } from "../core/settings";
+import type { ExchangeRate, SettingRow } from "../core/contract/model";
+import { localize, type Lang } from "../core/contract/schema";
+import { DEFAULT_RATES, SETTING_DEFAULTS } from "../core/contract/settings";
 
 /** The contract's Settings rows, described in the workbook's language. */
 export function defaultSettingRows(lang: Lang): SettingRow[] {

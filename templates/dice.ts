@@ -1,5 +1,5 @@
 /** Seeded dice for the demo data: every draw comes from one RandomSource, so a seed replays exactly. */
-import type { RandomSource } from "../core/ids";
+import type { RandomSource } from "../core/contract/ids";
 
 export class Dice {
   constructor(readonly random: RandomSource) {}

@@ -2,7 +2,7 @@
  * Word pools for the demo workbook (templates/sample.ts): plausible names,
  * companies, products and Chinese follow-up texts. Data only.
  */
-import type { Purpose } from "../core/schema";
+import type { Purpose } from "../core/contract/schema";
 
 /** Salespeople are Chinese staff: [汉字, pinyin] parts give names and email addresses. */
 export const SURNAMES: readonly (readonly [string, string])[] = [

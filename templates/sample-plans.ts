@@ -2,10 +2,10 @@
  * The demo's management rows: monthly forecasts, the manager's quarterly
  * scores and the salespeople's weekly notes (templates/sample.ts).
  */
-import { paymentCNY, rateTable } from "../core/currency";
-import { addMonths, isoWeekKey, monthKey, quarterKey, quarterOf, quarterRange, type DaySerial } from "../core/dates";
-import type { Forecast, Order, Payment, Salesperson, Score, WeeklyNote } from "../core/model";
-import { DEFAULT_RATES } from "../core/settings";
+import { paymentCNY, rateTable } from "../core/contract/currency";
+import { addMonths, isoWeekKey, monthKey, quarterKey, quarterOf, quarterRange, type DaySerial } from "../core/contract/dates";
+import type { Forecast, Order, Payment, Salesperson, Score, WeeklyNote } from "../core/contract/model";
+import { DEFAULT_RATES } from "../core/contract/settings";
 import type { Dice } from "./dice";
 import * as P from "./sample-data";
 

@@ -5,14 +5,14 @@
  * forecasts, scores and weekly notes. The same (seed, scale, asOf) always
  * gives the same snapshot; every row satisfies the workbook contract.
  */
-import { addDays, addMonths, dayOf, isoWeekday, serialFromYMD, ymdOf, type DateTimeSerial, type DaySerial } from "../core/dates";
-import { newUniqueId, seededRandom } from "../core/ids";
+import { addDays, addMonths, dayOf, isoWeekday, serialFromYMD, ymdOf, type DateTimeSerial, type DaySerial } from "../core/contract/dates";
+import { newUniqueId, seededRandom } from "../core/contract/ids";
 import type {
   CountryCode, CrmSnapshot, CurrencyCode, Customer, CustomerId, FollowUp, FollowUpId, Order, OrderId, Payment,
   PaymentId, Sample, SampleId, SalespersonName, Salesperson,
-} from "../core/model";
-import { CHANNELS, CREDIT_RATINGS, INCOTERMS, INQUIRY_TYPES, SIZES, SOURCES, type Channel, type Direction, type Purpose, type Lang, type Source, type TableName } from "../core/schema";
-import { DEFAULT_RATES, DEFAULT_TIERS } from "../core/settings";
+} from "../core/contract/model";
+import { CHANNELS, CREDIT_RATINGS, INCOTERMS, INQUIRY_TYPES, SIZES, SOURCES, type Channel, type Direction, type Purpose, type Lang, type Source, type TableName } from "../core/contract/schema";
+import { DEFAULT_RATES, DEFAULT_TIERS } from "../core/contract/settings";
 import { defaultSettingRows } from "./defaults";
 import { COUNTRIES } from "./countries";
 import { Dice } from "./dice";

@@ -1,8 +1,8 @@
 /**
- * docs/workbook.md, generated from core/schema.ts so the user guide can never
- * disagree with the contract (tests/unit/templates-doc.test.ts checks it).
+ * docs/workbook.md, generated from core/contract/schema.ts so the user guide can never
+ * disagree with the contract (tests/templates/workbook-doc.test.ts checks it).
  */
-import { SCHEMA, TABLE_NAMES, type ColumnDef, type TableDef } from "../core/schema";
+import { SCHEMA, TABLE_NAMES, type ColumnDef, type TableDef } from "../core/contract/schema";
 import { REGIONS } from "./countries";
 
 const TYPE_TEXT: Readonly<Record<ColumnDef["type"], readonly [string, string]>> = {
@@ -75,7 +75,7 @@ function tableSection(t: TableDef): string[] {
 
 export function workbookDoc(): string {
   const lines = [
-    "<!-- Generated from core/schema.ts by scripts/gen-workbook-doc.ts; do not edit by hand. -->",
+    "<!-- Generated from core/contract/schema.ts by scripts/gen-workbook-doc.ts; do not edit by hand. -->",
     "# TradeBook 工作簿 · The TradeBook workbook",
     "",
     "每个表在自己的工作表上，是一个真正的 Excel 表格（表名为下面的英文名）。中文工作簿显示中文列名，英文工作簿显示英文列名；两种列名都能读取。列按列名查找，可以调整列的顺序，也可以加自己的列（TradeBook 不会改动它们）。",

@@ -1,16 +1,16 @@
 /**
  * Finding a table's columns by their headers, the same way in every adapter.
  *
- * Columns are found by header text in either language (core/schema.ts
+ * Columns are found by header text in either language (core/contract/schema.ts
  * matchHeader), never by position: a user may reorder columns and add their
  * own, which every adapter keeps untouched. Pure: adapters hand in the header
  * texts they found and get back where each contract column is.
  */
-import type { Issue } from "../core/issues";
-import type { CellValue } from "../core/raw";
-import { SCHEMA, headerOf, type ColumnDef, type Lang, type TableName } from "../core/schema";
-import { matchHeader } from "../core/spellings";
-import { blankRow } from "../core/blank-row";
+import type { Issue } from "../core/contract/issues";
+import type { CellValue } from "../core/contract/raw";
+import { SCHEMA, headerOf, type ColumnDef, type Lang, type TableName } from "../core/contract/schema";
+import { matchHeader } from "../core/contract/spellings";
+import { blankRow } from "../core/contract/blank-row";
 
 export interface HeaderLayout {
   readonly table: TableName;
@@ -108,7 +108,7 @@ export function selectColumns(layout: HeaderLayout, sheet: string, columns?: rea
 export function cellsOf(layout: HeaderLayout, keys: readonly string[]): (row: readonly CellValue[]) => Record<string, CellValue> {
   const present = keys.filter((k) => layout.positions.has(k));
   const at = present.map((k) => layout.positions.get(k) as number);
-  // A copy of a blank row per data row (core/blank-row.ts says why).
+  // A copy of a blank row per data row (core/contract/blank-row.ts says why).
   const blank: Readonly<Record<string, CellValue>> = blankRow(present);
   return (row) => {
     const cells = { ...blank };

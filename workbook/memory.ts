@@ -9,11 +9,11 @@
  * Two MemoryWorkbooks over one MemoryState behave like two users of one
  * shared workbook.
  */
-import { err, ok, type Issue, type Result } from "../core/issues";
-import type { CellValue, RawTable } from "../core/raw";
-import { safeSheetName, type ReportSheet } from "../core/report-sheet";
-import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang, type TableName } from "../core/schema";
-import { matchTable } from "../core/spellings";
+import { err, ok, type Issue, type Result } from "../core/contract/issues";
+import type { CellValue, RawTable } from "../core/contract/raw";
+import { safeSheetName, type ReportSheet } from "../core/report/sheet";
+import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang, type TableName } from "../core/contract/schema";
+import { matchTable } from "../core/contract/spellings";
 import { headerText, isBlankRow, issueAt, locateHeaders, type HeaderLayout } from "./locate";
 import type { EnsureReport, UpdateById, WorkbookPort } from "./port";
 import { planAppend, planUpdate, rawTableOf, type RowWrite, type TableView } from "./write-plan";

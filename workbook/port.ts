@@ -7,12 +7,12 @@
  * serials, whatever the workbook's own date system), booleans, or null for
  * blank. Rows are keyed by the contract's column keys, whatever the header
  * language. Typing and validation of those values is core's job
- * (core/rows.ts), so every adapter behaves the same.
+ * (core/contract/rows.ts), so every adapter behaves the same.
  */
-import type { Lang, TableName } from "../core/schema";
-import type { ReportSheet } from "../core/report-sheet";
-import type { Issue, Result } from "../core/issues";
-import type { CellValue, RawRow, RawTable } from "../core/raw";
+import type { Lang, TableName } from "../core/contract/schema";
+import type { ReportSheet } from "../core/report/sheet";
+import type { Issue, Result } from "../core/contract/issues";
+import type { CellValue, RawRow, RawTable } from "../core/contract/raw";
 
 export type { CellValue, RawRow, RawTable };
 

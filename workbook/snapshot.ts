@@ -5,15 +5,15 @@
  * the snapshot and reported; reference tables that are missing fall back to
  * the contract's defaults (with a warning), record tables to empty.
  */
-import type { Issue, Result } from "../core/issues";
-import { err, ok } from "../core/issues";
-import type { CrmSnapshot, RowTypes } from "../core/model";
-import type { RawTableHead } from "../core/raw";
-import { KeyDomains } from "../core/key-numbers";
-import { columnHeader, parseTable } from "../core/rows";
-import { SCHEMA, TABLE_NAMES, headerOf, type Lang, type TableName } from "../core/schema";
-import { DEFAULT_RATES, DEFAULT_TIERS, readSettings, type Settings } from "../core/settings";
-import { crossTableIssues, type TableRows, type TableSet } from "../core/validation";
+import type { Issue, Result } from "../core/contract/issues";
+import { err, ok } from "../core/contract/issues";
+import type { CrmSnapshot, RowTypes } from "../core/contract/model";
+import type { RawTableHead } from "../core/contract/raw";
+import { KeyDomains } from "../core/index/key-numbers";
+import { columnHeader, parseTable } from "../core/contract/rows";
+import { SCHEMA, TABLE_NAMES, headerOf, type Lang, type TableName } from "../core/contract/schema";
+import { DEFAULT_RATES, DEFAULT_TIERS, readSettings, type Settings } from "../core/contract/settings";
+import { crossTableIssues, type TableRows, type TableSet } from "../core/contract/validation";
 import type { TableReader } from "./port";
 
 export interface WorkbookSnapshot {
@@ -44,7 +44,7 @@ export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSn
   const snapshot: Partial<Record<TableName, readonly unknown[]>> = {};
   const rowNumbers: Partial<Record<TableName, readonly number[]>> = {};
   const set: Record<string, TableRows<TableName>> = {};
-  // One numbering of the keys for all the tables (core/key-numbers.ts).
+  // One numbering of the keys for all the tables (core/index/key-numbers.ts).
   const domains = new KeyDomains();
 
   for (const name of TABLE_NAMES) {

@@ -5,12 +5,12 @@
  * into what the cell should hold (dates and numbers as numbers, enums as the
  * label of the sheet's language) or refuses it, so a batch with one bad cell
  * writes nothing. Deeper business checks (references, ranges, formats) stay
- * in core/rows.ts; this only keeps a cell from holding the wrong kind of value.
+ * in core/contract/rows.ts; this only keeps a cell from holding the wrong kind of value.
  */
-import { parseISODate, parseISODateTime } from "../core/dates";
-import type { CellValue } from "../core/raw";
-import { type ColumnDef, type Lang, type LocalizedText } from "../core/schema";
-import { enumLabel, enumValueOf } from "../core/spellings";
+import { parseISODate, parseISODateTime } from "../core/contract/dates";
+import type { CellValue } from "../core/contract/raw";
+import { type ColumnDef, type Lang, type LocalizedText } from "../core/contract/schema";
+import { enumLabel, enumValueOf } from "../core/contract/spellings";
 
 export type WriteCheck = { readonly ok: true; readonly value: CellValue } | { readonly ok: false; readonly message: LocalizedText };
 

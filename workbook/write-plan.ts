@@ -5,9 +5,9 @@
  * writes only when the whole plan holds. So a batch is all-or-nothing and a
  * problem is reported with its sheet, row and column.
  */
-import { err, ok, type Issue, type Result } from "../core/issues";
-import type { CellValue, RawRow, RawTable } from "../core/raw";
-import { SCHEMA, type TableName } from "../core/schema";
+import { err, ok, type Issue, type Result } from "../core/contract/issues";
+import type { CellValue, RawRow, RawTable } from "../core/contract/raw";
+import { SCHEMA, type TableName } from "../core/contract/schema";
 import type { UpdateById } from "./port";
 import { cellsOf, columnDef, displayHeader, headerNames, issueAt, selectColumns, type HeaderLayout } from "./locate";
 import { cellForWrite } from "./write-cell";

@@ -1,11 +1,11 @@
 /** One customer at a glance: grade, owner, contacts, local time, credit and history. */
 import { Badge, Button, Caption1, Subtitle1, Subtitle2, Text } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { customerCredit } from "../../core/credit";
-import { toISODate, toISODateTime } from "../../core/dates";
-import { followUpsOf, ordersOf, paymentsOf, samplesOf } from "../../core/indexes";
-import type { Customer } from "../../core/model";
-import { CHANNELS, DIRECTIONS, GRADES, ORDER_STATUSES, PURPOSES, type EnumValue } from "../../core/schema";
+import { customerCredit } from "../../core/rules/credit";
+import { toISODate, toISODateTime } from "../../core/contract/dates";
+import { followUpsOf, ordersOf, paymentsOf, samplesOf } from "../../core/index/indexes";
+import type { Customer } from "../../core/contract/model";
+import { CHANNELS, DIRECTIONS, GRADES, ORDER_STATUSES, PURPOSES, type EnumValue } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
 import { customerClock } from "../state/today";
 import { enumText } from "./fields";

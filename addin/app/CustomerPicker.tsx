@@ -5,7 +5,7 @@
  */
 import { Combobox, Field, Option } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Customer } from "../../core/model";
+import type { Customer } from "../../core/contract/model";
 import { useI18n } from "../i18n/I18n";
 import type { FieldMessage } from "../state/forms/fields";
 import { searchCustomers, type CustomerSearchIndex } from "../state/search";

@@ -1,7 +1,7 @@
 /** Customers: search, a customer's card, and the new-customer form. */
 import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { CustomerId } from "../../core/model";
+import type { CustomerId } from "../../core/contract/model";
 import { useI18n } from "../i18n/I18n";
 import { searchCustomers } from "../state/search";
 import { CustomerCard } from "./CustomerCard";

@@ -6,10 +6,10 @@
  */
 import { Button, Caption1 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { toISODate } from "../../core/dates";
-import type { Issue } from "../../core/issues";
-import type { FollowUpId } from "../../core/model";
-import { CHANNELS, DIRECTIONS, PURPOSES, type Purpose } from "../../core/schema";
+import { toISODate } from "../../core/contract/dates";
+import type { Issue } from "../../core/contract/issues";
+import type { FollowUpId } from "../../core/contract/model";
+import { CHANNELS, DIRECTIONS, PURPOSES, type Purpose } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
 import { toDateTimeLocal } from "../state/clock";
 import { asksSatisfaction, validateFollowUp, type FollowUpField, type FollowUpForm } from "../state/forms/follow-up-form";

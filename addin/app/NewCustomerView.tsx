@@ -1,13 +1,13 @@
 /**
  * The new-customer form. Before saving it runs the duplicate check
- * (core/duplicates.ts) and says whose customer a match is; the user may
+ * (core/rules/duplicates.ts) and says whose customer a match is; the user may
  * still save after confirming (two companies can share a name).
  */
 import { Button, MessageBar, MessageBarBody, Subtitle1 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Issue } from "../../core/issues";
-import type { Customer, CustomerId } from "../../core/model";
-import { INQUIRY_TYPES, localize, SOURCES } from "../../core/schema";
+import type { Issue } from "../../core/contract/issues";
+import type { Customer, CustomerId } from "../../core/contract/model";
+import { INQUIRY_TYPES, localize, SOURCES } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
 import { checkDuplicates, type DuplicateMatch } from "../state/duplicate-check";
 import { EMPTY_CUSTOMER_FORM, validateCustomer, type CustomerField, type CustomerForm } from "../state/forms/customer-form";

@@ -1,7 +1,7 @@
 /** Outside Excel: open a .xlsx from disk (or the demo workbook) into the file host. */
 import { Body1, Button, Label, MessageBar, MessageBarBody, Spinner, Subtitle1 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { formatIssue, type Issue } from "../../core/issues";
+import { formatIssue, type Issue } from "../../core/contract/issues";
 import type { Host } from "../host/host";
 import { openFileHost, type WritableFileHandle } from "../host/file-host";
 import { useI18n } from "../i18n/I18n";

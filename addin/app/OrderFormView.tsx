@@ -1,11 +1,11 @@
 /** The Orders form, prefilled with the customer chosen in Log contact. */
 import { Button } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { toISODate } from "../../core/dates";
-import type { Issue } from "../../core/issues";
-import type { OrderId } from "../../core/model";
-import { INCOTERMS, ORDER_STATUSES } from "../../core/schema";
-import { currencyKey } from "../../core/currency";
+import { toISODate } from "../../core/contract/dates";
+import type { Issue } from "../../core/contract/issues";
+import type { OrderId } from "../../core/contract/model";
+import { INCOTERMS, ORDER_STATUSES } from "../../core/contract/schema";
+import { currencyKey } from "../../core/contract/currency";
 import { useI18n } from "../i18n/I18n";
 import type { FieldErrors } from "../state/forms/fields";
 import { validateOrder, type OrderField, type OrderForm } from "../state/forms/order-form";

@@ -1,7 +1,7 @@
 /** The pane's top: theme, language switch, and which workbook host is open. */
 import { FluentProvider, Field, Select, Title3, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import type { Lang } from "../../core/schema";
+import type { Lang } from "../../core/contract/schema";
 import type { Host } from "../host/host";
 import { I18nProvider, useI18n } from "../i18n/I18n";
 import { isLang, langFromTag, officeDisplayLanguage } from "../i18n/lang";

@@ -1,10 +1,10 @@
 /** The Samples form, prefilled with the customer chosen in Log contact. */
 import { Button } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { toISODate } from "../../core/dates";
-import type { Issue } from "../../core/issues";
-import type { SampleId } from "../../core/model";
-import { YES_NO } from "../../core/schema";
+import { toISODate } from "../../core/contract/dates";
+import type { Issue } from "../../core/contract/issues";
+import type { SampleId } from "../../core/contract/model";
+import { YES_NO } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
 import type { FieldErrors } from "../state/forms/fields";
 import { validateSample, type SampleField, type SampleForm } from "../state/forms/sample-form";

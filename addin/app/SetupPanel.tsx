@@ -1,8 +1,8 @@
 /** A workbook without the CRM structure: one button creates it (port.ensureStructure). */
 import { Body1, Button, Field, Select, Subtitle1 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Issue } from "../../core/issues";
-import type { Lang } from "../../core/schema";
+import type { Issue } from "../../core/contract/issues";
+import type { Lang } from "../../core/contract/schema";
 import type { Host } from "../host/host";
 import { useI18n } from "../i18n/I18n";
 import { WriteError } from "./WriteError";

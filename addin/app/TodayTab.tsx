@@ -1,8 +1,8 @@
 /** Today: what is due, most urgent first, each one click from logging the contact. */
 import { Badge, Button, Caption1, Subtitle2, Text } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { DUE_RULE_NAMES, DUE_SEVERITIES, type DueSeverity } from "../../core/cadence";
-import { localize } from "../../core/schema";
+import { DUE_RULE_NAMES, DUE_SEVERITIES, type DueSeverity } from "../../core/rules/cadence";
+import { localize } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
 import type { MessageKey } from "../i18n/messages";
 import { todayView, type TodayEntry } from "../state/today";

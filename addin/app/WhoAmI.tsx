@@ -4,7 +4,7 @@
  */
 import { Body1, Button, Field, Select, Subtitle1, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Salesperson } from "../../core/model";
+import type { Salesperson } from "../../core/contract/model";
 import { useI18n } from "../i18n/I18n";
 
 /** What is stored: a salesperson's name, or the manager marker. */

@@ -4,8 +4,8 @@
  */
 import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Tab, TabList } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { formatIssue, type Issue } from "../../core/issues";
-import type { SalespersonName } from "../../core/model";
+import { formatIssue, type Issue } from "../../core/contract/issues";
+import type { SalespersonName } from "../../core/contract/model";
 import type { Host } from "../host/host";
 import { useI18n } from "../i18n/I18n";
 import { workbookReportGenerator } from "../reports/generate";

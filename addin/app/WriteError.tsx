@@ -1,6 +1,6 @@
 /** A port error in words, with what to do; the form above it keeps its contents. */
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { formatIssue, type Issue } from "../../core/issues";
+import { formatIssue, type Issue } from "../../core/contract/issues";
 import { useI18n } from "../i18n/I18n";
 import { classifyWriteIssues } from "../state/writer";
 

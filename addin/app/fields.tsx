@@ -1,6 +1,6 @@
 /** Small helpers that keep every form's fields labelled, validated and localized alike. */
 import { Field, Input, Select, Textarea, type InputProps } from "@fluentui/react-components";
-import type { EnumValue, Lang } from "../../core/schema";
+import type { EnumValue, Lang } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
 import type { FieldMessage } from "../state/forms/fields";
 

@@ -1,5 +1,5 @@
 /** Where the pane is: which tab, and what the Log contact tab was asked to open. */
-import type { Purpose } from "../../core/schema";
+import type { Purpose } from "../../core/contract/schema";
 
 export const TAB_KEYS = ["today", "log", "customers", "reports"] as const;
 export type TabKey = (typeof TAB_KEYS)[number];

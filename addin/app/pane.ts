@@ -1,5 +1,5 @@
 /** What every tab receives from the workspace. */
-import type { SalespersonName } from "../../core/model";
+import type { SalespersonName } from "../../core/contract/model";
 import type { Host } from "../host/host";
 import type { PaneData } from "../state/derived";
 import type { LogRequest, TabKey } from "./navigation";

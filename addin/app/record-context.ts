@@ -1,7 +1,7 @@
 /** Shared bits of the record forms: who the record belongs to and fresh IDs. */
-import { newUniqueId } from "../../core/ids";
-import type { CustomerId, SalespersonName } from "../../core/model";
-import type { TableName } from "../../core/schema";
+import { newUniqueId } from "../../core/contract/ids";
+import type { CustomerId, SalespersonName } from "../../core/contract/model";
+import type { TableName } from "../../core/contract/schema";
 import type { PaneData } from "../state/derived";
 
 /**

@@ -4,7 +4,7 @@
  * keyed by the document's URL, so two shared workbooks keep separate answers.
  * Excel saves (and co-authors) by itself: no save() here.
  */
-import { err, ok, type Result } from "../../core/issues";
+import { err, ok, type Result } from "../../core/contract/issues";
 import { OfficeWorkbook } from "../../workbook/office/office-workbook";
 import { officeRequirements, officeRun } from "../../workbook/office/run";
 import type { Host } from "./host";

@@ -1,13 +1,13 @@
 /**
  * The file host: a .xlsx opened in a plain browser, edited through the
- * package port (workbook/xlsx/xlsx-package.ts: tables read as a stream,
+ * package port (workbook/xlsx/package/xlsx-package.ts: tables read as a stream,
  * rows and reports written into the package, exceljs only for what needs
  * the whole workbook), saved back by download (or into the opened file
  * where the File System Access API gave us a handle). The port and exceljs
  * are loaded only here, with a dynamic import, so the Excel task pane never
  * downloads them.
  */
-import { err, ok, type Result } from "../../core/issues";
+import { err, ok, type Result } from "../../core/contract/issues";
 import type { Host, SavedFile } from "./host";
 import { browserStorage, storageUserStore } from "./user-store";
 
@@ -20,7 +20,7 @@ export interface WritableFileHandle {
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export async function openFileHost(buffer: ArrayBuffer, name: string, handle?: WritableFileHandle): Promise<Result<Host>> {
-  const { XlsxPackage } = await import(/* webpackChunkName: "xlsx" */ "../../workbook/xlsx/xlsx-package");
+  const { XlsxPackage } = await import(/* webpackChunkName: "xlsx" */ "../../workbook/xlsx/package/xlsx-package");
   const file = { bytes: new Uint8Array(buffer) };
   const opened = await XlsxPackage.open(file, name);
   if (!opened.ok) return opened;

@@ -4,7 +4,7 @@
  * screens work in both and are tested end to end in the browser.
  */
 import type { WorkbookPort } from "../../workbook/port";
-import type { Result } from "../../core/issues";
+import type { Result } from "../../core/contract/issues";
 import type { UserStore } from "./user-store";
 
 export type HostKind = "excel" | "file";

@@ -1,6 +1,6 @@
 /** The pane's language as React context: one switch re-renders every word. */
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import type { Lang } from "../../core/schema";
+import type { Lang } from "../../core/contract/schema";
 import { translator, type Translate } from "./messages";
 
 interface I18nValue {

@@ -2,7 +2,7 @@
  * Which language the pane starts in: the user's own earlier choice, else
  * Office's display language, else the browser's. Anything Chinese → zh-CN.
  */
-import type { Lang } from "../../core/schema";
+import type { Lang } from "../../core/contract/schema";
 
 export function langFromTag(tag: string | undefined | null): Lang {
   return tag && tag.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";

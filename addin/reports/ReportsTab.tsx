@@ -5,8 +5,8 @@
  */
 import { Button, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { isoWeekKey, parseIsoWeek, parseQuarter, quarterKey, quarterOf, type DaySerial } from "../../core/dates";
-import type { Issue, Result } from "../../core/issues";
+import { isoWeekKey, parseIsoWeek, parseQuarter, quarterKey, quarterOf, type DaySerial } from "../../core/contract/dates";
+import type { Issue, Result } from "../../core/contract/issues";
 import { useI18n } from "../i18n/I18n";
 import { Notice, WriteError } from "../app/WriteError";
 

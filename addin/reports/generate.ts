@@ -5,14 +5,14 @@
  * writes the sheet through the port. A weekly report in manager mode is one
  * sheet per active salesperson.
  */
-import { parseIsoWeek, parseQuarter, serialAtInstant, toISODateTime } from "../../core/dates";
-import { indexSnapshot } from "../../core/indexes";
-import { err, ok, type Issue, type Result } from "../../core/issues";
-import { quarterlyReview } from "../../core/review";
-import { reviewSheet, type ReportMeta } from "../../core/review-sheet";
-import { weeklyReport } from "../../core/weekly";
-import { weeklySheet } from "../../core/weekly-sheet";
-import type { ReportSheet } from "../../core/report-sheet";
+import { parseIsoWeek, parseQuarter, serialAtInstant, toISODateTime } from "../../core/contract/dates";
+import { indexSnapshot } from "../../core/index/indexes";
+import { err, ok, type Issue, type Result } from "../../core/contract/issues";
+import { quarterlyReview } from "../../core/review/review";
+import { reviewSheet, type ReportMeta } from "../../core/review/sheet";
+import { weeklyReport } from "../../core/weekly/weekly";
+import { weeklySheet } from "../../core/weekly/sheet";
+import type { ReportSheet } from "../../core/report/sheet";
 import { readSnapshot } from "../../workbook/snapshot";
 import type { WorkbookPort } from "../../workbook/port";
 import type { ReportGenerator, ReportRequest } from "./ReportsTab";

@@ -3,7 +3,7 @@
  * date in the workbook is work-time-zone wall clock). A ?now=YYYY-MM-DDTHH:MM
  * query pins it, so screenshots and end-to-end tests are repeatable.
  */
-import { dayOf, parseISODateTime, serialAtInstant, toISODate, type DateTimeSerial, type DaySerial } from "../../core/dates";
+import { dayOf, parseISODateTime, serialAtInstant, toISODate, type DateTimeSerial, type DaySerial } from "../../core/contract/dates";
 
 export interface Clock {
   readonly now: DateTimeSerial;

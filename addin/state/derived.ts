@@ -3,11 +3,11 @@
  * grades as of today, the customer search keys and the IDs already taken.
  * Rules come from core; nothing here re-implements one.
  */
-import { gradeAll } from "../../core/grading";
-import { indexSnapshot, type CrmIndex } from "../../core/indexes";
-import type { CustomerId } from "../../core/model";
-import type { Grade, TableName } from "../../core/schema";
-import { SCHEMA } from "../../core/schema";
+import { gradeAll } from "../../core/rules/grading";
+import { indexSnapshot, type CrmIndex } from "../../core/index/indexes";
+import type { CustomerId } from "../../core/contract/model";
+import type { Grade, TableName } from "../../core/contract/schema";
+import { SCHEMA } from "../../core/contract/schema";
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import { buildSearchIndex, type CustomerSearchIndex } from "./search";
 import type { Clock } from "./clock";

@@ -1,9 +1,9 @@
 /**
- * The duplicate check of the new-customer form: core/duplicates.ts decides
+ * The duplicate check of the new-customer form: core/rules/duplicates.ts decides
  * what counts as a duplicate and says why, naming the match's owner.
  */
-import { duplicateIndex, findDuplicatesIn, type DuplicateIndex, type DuplicateMatch } from "../../core/duplicates";
-import type { Customer } from "../../core/model";
+import { duplicateIndex, findDuplicatesIn, type DuplicateIndex, type DuplicateMatch } from "../../core/rules/duplicates";
+import type { Customer } from "../../core/contract/model";
 import type { PaneData } from "./derived";
 
 export type { DuplicateMatch };

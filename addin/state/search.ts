@@ -4,7 +4,7 @@
  * when the snapshot loads, and a query only scans those strings and stops
  * collecting after `limit` matches.
  */
-import type { Customer } from "../../core/model";
+import type { Customer } from "../../core/contract/model";
 
 export interface CustomerSearchIndex {
   readonly customers: readonly Customer[];

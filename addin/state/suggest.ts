@@ -1,8 +1,8 @@
-/** The next contact date the cadence rules suggest for a customer (core/cadence.ts decides). */
-import { nextContactDate } from "../../core/next-contact";
-import type { DaySerial } from "../../core/dates";
-import { followUpsOf } from "../../core/indexes";
-import type { CustomerId } from "../../core/model";
+/** The next contact date the cadence rules suggest for a customer (core/rules/cadence.ts decides). */
+import { nextContactDate } from "../../core/rules/next-contact";
+import type { DaySerial } from "../../core/contract/dates";
+import { followUpsOf } from "../../core/index/indexes";
+import type { CustomerId } from "../../core/contract/model";
 import type { PaneData } from "./derived";
 
 export function suggestedNextDate(data: PaneData, customerId: string): DaySerial | null {

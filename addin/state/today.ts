@@ -1,12 +1,12 @@
 /**
- * The Today screen as data: the due list (core/cadence.ts) split into
+ * The Today screen as data: the due list (core/rules/cadence.ts) split into
  * birthdays, unanswered inbound emails and the rest by severity, each with
- * the customer's local time and next call window (core/windows.ts).
+ * the customer's local time and next call window (core/rules/windows.ts).
  */
-import { dueList, type DueItem, type DueSeverity } from "../../core/cadence";
-import { dayOf, minutesOfDay, toISODate, type DateTimeSerial } from "../../core/dates";
-import type { SalespersonName } from "../../core/model";
-import { customerTimeZone, localTime, nextCallWindow } from "../../core/windows";
+import { dueList, type DueItem, type DueSeverity } from "../../core/rules/cadence";
+import { dayOf, minutesOfDay, toISODate, type DateTimeSerial } from "../../core/contract/dates";
+import type { SalespersonName } from "../../core/contract/model";
+import { customerTimeZone, localTime, nextCallWindow } from "../../core/rules/windows";
 import type { PaneData } from "./derived";
 
 export interface CustomerClock {

@@ -3,7 +3,7 @@
  * successful write calls refresh() so the screens show what the sheet holds.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Issue } from "../../core/issues";
+import type { Issue } from "../../core/contract/issues";
 import { readSnapshot } from "../../workbook/snapshot";
 import type { Host } from "../host/host";
 import { clockAt, pinnedNowFromLocation } from "./clock";

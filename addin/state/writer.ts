@@ -2,15 +2,15 @@
  * Appending one record through the port. IDs are re-checked against the
  * table as it is right before writing (another user may have added rows
  * since the snapshot was read), enums are spelled in the sheet's own
- * language (core/cells.ts), and nothing is written unless the row is whole.
+ * language (core/contract/cells.ts), and nothing is written unless the row is whole.
  */
-import { toCells } from "../../core/cells";
-import type { DaySerial } from "../../core/dates";
-import { newUniqueId } from "../../core/ids";
-import type { Issue, Result } from "../../core/issues";
-import { err, ok } from "../../core/issues";
-import type { RowOf } from "../../core/model";
-import { SCHEMA, type TableName } from "../../core/schema";
+import { toCells } from "../../core/contract/cells";
+import type { DaySerial } from "../../core/contract/dates";
+import { newUniqueId } from "../../core/contract/ids";
+import type { Issue, Result } from "../../core/contract/issues";
+import { err, ok } from "../../core/contract/issues";
+import type { RowOf } from "../../core/contract/model";
+import { SCHEMA, type TableName } from "../../core/contract/schema";
 import type { WorkbookPort } from "../../workbook/port";
 
 export interface Appended<T extends TableName> {

@@ -4,7 +4,7 @@
  * opens, or with ?demo=1 on the demo workbook served beside the page.
  */
 import { createRoot } from "react-dom/client";
-import { formatIssue } from "../../core/issues";
+import { formatIssue } from "../../core/contract/issues";
 import { Root } from "../app/Root";
 import { startupTab } from "../app/navigation";
 import type { Host } from "../host/host";

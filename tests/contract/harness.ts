@@ -5,9 +5,9 @@
  * columns, formulas), to act as "another user" editing the sheet between our
  * read and our write, and to open a second session on the same workbook.
  */
-import { serialFromYMD } from "../../core/dates";
-import type { CellValue } from "../../core/raw";
-import type { TableName } from "../../core/schema";
+import { serialFromYMD } from "../../core/contract/dates";
+import type { CellValue } from "../../core/contract/raw";
+import type { TableName } from "../../core/contract/schema";
 import type { WorkbookPort } from "../../workbook/port";
 
 /** A cell of the starting workbook: a value, or a formula with the result it shows. */

@@ -5,8 +5,8 @@
  * workbook its own way (tests/contract/adapters/).
  */
 import { describe, expect, it } from "vitest";
-import { newUniqueId, seededRandom } from "../../core/ids";
-import type { RawTable } from "../../core/raw";
+import { newUniqueId, seededRandom } from "../../core/contract/ids";
+import type { RawTable } from "../../core/contract/raw";
 import type { UpdateById } from "../../workbook/port";
 import { makeMemoryHarness } from "./adapters/memory";
 import { makeOfficeHarness } from "./adapters/office";
@@ -14,7 +14,7 @@ import { makeXlsxHarness } from "./adapters/xlsx";
 import { makeXlsxPackageHarness } from "./adapters/xlsx-package";
 import { CONTRACT_FIXTURE, d, type ContractHarness, type MakeHarness } from "./harness";
 import { INJECTION_PAYLOADS } from "./injection-payloads";
-import { value, issues } from "../unit/support/result";
+import { value, issues } from "../support/result";
 
 const byId = (t: RawTable, key: string, id: string) => t.rows.find((r) => r.cells[key] === id);
 const ids = (t: RawTable, key: string): Set<string> => new Set(t.rows.map((r) => String(r.cells[key])));

@@ -13,9 +13,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { run as check } from "../../cli/check";
 import { run as importCsv } from "../../cli/import";
 import type { CliIO } from "../../cli/io";
-import { serialFromYMD } from "../../core/dates";
-import type { CrmSnapshot, SalespersonName } from "../../core/model";
-import type { Lang } from "../../core/schema";
+import { serialFromYMD } from "../../core/contract/dates";
+import type { CrmSnapshot, SalespersonName } from "../../core/contract/model";
+import type { Lang } from "../../core/contract/schema";
 import { generateSample } from "../../templates/sample";
 import { buildWorkbook } from "../../templates/builder";
 

@@ -9,16 +9,16 @@ import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { run as importCsv } from "../../cli/import";
 import type { CliIO } from "../../cli/io";
-import { serialFromYMD } from "../../core/dates";
+import { serialFromYMD } from "../../core/contract/dates";
 import { buildWorkbook } from "../../templates/builder";
 import { generateSample } from "../../templates/sample";
-import type { PackageAppend } from "../../workbook/xlsx/package-append";
+import type { PackageAppend } from "../../workbook/xlsx/package/append";
 
 /** What the "other user" does, and what the package writer then answers. */
 const race = vi.hoisted(() => ({ file: "", answer: "real" as "real" | "unsupported" }));
 
-vi.mock("../../workbook/xlsx/package-append", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../workbook/xlsx/package-append")>();
+vi.mock("../../workbook/xlsx/package/append", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../workbook/xlsx/package/append")>();
   return {
     ...real,
     appendRowsIntoPackage: async (...args: Parameters<typeof real.appendRowsIntoPackage>): Promise<PackageAppend> => {

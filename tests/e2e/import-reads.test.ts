@@ -10,11 +10,11 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { appendRecord } from "../../addin/state/writer";
 import { run as importCsv } from "../../cli/import";
 import type { CliIO } from "../../cli/io";
-import { serialFromYMD } from "../../core/dates";
-import type { TableName } from "../../core/schema";
+import { serialFromYMD } from "../../core/contract/dates";
+import type { TableName } from "../../core/contract/schema";
 import { buildWorkbook } from "../../templates/builder";
 import { generateSample } from "../../templates/sample";
-import { XlsxPackage } from "../../workbook/xlsx/xlsx-package";
+import { XlsxPackage } from "../../workbook/xlsx/package/xlsx-package";
 
 const reads = vi.hoisted(() => [] as string[]);
 

@@ -1,5 +1,5 @@
 /**
- * Rows appended straight into the package (workbook/xlsx/package-append.ts)
+ * Rows appended straight into the package (workbook/xlsx/package/append.ts)
  * against the full load (XlsxWorkbook.appendRows + save), on real .xlsx
  * files: the same workbook read back, by both readers and by LibreOffice;
  * the new cells look like the row above; every other part keeps its bytes;
@@ -14,19 +14,19 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { run as importCsv } from "../../cli/import";
 import type { CliIO } from "../../cli/io";
-import { toCells } from "../../core/cells";
-import { serialFromYMD } from "../../core/dates";
-import type { CrmSnapshot, Customer, CustomerId, FollowUp, FollowUpId } from "../../core/model";
-import type { CellValue } from "../../core/raw";
-import { sheetNameOf, SCHEMA, type Lang, type TableName } from "../../core/schema";
+import { toCells } from "../../core/contract/cells";
+import { serialFromYMD } from "../../core/contract/dates";
+import type { CrmSnapshot, Customer, CustomerId, FollowUp, FollowUpId } from "../../core/contract/model";
+import type { CellValue } from "../../core/contract/raw";
+import { sheetNameOf, SCHEMA, type Lang, type TableName } from "../../core/contract/schema";
 import { buildWorkbook } from "../../templates/builder";
 import { generateSample } from "../../templates/sample";
 import { readSnapshot } from "../../workbook/snapshot";
-import { putDeflated } from "../../workbook/xlsx/deflate-node";
-import { appendRowsIntoPackage, type PackageAppend } from "../../workbook/xlsx/package-append";
-import { openXlsxTables } from "../../workbook/xlsx/stream-reader";
-import { XlsxPackage } from "../../workbook/xlsx/xlsx-package";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import { putDeflated } from "../../workbook/node/deflate";
+import { appendRowsIntoPackage, type PackageAppend } from "../../workbook/xlsx/package/append";
+import { openXlsxTables } from "../../workbook/node/stream-reader";
+import { XlsxPackage } from "../../workbook/xlsx/package/xlsx-package";
+import { XlsxWorkbook } from "../../workbook/xlsx/exceljs/xlsx-workbook";
 
 const asOf = serialFromYMD(2026, 11, 27);
 const sample = generateSample({ seed: 8, scale: 0.05, asOf });

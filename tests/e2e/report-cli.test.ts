@@ -15,12 +15,12 @@ import { EXIT, type CliIO } from "../../cli/io";
 import { openWorkbook, reportMeta, writeSheets } from "../../cli/report-file";
 import * as reviewCommand from "../../cli/review";
 import * as weeklyCommand from "../../cli/weekly";
-import { parseQuarter } from "../../core/dates";
-import { indexSnapshot } from "../../core/indexes";
-import { quarterlyReview, type QuarterlyReview } from "../../core/review";
-import { reviewSheet } from "../../core/review-sheet";
-import { SALESPERSON_COLUMNS } from "../../core/review-sheet";
-import type { WeeklyReport } from "../../core/weekly";
+import { parseQuarter } from "../../core/contract/dates";
+import { indexSnapshot } from "../../core/index/indexes";
+import { quarterlyReview, type QuarterlyReview } from "../../core/review/review";
+import { reviewSheet } from "../../core/review/sheet";
+import { SALESPERSON_COLUMNS } from "../../core/review/sheet";
+import type { WeeklyReport } from "../../core/weekly/weekly";
 import { buildWorkbook } from "../../templates/builder";
 import { REVIEW_SNAPSHOT } from "../fixtures/review-snapshot";
 

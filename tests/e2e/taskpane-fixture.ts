@@ -9,12 +9,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
-import { serialFromYMD } from "../../core/dates";
-import type { CrmSnapshot } from "../../core/model";
+import { serialFromYMD } from "../../core/contract/dates";
+import type { CrmSnapshot } from "../../core/contract/model";
 import { buildWorkbook } from "../../templates/builder";
 import { generateSample } from "../../templates/sample";
 import { readSnapshot } from "../../workbook/snapshot";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import { XlsxWorkbook } from "../../workbook/xlsx/exceljs/xlsx-workbook";
 
 export const ROOT = resolve(__dirname, "../..");
 const SHOTS = join(ROOT, "artifacts/screenshots");

@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serialFromYMD } from "../../core/dates";
-import type { CustomerId } from "../../core/model";
-import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang } from "../../core/schema";
+import { serialFromYMD } from "../../core/contract/dates";
+import type { CustomerId } from "../../core/contract/model";
+import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang } from "../../core/contract/schema";
 import { buildWorkbook, writeTemplates } from "../../templates/builder";
 import { generateSample } from "../../templates/sample";
 

@@ -1,5 +1,5 @@
 /**
- * A report written into the package (workbook/xlsx/package-report.ts) opens
+ * A report written into the package (workbook/xlsx/package/report.ts) opens
  * in LibreOffice and prints as XlsxWorkbook's does: a workbook with one data
  * sheet and the review added, converted to PDF headless; page 1 is the data
  * sheet, page 2 the review, one A4 landscape page with its title and text.
@@ -11,9 +11,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { convertToPdf } from "../../scripts/libreoffice";
-import type { ReportSheet } from "../../core/report-sheet";
-import { writeReportSheetsIntoPackage } from "../../workbook/xlsx/package-report";
-import { bytesOf, reviewReport } from "../unit/xlsx-package-support";
+import type { ReportSheet } from "../../core/report/sheet";
+import { writeReportSheetsIntoPackage } from "../../workbook/xlsx/package/report";
+import { bytesOf, reviewReport } from "../workbook/xlsx/package/support";
 
 const REPORTS: Record<string, ReportSheet> = { "review-zh": reviewReport("zh-CN"), "review-en": reviewReport("en-US") };
 

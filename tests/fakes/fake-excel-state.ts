@@ -7,7 +7,7 @@
  * "@…" become formulas, "12" a number, a leading apostrophe a hidden quote
  * prefix); in a Text ("@") cell it stays the literal text.
  */
-import type { CellValue } from "../../core/raw";
+import type { CellValue } from "../../core/contract/raw";
 
 /** An error as Office.js raises it: `code` is one of Excel.ErrorCodes. */
 export class FakeOfficeError extends Error {

@@ -12,8 +12,8 @@
  *    the user may be in cell-edit mode; another user may edit between syncs.
  * The adapter sees it as Excel.RequestContext through one cast in `run`.
  */
-import type { CellValue } from "../../core/raw";
-import { serialFromYMD } from "../../core/dates";
+import type { CellValue } from "../../core/contract/raw";
+import { serialFromYMD } from "../../core/contract/dates";
 import { FakeClientObject, FakeClientResult, FakeRange, FakeTable, FakeWorksheet, type FakeQueue } from "./fake-excel-objects";
 import { FakeOfficeError, SheetState, TableState, WorkbookState } from "./fake-excel-state";
 

@@ -7,9 +7,9 @@
  * read (in blocks if large) to re-check new IDs; then the rows are written,
  * in one sync unless they outweigh the payload limit.
  */
-import { err, ok, type Result } from "../../core/issues";
-import type { CellValue } from "../../core/raw";
-import type { TableName } from "../../core/schema";
+import { err, ok, type Result } from "../../core/contract/issues";
+import type { CellValue } from "../../core/contract/raw";
+import type { TableName } from "../../core/contract/schema";
 import { issueAt } from "../locate";
 import { planAppend } from "../write-plan";
 import { excelValue, formatFor } from "./cell-format";

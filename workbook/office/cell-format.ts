@@ -5,9 +5,9 @@
  * from a customer's form never become formulas or numbers (literal-text.ts
  * lists what Excel would otherwise parse). Numbers keep the column's format.
  */
-import { to1904 } from "../../core/dates";
-import type { CellValue } from "../../core/raw";
-import type { ColumnDef } from "../../core/schema";
+import { to1904 } from "../../core/contract/dates";
+import type { CellValue } from "../../core/contract/raw";
+import type { ColumnDef } from "../../core/contract/schema";
 
 export const TEXT_FORMAT = "@";
 

@@ -4,7 +4,7 @@
  * of Excel.ErrorCodes; we only look at that code (the message text is
  * localized by Excel and not stable).
  */
-import type { Issue } from "../../core/issues";
+import type { Issue } from "../../core/contract/issues";
 
 export const PAYLOAD_CODES: ReadonlySet<string> = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 

@@ -3,10 +3,10 @@
  * JavaScript API (everything else talks to the port). Each port call is one
  * Excel.run, so its reads and writes see the same workbook state.
  */
-import { err, type Result } from "../../core/issues";
-import type { CellValue, RawTable } from "../../core/raw";
-import type { ReportSheet } from "../../core/report-sheet";
-import type { Lang, TableName } from "../../core/schema";
+import { err, type Result } from "../../core/contract/issues";
+import type { CellValue, RawTable } from "../../core/contract/raw";
+import type { ReportSheet } from "../../core/report/sheet";
+import type { Lang, TableName } from "../../core/contract/schema";
 import type { EnsureReport, UpdateById, WorkbookPort } from "../port";
 import { appendRowsIn } from "./append";
 import { issueFromOfficeError } from "./errors";

@@ -6,7 +6,7 @@
  * the rows actually weigh, several blocks share one sync while they fit, and
  * a refused sync is retried with half the rows.
  */
-import type { CellValue } from "../../core/raw";
+import type { CellValue } from "../../core/contract/raw";
 
 export interface PayloadLimits {
   /** Bytes of JSON one sync may carry each way; we keep a margin under Excel's 5 MB. */

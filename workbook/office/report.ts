@@ -5,9 +5,9 @@
  * One sync to look (two when the sheet exists: its tables are counted),
  * then one sync carrying every change.
  */
-import { err, ok, type Result } from "../../core/issues";
-import type { CellBlock, CellStyle, NumberFormatKind, ReportCell, ReportSheet } from "../../core/report-sheet";
-import { TABLES } from "../../core/schema";
+import { err, ok, type Result } from "../../core/contract/issues";
+import type { CellBlock, CellStyle, NumberFormatKind, ReportCell, ReportSheet } from "../../core/report/sheet";
+import { TABLES } from "../../core/contract/schema";
 import { issueAt } from "../locate";
 import { issueFromOfficeError } from "./errors";
 import { pointsForChars } from "./structure";

@@ -16,7 +16,7 @@
  * So the floor is ExcelApi 1.9: Excel 2019 / 2021 / 2024, Microsoft 365 and
  * Excel on the web. Excel 2016 (MSI) stops at 1.2.
  */
-import { err, ok, type Result } from "../../core/issues";
+import { err, ok, type Result } from "../../core/contract/issues";
 import type { RequirementSets } from "./run";
 
 export const MINIMUM_EXCEL_API = "1.9";

@@ -8,8 +8,8 @@
  * header row is reported, not overwritten, and nothing at all is written then.
  * Three syncs: what exists, what is in it, the changes.
  */
-import { err, ok, type Issue, type Result } from "../../core/issues";
-import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang, type TableName } from "../../core/schema";
+import { err, ok, type Issue, type Result } from "../../core/contract/issues";
+import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang, type TableName } from "../../core/contract/schema";
 import type { EnsureReport } from "../port";
 import { headerText, issueAt, locateHeaders } from "../locate";
 import { defaultFormat } from "./cell-format";

@@ -4,9 +4,9 @@
  * whatever the caller queues alongside. Then reading any columns of the
  * body in blocks that respect the payload limits (payload.ts).
  */
-import { err, ok, type Result } from "../../core/issues";
-import type { CellValue } from "../../core/raw";
-import { SCHEMA, type TableName } from "../../core/schema";
+import { err, ok, type Result } from "../../core/contract/issues";
+import type { CellValue } from "../../core/contract/raw";
+import { SCHEMA, type TableName } from "../../core/contract/schema";
 import { headerText, issueAt, locateHeaders, type HeaderLayout } from "../locate";
 import { issueFromOfficeError, isPayloadTooLarge, officeErrorCode } from "./errors";
 import { cellFromExcel, jsonBytes, rowsPerRange, rowsPerSync, type PayloadLimits } from "./payload";

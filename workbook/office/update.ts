@@ -4,8 +4,8 @@
  * column read in this same Excel.run, right before the writes; every update
  * is planned (and can fail) before the first cell is written.
  */
-import { err, ok, type Result } from "../../core/issues";
-import type { TableName } from "../../core/schema";
+import { err, ok, type Result } from "../../core/contract/issues";
+import type { TableName } from "../../core/contract/schema";
 import type { UpdateById } from "../port";
 import { planUpdate, type CellWrite } from "../write-plan";
 import { excelValue, formatFor } from "./cell-format";

@@ -4,9 +4,9 @@
  * first write when the sheet is protected, and dates moved into a 1904
  * workbook's system.
  */
-import { err, ok, type Issue, type Result } from "../../core/issues";
-import type { CellValue } from "../../core/raw";
-import { SCHEMA } from "../../core/schema";
+import { err, ok, type Issue, type Result } from "../../core/contract/issues";
+import type { CellValue } from "../../core/contract/raw";
+import { SCHEMA } from "../../core/contract/schema";
 import { columnDef, issueAt } from "../locate";
 import type { RowWrite, TableView } from "../write-plan";
 import { dateForWorkbook } from "./cell-format";

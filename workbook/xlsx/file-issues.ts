@@ -2,8 +2,8 @@
  * What the .xlsx readers and writers say, and one fact they share, so the
  * exceljs adapter, the streamed reader and the package writer answer alike.
  */
-import type { Issue } from "../../core/issues";
-import { SCHEMA, type TableName } from "../../core/schema";
+import type { Issue } from "../../core/contract/issues";
+import { SCHEMA, type TableName } from "../../core/contract/schema";
 import { columnDef, issueAt, type HeaderLayout } from "../locate";
 
 const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -1,8 +1,8 @@
 /** The new-customer form: typed input → a Customers row, or messages per field. */
-import type { CountryCode, Customer, CustomerId, SalespersonName } from "../../../core/model";
-import type { DaySerial } from "../../../core/dates";
-import { INQUIRY_TYPES, SOURCES, type InquiryType, type Source } from "../../../core/schema";
-import { isValidTimeZone } from "../../../core/settings";
+import type { CountryCode, Customer, CustomerId, SalespersonName } from "../../../core/contract/model";
+import type { DaySerial } from "../../../core/contract/dates";
+import { INQUIRY_TYPES, SOURCES, type InquiryType, type Source } from "../../../core/contract/schema";
+import { isValidTimeZone } from "../../../core/contract/settings";
 import { FieldCollector, optionalChoice, optionalDate, optionalEmail, optionalNumber, optionalText, requiredText, type Validated } from "./fields";
 
 export interface CustomerForm {

@@ -3,7 +3,7 @@
  * into a typed value or a message for the field; nothing is written until
  * every field of a form parses.
  */
-import { parseISODate, parseISODateTime, type DateTimeSerial, type DaySerial } from "../../../core/dates";
+import { parseISODate, parseISODateTime, type DateTimeSerial, type DaySerial } from "../../../core/contract/dates";
 import type { MessageKey, Params } from "../../i18n/messages";
 
 export interface FieldMessage {

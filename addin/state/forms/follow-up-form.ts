@@ -1,6 +1,6 @@
 /** The Log contact form: what the user typed → a FollowUps row, or messages per field. */
-import type { FollowUp, FollowUpId, SalespersonName, CustomerId } from "../../../core/model";
-import { CHANNELS, DIRECTIONS, PURPOSES, type Channel, type Direction, type Purpose } from "../../../core/schema";
+import type { FollowUp, FollowUpId, SalespersonName, CustomerId } from "../../../core/contract/model";
+import { CHANNELS, DIRECTIONS, PURPOSES, type Channel, type Direction, type Purpose } from "../../../core/contract/schema";
 import { FieldCollector, optionalDate, optionalNumber, optionalText, requiredChoice, optionalChoice, requiredDateTime, type Validated } from "./fields";
 
 export interface FollowUpForm {

@@ -1,6 +1,6 @@
 /** The Orders form (opened from Log contact's "order" shortcut). */
-import type { CurrencyCode, CustomerId, Order, OrderId, SalespersonName } from "../../../core/model";
-import { INCOTERMS, ORDER_STATUSES, type Incoterm, type OrderStatus } from "../../../core/schema";
+import type { CurrencyCode, CustomerId, Order, OrderId, SalespersonName } from "../../../core/contract/model";
+import { INCOTERMS, ORDER_STATUSES, type Incoterm, type OrderStatus } from "../../../core/contract/schema";
 import { FieldCollector, optionalChoice, optionalDate, optionalText, requiredChoice, requiredDate, requiredNumber, type Validated } from "./fields";
 
 export interface OrderForm {

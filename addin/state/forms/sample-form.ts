@@ -1,6 +1,6 @@
 /** The Samples form (opened from Log contact's "sample requested/sent" shortcut). */
-import type { CustomerId, Sample, SampleId, SalespersonName } from "../../../core/model";
-import { YES_NO, type YesNo } from "../../../core/schema";
+import type { CustomerId, Sample, SampleId, SalespersonName } from "../../../core/contract/model";
+import { YES_NO, type YesNo } from "../../../core/contract/schema";
 import { FieldCollector, optionalChoice, optionalDate, optionalNumber, optionalText, requiredDate, type Validated } from "./fields";
 
 export interface SampleForm {

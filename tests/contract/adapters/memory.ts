@@ -1,5 +1,5 @@
 /** The port contract harness for the in-memory adapter: persisted state is the shared MemoryState. */
-import type { CellValue } from "../../../core/raw";
+import type { CellValue } from "../../../core/contract/raw";
 import { MemoryWorkbook, isFormulaCell, shownValue, type MemoryCell } from "../../../workbook/memory";
 import { type ContractFixture, type MakeHarness } from "../harness";
 

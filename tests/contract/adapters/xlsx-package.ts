@@ -1,13 +1,13 @@
 /**
- * The port contract against the package port (workbook/xlsx/xlsx-package.ts):
+ * The port contract against the package port (workbook/xlsx/package/xlsx-package.ts):
  * the same fixture file as the exceljs adapter's harness, its bytes held in
  * one PackageFile. "Another user" loads those bytes in exceljs, edits and
  * saves them; two writers are two ports over the same file.
  */
-import { XlsxPackage, type PackageFile } from "../../../workbook/xlsx/xlsx-package";
-import { XlsxWorkbook } from "../../../workbook/xlsx/xlsx-workbook";
+import { XlsxPackage, type PackageFile } from "../../../workbook/xlsx/package/xlsx-package";
+import { XlsxWorkbook } from "../../../workbook/xlsx/exceljs/xlsx-workbook";
 import type { MakeHarness } from "../harness";
-import { value as must } from "../../unit/support/result";
+import { value as must } from "../../support/result";
 import { buildFixtureXlsx, gridOf, rewriteWorksheet } from "./xlsx";
 
 const loaded = async (file: PackageFile): Promise<XlsxWorkbook> => must(await XlsxWorkbook.fromBuffer(file.bytes, "fixture.xlsx"));

@@ -6,16 +6,16 @@
  * a full open → change → save, as two people saving the same file in turn.
  */
 import ExcelJS from "exceljs";
-import { utcDateFromSerial } from "../../../core/dates";
-import type { CellValue } from "../../../core/raw";
-import { TABLE_NAMES } from "../../../core/schema";
-import { matchHeader } from "../../../core/spellings";
+import { utcDateFromSerial } from "../../../core/contract/dates";
+import type { CellValue } from "../../../core/contract/raw";
+import { TABLE_NAMES } from "../../../core/contract/schema";
+import { matchHeader } from "../../../core/contract/spellings";
 import type { WorkbookPort } from "../../../workbook/port";
-import { readCell } from "../../../workbook/xlsx/read-cell";
-import { findRegion, growTableTo } from "../../../workbook/xlsx/sheet-region";
-import { XlsxWorkbook } from "../../../workbook/xlsx/xlsx-workbook";
+import { readCell } from "../../../workbook/xlsx/exceljs/read-cell";
+import { findRegion, growTableTo } from "../../../workbook/xlsx/exceljs/sheet-region";
+import { XlsxWorkbook } from "../../../workbook/xlsx/exceljs/xlsx-workbook";
 import { type ContractFixture, type ContractHarness, type FixtureCell, type PersistedGrid, type MakeHarness } from "../harness";
-import { value as must } from "../../unit/support/result";
+import { value as must } from "../../support/result";
 
 function excelValue(cell: FixtureCell, header: string, table: Parameters<typeof matchHeader>[0]): ExcelJS.CellValue {
   if (cell !== null && typeof cell === "object") return { formula: cell.formula, result: cell.result ?? undefined } as ExcelJS.CellFormulaValue;

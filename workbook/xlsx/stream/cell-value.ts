@@ -1,11 +1,11 @@
 /**
  * One <c> element as the port's plain value, as exceljs's load
- * (xform/sheet/cell-xform.js) followed by workbook/xlsx/read-cell.ts reads it:
+ * (xform/sheet/cell-xform.js) followed by workbook/xlsx/exceljs/read-cell.ts reads it:
  * what the user sees in the cell (a formula's cached 0 or FALSE included:
  * read-cell.ts readExcelCell gets it past exceljs's value getter).
  */
-import { from1904, serialFromUTCDate } from "../../../core/dates";
-import type { CellValue } from "../../../core/raw";
+import { from1904, serialFromUTCDate } from "../../../core/contract/dates";
+import type { CellValue } from "../../../core/contract/raw";
 import { xmlDecodeAgain } from "./xml-text";
 
 /** A cell as written: its type attribute, style, whether it holds a formula, and its texts. */

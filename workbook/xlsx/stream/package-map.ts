@@ -71,7 +71,7 @@ function tableFacts(xml: string, path: string): ExcelTableFacts | undefined {
     name,
     path,
     ref,
-    // As workbook/xlsx/table-fidelity.ts restores it after exceljs's load.
+    // As workbook/xlsx/exceljs/table-fidelity.ts restores it after exceljs's load.
     headerRow: attr(open, "headerRowCount") !== "0",
     totalsRow: attr(open, "totalsRowCount") === "1",
     columnNames: tagsNamed(xml, "tableColumn").map((t) => attr(t, "name") ?? ""),

@@ -1,13 +1,13 @@
 /**
  * Where a contract table lives, decided from the package map alone, by the
- * rules of workbook/xlsx/sheet-region.ts findRegion: an Excel table named
+ * rules of workbook/xlsx/exceljs/sheet-region.ts findRegion: an Excel table named
  * after it (any sheet, any position, header row required, totals row
  * excluded), else a sheet named after it in either language that holds no
  * Excel table, with its header in row 1.
  */
-import { type TableName } from "../../../core/schema";
-import { matchTable } from "../../../core/spellings";
-import { decodeRange } from "../sheet-region";
+import { type TableName } from "../../../core/contract/schema";
+import { matchTable } from "../../../core/contract/spellings";
+import { decodeRange } from "../exceljs/sheet-region";
 import type { ExcelTableFacts, PackageMap, SheetPart } from "./package-map";
 
 export interface StreamRegion {

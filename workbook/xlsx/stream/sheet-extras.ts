@@ -3,7 +3,7 @@
  * hyperlinks (a cell whose value is not text shows the link target) and
  * merged ranges (every cell shows the top-left cell's value).
  */
-import { decodeRange } from "../sheet-region";
+import { decodeRange } from "../exceljs/sheet-region";
 import { attr, tagsNamed } from "./xml-text";
 
 export interface MergedRange {

@@ -3,7 +3,7 @@
  * is never held whole, only the rows of one chunk at a time. Each chunk is
  * cut after its last complete </row>; the rest waits for the next chunk.
  */
-import type { CellValue } from "../../../core/raw";
+import type { CellValue } from "../../../core/contract/raw";
 import { cellValue, type CellContext, type RawCell } from "./cell-value";
 import { attrIn, unescapeOoxml, xmlText } from "./xml-text";
 

@@ -4,11 +4,11 @@
  * of every cell. Only the sheet holding the asked table is inflated, in
  * chunks, and only its region's cells become values; the shared strings are
  * the one part held whole. Browser-safe: node's zlib comes in through
- * `options.inflate` (workbook/xlsx/stream-reader.ts).
+ * `options.inflate` (workbook/node/stream-reader.ts).
  */
-import { err, ok, type Result } from "../../../core/issues";
-import type { RawTable } from "../../../core/raw";
-import type { TableName } from "../../../core/schema";
+import { err, ok, type Result } from "../../../core/contract/issues";
+import type { RawTable } from "../../../core/contract/raw";
+import type { TableName } from "../../../core/contract/schema";
 import { missingTableIssue, unreadableIssue } from "../file-issues";
 import { rawTableOf, type TableView } from "../../write-plan";
 import type { CellContext } from "./cell-value";

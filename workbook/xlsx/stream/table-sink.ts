@@ -3,11 +3,11 @@
  * header row fixes the columns (and, on a plain sheet, how far they reach),
  * body rows that hold anything are kept as plain cell arrays.
  */
-import type { CellValue } from "../../../core/raw";
-import type { TableName } from "../../../core/schema";
+import type { CellValue } from "../../../core/contract/raw";
+import type { TableName } from "../../../core/contract/schema";
 import { isBlankRow, locateHeaders, type HeaderLayout } from "../../locate";
 import { dateColumnPositions } from "../file-issues";
-import { columnLetter } from "../sheet-region";
+import { columnLetter } from "../exceljs/sheet-region";
 import type { CellContext, RawCell } from "./cell-value";
 import { cellValue } from "./cell-value";
 import type { StreamRegion } from "./region";

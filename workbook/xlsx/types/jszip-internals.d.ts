@@ -1,5 +1,5 @@
 /**
- * The two JSZip internals workbook/xlsx/deflate-node.ts hands a part to
+ * The two JSZip internals workbook/node/deflate.ts hands a part to
  * JSZip with (jszip 4.x's lib/, untyped): an entry's compressed data, which
  * JSZip copies as is when it generates a package, and its DEFLATE method.
  */

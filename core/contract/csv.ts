@@ -1,0 +1,112 @@
+/**
+ * CSV text ⇄ rows (RFC 4180: quoted fields, doubled quotes, CR/LF/CRLF, line
+ * breaks inside quotes), and a CSV's rows → a RawTable of the contract by its
+ * header row (en-US or zh-CN column names). Decoding bytes (UTF-8, GB18030)
+ * happens at the edge (workbook/node/csv-decode.ts); this module sees text.
+ */
+import type { CellValue, RawRow, RawTable } from "./raw";
+import { SCHEMA, type Lang, type TableName } from "./schema";
+import { matchHeader } from "./spellings";
+
+/** Splits CSV text into rows of fields; the delimiter is guessed from the header (`,` `;` or tab). */
+export function parseCsv(text: string, delimiter?: string): string[][] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const firstLine = src.slice(0, src.search(/\r|\n|$/));
+  const delim = delimiter ?? ([",", "\t", ";"].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0]);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  let i = 0;
+  const endField = (): void => {
+    row.push(field);
+    field = "";
+  };
+  const endRow = (): void => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
+  while (i < src.length) {
+    const ch = src[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === "") quoted = true;
+    else if (ch === delim) endField();
+    else if (ch === "\r") {
+      endRow();
+      if (src[i + 1] === "\n") i++;
+    } else if (ch === "\n") endRow();
+    else field += ch;
+    i++;
+  }
+  if (field !== "" || row.length > 0) endRow();
+  return rows;
+}
+
+/** Quotes a field when it needs it. */
+export function csvField(v: string): string {
+  return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+export interface CsvTable {
+  readonly raw: RawTable;
+  /** CSV headers that name no contract column (not imported). */
+  readonly unknownHeaders: readonly string[];
+  /** The CSV's header row, as written. */
+  readonly headerRow: readonly string[];
+  /** Every data row's fields as written, index-aligned with raw.rows. */
+  readonly lines: readonly (readonly string[])[];
+}
+
+/**
+ * Maps a CSV to a table by its header row. Row numbers are CSV line numbers
+ * of records (header = 1), which is what a user sees in Excel when opening
+ * the CSV. Fields stay text; core/contract/rows.ts types them.
+ */
+export function csvToRawTable(table: TableName, sheet: string, rows: readonly (readonly string[])[]): CsvTable {
+  const [header = [], ...body] = rows;
+  const headers: Record<string, string> = {};
+  const positions: { key: string; index: number }[] = [];
+  const unknownHeaders: string[] = [];
+  let zh = 0;
+  header.forEach((h, index) => {
+    const col = matchHeader(table, h);
+    if (!col || headers[col.key] !== undefined) {
+      if (h.trim()) unknownHeaders.push(h);
+      return;
+    }
+    headers[col.key] = h.trim();
+    positions.push({ key: col.key, index });
+    if (h.trim() === col.zh) zh++;
+  });
+  const lang: Lang = zh > positions.length / 2 ? "zh-CN" : "en-US";
+  const missingColumns = SCHEMA[table].columns.map((c) => c.key).filter((k) => headers[k] === undefined);
+  const lines: string[][] = [];
+  const rawRows: RawRow[] = [];
+  body.forEach((fields, i) => {
+    if (fields.every((f) => f.trim() === "")) return;
+    const cells: Record<string, CellValue> = {};
+    for (const p of positions) {
+      const v = fields[p.index];
+      cells[p.key] = v === undefined || v.trim() === "" ? null : v;
+    }
+    rawRows.push({ rowNumber: i + 2, cells });
+    lines.push([...fields]);
+  });
+  return { raw: { table, sheet, lang, headers, missingColumns, rows: rawRows }, unknownHeaders, headerRow: header, lines };
+}

@@ -1,0 +1,34 @@
+/**
+ * Untyped cells as a workbook holds them, before core/contract/rows.ts types and
+ * checks them. Adapters produce these; core consumes them.
+ */
+import type { Lang, TableName } from "./schema";
+
+/** Text, a number (dates are 1900-system serials), a boolean, or null for blank. */
+export type CellValue = string | number | boolean | null;
+
+/** One row as read: its 1-based sheet row number and its contract cells. */
+export interface RawRow {
+  readonly rowNumber: number;
+  readonly cells: Readonly<Record<string, CellValue>>;
+}
+
+export interface RawTable {
+  readonly table: TableName;
+  /** The sheet name as the user sees it. */
+  readonly sheet: string;
+  /** Which header language the sheet uses (by majority of matched headers). */
+  readonly lang: Lang;
+  /** Contract column key → the header text found in the sheet. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Contract columns the sheet lacks. */
+  readonly missingColumns: readonly string[];
+  readonly rows: readonly RawRow[];
+}
+
+/**
+ * A table as read, without its rows: its sheet, header language, headers and
+ * missing columns. What a read keeps once the rows are typed (the typed rows
+ * are the snapshot's), so the raw cells can go.
+ */
+export type RawTableHead = Omit<RawTable, "rows">;

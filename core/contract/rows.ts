@@ -1,0 +1,288 @@
+/**
+ * Raw cells → typed records (core/contract/model.ts), one column type at a time, with
+ * an Issue for every cell that does not meet the contract. The same parser
+ * serves `tradebook check`, `import`, the task pane and every rule, so a cell
+ * means the same thing everywhere.
+ *
+ * A row with an error in a required cell is left out of `rows` (the rules
+ * can't use it); a bad optional cell becomes null and the row is kept. Both
+ * are reported.
+ */
+import {
+  parseISODate,
+  parseISODateTime,
+  parseIsoWeek,
+  parseMonth,
+  parseQuarter,
+  type DateTimeSerial,
+} from "./dates";
+import type { Issue } from "./issues";
+import type { RowOf } from "./model";
+import type { CellValue, RawTable } from "./raw";
+import { SCHEMA, TABLE_NAMES, headerOf, type ColumnDef, type LocalizedText, type TableName } from "./schema";
+import { enumValueOf } from "./spellings";
+import { isValidTimeZone } from "./settings";
+import { KeyDomains, recordKeyNumbers, type NumberedColumn } from "../index/key-numbers";
+import { blankRow } from "./blank-row";
+
+export interface ParsedTable<T extends TableName> {
+  readonly rows: RowOf<T>[];
+  /** The sheet row number of each entry of `rows`. */
+  readonly rowNumbers: number[];
+  /**
+   * Rows left out for a bad required cell, as far as they could be typed:
+   * their IDs still exist in the sheet, so references to them are not broken
+   * (one bad cell must not cascade into errors on other sheets).
+   */
+  readonly rejected: Record<string, Typed>[];
+  readonly issues: Issue[];
+}
+
+export type Typed = string | number | null;
+type CellResult = { ok: true; value: Typed } | { ok: false; message: LocalizedText };
+
+const good = (value: Typed): CellResult => ({ ok: true, value });
+const bad = (zh: string, en: string): CellResult => ({ ok: false, message: { zh, en } });
+
+/** Deliberately simple: one @, a dot in the domain, no spaces. */
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const show = (v: CellValue): string => (typeof v === "string" ? `"${v.length > 40 ? v.slice(0, 40) + "…" : v}"` : String(v));
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function asNumber(v: CellValue): number | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+  if (typeof v === "string") {
+    const t = v.trim().replace(/[,，]/g, "").replace(/^[¥￥$€]/, "");
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return undefined;
+    return Number(t);
+  }
+  return undefined;
+}
+
+function parseText(col: ColumnDef, v: CellValue): CellResult {
+  const text = typeof v === "string" ? v : typeof v === "number" ? String(v) : v ? "TRUE" : "FALSE";
+  // IDs and codes are compared exactly; stray spaces around them are typing noise.
+  const value = col.unique || col.ref || col.format ? text.trim() : text;
+  switch (col.format) {
+    case "email":
+      return EMAIL.test(value) ? good(value) : bad(`邮箱格式不正确：${show(v)}`, `not a valid email address: ${show(v)}`);
+    case "country":
+      return /^[A-Za-z]{2}$/.test(value) ? good(value.toUpperCase()) : bad(`应为两位国家代码（ISO 3166-1），实际为 ${show(v)}`, `expected a 2-letter ISO 3166-1 country code, got ${show(v)}`);
+    case "currency":
+      return /^[A-Za-z]{3}$/.test(value) ? good(value.toUpperCase()) : bad(`应为三位币种代码（ISO 4217），实际为 ${show(v)}`, `expected a 3-letter ISO 4217 currency code, got ${show(v)}`);
+    case "timezone":
+      return isValidTimeZone(value) ? good(value) : bad(`未知时区 ${show(v)}（应为 IANA 名称，如 Europe/Berlin）`, `unknown time zone ${show(v)} (expected an IANA name such as Europe/Berlin)`);
+    case "month":
+      return parseMonth(value) ? good(value.replace(/-(\d)$/, "-0$1")) : bad(`月份应为 YYYY-MM，实际为 ${show(v)}`, `month must be YYYY-MM, got ${show(v)}`);
+    case "quarter": {
+      const q = parseQuarter(value);
+      return q ? good(`${q.year}-Q${q.quarter}`) : bad(`季度应为 YYYY-Qn，实际为 ${show(v)}`, `quarter must be YYYY-Qn, got ${show(v)}`);
+    }
+    case "isoWeek": {
+      const w = parseIsoWeek(value);
+      return w ? good(`${w.year}-W${String(w.week).padStart(2, "0")}`) : bad(`周次应为 YYYY-Www（ISO 周），实际为 ${show(v)}`, `week must be YYYY-Www (ISO week), got ${show(v)}`);
+    }
+    default:
+      return good(value);
+  }
+}
+
+function parseNumber(col: ColumnDef, v: CellValue): CellResult {
+  const n = asNumber(v);
+  if (n === undefined) return bad(`应为数字，实际为 ${show(v)}`, `expected a number, got ${show(v)}`);
+  if (col.type === "int" && !Number.isInteger(n)) return bad(`应为整数，实际为 ${show(v)}`, `expected a whole number, got ${show(v)}`);
+  if (col.positive && !(n > 0)) return bad(`应大于 0，实际为 ${n}`, `must be greater than 0, got ${n}`);
+  if (col.min !== undefined && n < col.min) return bad(`不能小于 ${col.min}，实际为 ${n}`, `must be at least ${col.min}, got ${n}`);
+  if (col.max !== undefined && n > col.max) return bad(`不能大于 ${col.max}，实际为 ${n}`, `must be at most ${col.max}, got ${n}`);
+  return good(n);
+}
+
+/** Plausible Excel dates: 1900-01-01 … 9999-12-31. */
+const MAX_SERIAL = 2_958_465;
+
+function parseDate(col: ColumnDef, v: CellValue): CellResult {
+  let s: DateTimeSerial | undefined;
+  if (typeof v === "number") s = v >= 1 && v <= MAX_SERIAL + 1 ? v : undefined;
+  else if (typeof v === "string") s = col.type === "date" ? parseISODate(v) : parseISODateTime(v);
+  if (s === undefined) {
+    return col.type === "date"
+      ? bad(`应为日期（YYYY-MM-DD），实际为 ${show(v)}`, `expected a date (YYYY-MM-DD), got ${show(v)}`)
+      : bad(`应为日期时间（YYYY-MM-DD HH:MM），实际为 ${show(v)}`, `expected a date-time (YYYY-MM-DD HH:MM), got ${show(v)}`);
+  }
+  // A date column holding a date-time keeps only the day.
+  return good(col.type === "date" ? Math.floor(s + 1e-9) : s);
+}
+
+function parseEnum(col: ColumnDef, v: CellValue): CellResult {
+  if (col.type === "yn" && typeof v === "boolean") return good(v ? "Y" : "N");
+  const raw = typeof v === "string" ? v : String(v);
+  const value = enumValueOf(col, raw) ?? (col.type === "yn" ? ynAlias(raw) : undefined);
+  if (value !== undefined) return good(value);
+  const allowedZh = (col.enumValues ?? []).map((x) => x.zh).join("、");
+  const allowedEn = (col.enumValues ?? []).map((x) => x.value).join(", ");
+  return bad(`${show(v)} 不在可选值中（${allowedZh}）`, `${show(v)} is not one of ${allowedEn}`);
+}
+
+function ynAlias(raw: string): string | undefined {
+  const r = raw.trim().toLowerCase();
+  if (["yes", "true", "1", "y"].includes(r)) return "Y";
+  if (["no", "false", "0", "n"].includes(r)) return "N";
+  return undefined;
+}
+
+/** One cell against its column's contract. Blank cells are null (or "required"). */
+export function parseCell(col: ColumnDef, v: CellValue | undefined): CellResult {
+  if (isBlank(v)) return col.required ? bad("必填项为空", "is required but blank") : good(null);
+  const value = v as CellValue;
+  switch (col.type) {
+    case "text":
+      return parseText(col, value);
+    case "int":
+    case "number":
+      return parseNumber(col, value);
+    case "date":
+    case "datetime":
+      return parseDate(col, value);
+    case "enum":
+    case "yn":
+      return parseEnum(col, value);
+  }
+}
+
+export function columnHeader(raw: Pick<RawTable, "headers" | "lang">, col: ColumnDef): string {
+  return raw.headers[col.key] ?? headerOf(col, raw.lang);
+}
+
+/** The sheet-level problems: missing columns (required ones are errors). */
+export function structureIssues(raw: RawTable): Issue[] {
+  const def = SCHEMA[raw.table];
+  return raw.missingColumns.map((key): Issue => {
+    const col = def.columns.find((c) => c.key === key);
+    const header = col ? headerOf(col, raw.lang) : key;
+    const required = col?.required ?? false;
+    return {
+      severity: required ? "error" : "warning",
+      sheet: raw.sheet,
+      row: 1,
+      column: header,
+      code: "missing-column",
+      message: required
+        ? { zh: `缺少必需的列「${header}」`, en: `required column "${header}" is missing` }
+        : { zh: `缺少列「${header}」（可用“设置结构”补上）`, en: `column "${header}" is missing (set-up can add it)` },
+    };
+  });
+}
+
+/** "Table.Column" of every column another table refers to (Customers.CustomerID, …). */
+const REFERENCED = new Set(
+  Object.values(SCHEMA).flatMap((t) => t.columns.flatMap((c) => (c.ref === undefined ? [] : [`${c.ref.table}.${c.ref.column}`]))),
+);
+
+/**
+ * Every row of a table is made as a copy of its table's blank row
+ * (core/contract/blank-row.ts says why), not by adding the columns to `{}` one by one.
+ *
+ * Each table copies at a site of its own: a copy site that has seen more
+ * than four shapes stops copying layouts, and the first table's shape
+ * would then be the only one kept. (The first few rows a site copies, before
+ * V8 watches it, take the slower layout: harmless, and only once.)
+ */
+type RowTemplate = Readonly<Record<string, null>>;
+const COPY_ROW: { readonly [T in TableName]: (template: RowTemplate) => Record<string, Typed> } = {
+  Customers: (t) => ({ ...t }),
+  FollowUps: (t) => ({ ...t }),
+  Samples: (t) => ({ ...t }),
+  Orders: (t) => ({ ...t }),
+  Payments: (t) => ({ ...t }),
+  Salespeople: (t) => ({ ...t }),
+  Forecasts: (t) => ({ ...t }),
+  Scores: (t) => ({ ...t }),
+  WeeklyNotes: (t) => ({ ...t }),
+  Settings: (t) => ({ ...t }),
+  CommissionTiers: (t) => ({ ...t }),
+  ExchangeRates: (t) => ({ ...t }),
+  Countries: (t) => ({ ...t }),
+};
+const TEMPLATE = Object.fromEntries(TABLE_NAMES.map((name) => [name, blankRow(SCHEMA[name].columns.map((c) => c.key))])) as Record<TableName, RowTemplate>;
+
+/**
+ * Types every row of a table. Blank rows (every contract cell blank) are
+ * skipped silently: Excel tables often carry empty rows at the bottom.
+ *
+ * Key cells (IDs another table refers to, and the references) become
+ * shared strings (core/index/shared-keys.ts) and are numbered in `domains`
+ * (core/index/key-numbers.ts); a read passes one KeyDomains to all its tables so
+ * a customer's number is the same in every table.
+ */
+export function parseTable<T extends TableName>(raw: RawTable, domains: KeyDomains = new KeyDomains()): ParsedTable<T> {
+  const def = SCHEMA[raw.table];
+  const present = def.columns.filter((c) => !raw.missingColumns.includes(c.key));
+  // Per present column: its key domain's numbering and the numbers of `rows`, or null for a column that holds no keys.
+  const keyColumns = present.map((c): NumberedColumn | null => {
+    const domain = c.ref !== undefined ? `${c.ref.table}.${c.ref.column}` : REFERENCED.has(`${raw.table}.${c.key}`) ? `${raw.table}.${c.key}` : null;
+    return domain === null ? null : { keys: domains.of(domain), numbers: new Int32Array(raw.rows.length) };
+  });
+  const template = TEMPLATE[raw.table];
+  const copyRow = COPY_ROW[raw.table];
+  const headers = present.map((c) => columnHeader(raw, c));
+  const missingRequired = def.columns.filter((c) => c.required && raw.missingColumns.includes(c.key));
+  const issues: Issue[] = structureIssues(raw);
+  const rows: RowOf<T>[] = [];
+  const rowNumbers: number[] = [];
+  const rejected: Record<string, Typed>[] = [];
+
+  for (const r of raw.rows) {
+    let blank = true;
+    for (const c of present) {
+      if (!isBlank(r.cells[c.key])) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) continue;
+
+    // Every column null to start with (a missing column stays so).
+    const out = copyRow(template);
+    const at = rows.length; // this row's place in `rows`, should it be usable
+    let usable = missingRequired.length === 0;
+    for (let i = 0; i < present.length; i++) {
+      const c = present[i];
+      const res = parseCell(c, r.cells[c.key]);
+      const key = keyColumns[i];
+      let n = -1; // the key's number; -1 for a blank or bad key cell
+      if (res.ok) {
+        const value = res.value;
+        if (key !== null && typeof value === "string") {
+          n = key.keys.numberOf(value);
+          out[c.key] = key.keys.texts[n];
+        } else out[c.key] = value;
+      } else {
+        out[c.key] = null;
+        if (c.required) usable = false;
+        issues.push({
+          severity: "error",
+          sheet: raw.sheet,
+          row: r.rowNumber,
+          column: headers[i],
+          code: res.message.en.endsWith("is required but blank") ? "required" : `invalid-${c.type}`,
+          message: res.message,
+        });
+      }
+      if (key !== null) key.numbers[at] = n;
+    }
+    if (usable) {
+      rows.push(out as unknown as RowOf<T>);
+      rowNumbers.push(r.rowNumber);
+    } else rejected.push(out);
+  }
+  const numbered: Record<string, NumberedColumn> = {};
+  for (let i = 0; i < present.length; i++) {
+    const key = keyColumns[i];
+    if (key !== null) numbered[present[i].key] = { numbers: key.numbers.subarray(0, rows.length), keys: key.keys };
+  }
+  recordKeyNumbers(rows, numbered);
+  return { rows, rowNumbers, rejected, issues };
+}

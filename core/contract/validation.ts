@@ -1,0 +1,154 @@
+/**
+ * Checks that span rows and tables, after each cell has been typed
+ * (core/contract/rows.ts): unique IDs, references between tables (a follow-up's
+ * customer exists, an order's salesperson exists …), country and currency
+ * codes known to the reference tables, one forecast per person and month.
+ */
+import type { Issue } from "./issues";
+import type { RowOf } from "./model";
+import { SCHEMA, TABLE_NAMES, type LocalizedText, type TableName } from "./schema";
+
+export interface TableRows<T extends TableName> {
+  /** The sheet (or CSV file) name to report. */
+  readonly sheet: string;
+  /** The header a column shows there. */
+  readonly header: (key: string) => string;
+  readonly rows: readonly RowOf<T>[];
+  readonly rowNumbers: readonly number[];
+  /** Only rows at these indexes are reported (the rest are context). Default: all. */
+  readonly reportFrom?: number;
+  /** Rows left out for bad cells: they still count as reference targets. */
+  readonly rejected?: readonly Readonly<Record<string, unknown>>[];
+}
+
+export type TableSet = { readonly [T in TableName]?: TableRows<T> };
+
+/** Rows where these columns together must be unique (tables without an ID). */
+const COMPOSITE_KEYS: Partial<Record<TableName, readonly string[]>> = {
+  Forecasts: ["Salesperson", "Month"],
+  Scores: ["Salesperson", "Quarter"],
+  WeeklyNotes: ["Salesperson", "Week"],
+};
+
+type Cells = Readonly<Record<string, unknown>>;
+const cellsOf = (row: unknown): Cells => row as Cells;
+
+function valueSet(t: TableRows<TableName> | undefined, key: string): Set<string> | undefined {
+  if (!t) return undefined;
+  const s = new Set<string>();
+  for (const r of [...t.rows, ...(t.rejected ?? [])]) {
+    const v = cellsOf(r)[key];
+    if (typeof v === "string") s.add(v);
+  }
+  return s;
+}
+
+function issue(t: TableRows<TableName>, i: number, column: string | null, code: string, message: LocalizedText): Issue {
+  return { severity: "error", sheet: t.sheet, row: t.rowNumbers[i] ?? null, column, code, message };
+}
+
+/** The key of a row over `keys`, or null when a part is blank. One column (every ID) builds nothing: it runs on every row of every table. */
+function rowKey(c: Cells, keys: readonly string[]): string | null {
+  if (keys.length === 1) {
+    const v = c[keys[0]];
+    return v === null || v === undefined ? null : String(v);
+  }
+  const parts = keys.map((k) => c[k]);
+  return parts.some((p) => p === null || p === undefined) ? null : parts.map(String).join("\u0000");
+}
+
+function uniqueIssues(t: TableRows<TableName>, keys: readonly string[], out: Issue[]): void {
+  const seen = new Map<string, number>();
+  const from = t.reportFrom ?? 0;
+  for (let i = 0; i < t.rows.length; i++) {
+    const c = cellsOf(t.rows[i]);
+    const k = rowKey(c, keys);
+    if (k === null) continue;
+    const first = seen.get(k);
+    if (first === undefined) {
+      seen.set(k, i);
+      continue;
+    }
+    if (i < from) continue;
+    const shown = keys.map((key) => String(c[key])).join(" / ");
+    const firstRow = t.rowNumbers[first];
+    out.push(
+      issue(t, i, t.header(keys[keys.length === 1 ? 0 : keys.length - 1]), "duplicate", {
+        zh: `重复：${shown} 已出现在第${firstRow}行`,
+        en: `duplicate ${keys.join(" + ")} ${shown}: already on row ${firstRow}`,
+      }),
+    );
+  }
+}
+
+/** Every cross-row and cross-table problem of a set of typed tables. */
+export function crossTableIssues(tables: TableSet): Issue[] {
+  const out: Issue[] = [];
+  const codes = {
+    country: valueSet(tables.Countries as TableRows<TableName> | undefined, "Code"),
+    currency: (() => {
+      const s = valueSet(tables.ExchangeRates as TableRows<TableName> | undefined, "Currency");
+      s?.add("CNY");
+      return s;
+    })(),
+  };
+  const refSets = new Map<string, Set<string> | undefined>();
+  const refSet = (table: TableName, column: string): Set<string> | undefined => {
+    const k = `${table}.${column}`;
+    if (!refSets.has(k)) refSets.set(k, valueSet(tables[table] as TableRows<TableName> | undefined, column));
+    return refSets.get(k);
+  };
+
+  for (const name of TABLE_NAMES) {
+    const t = tables[name] as TableRows<TableName> | undefined;
+    if (!t) continue;
+    const def = SCHEMA[name];
+    for (const col of def.columns) if (col.unique) uniqueIssues(t, [col.key], out);
+    const composite = COMPOSITE_KEYS[name];
+    if (composite) uniqueIssues(t, composite, out);
+
+    const from = t.reportFrom ?? 0;
+    for (const col of def.columns) {
+      const target = col.ref ? refSet(col.ref.table, col.ref.column) : undefined;
+      const codeSet = col.format === "country" ? codes.country : col.format === "currency" && name === "Orders" ? codes.currency : undefined;
+      if (!target && !codeSet) continue;
+      for (let i = from; i < t.rows.length; i++) {
+        const v = cellsOf(t.rows[i])[col.key];
+        if (typeof v !== "string") continue;
+        if (target && !target.has(v)) {
+          const other = SCHEMA[col.ref!.table].sheet;
+          out.push(
+            issue(t, i, t.header(col.key), "ref", {
+              zh: `「${v}」在「${other.zh}」表中不存在`,
+              en: `"${v}" is not in ${other.en}`,
+            }),
+          );
+        } else if (codeSet && codeSet.size > 0 && !codeSet.has(v)) {
+          out.push(
+            issue(t, i, t.header(col.key), col.format === "country" ? "unknown-country" : "unknown-currency",
+              col.format === "country"
+                ? { zh: `国家代码「${v}」不在「国家」表中`, en: `country code "${v}" is not in Countries` }
+                : { zh: `币种「${v}」不在「汇率」表中`, en: `currency "${v}" is not in ExchangeRates` }),
+          );
+        }
+      }
+    }
+  }
+
+  // A payment without its own rate needs the table's.
+  const pays = tables.Payments;
+  if (pays && codes.currency && codes.currency.size > 0) {
+    for (let i = pays.reportFrom ?? 0; i < pays.rows.length; i++) {
+      const p = pays.rows[i];
+      if (p.RateToCNY === null && !codes.currency.has(p.Currency)) {
+        out.push(
+          issue(pays as TableRows<TableName>, i, pays.header("RateToCNY"), "no-rate", {
+            zh: `币种「${p.Currency}」既无本行汇率，也不在「汇率」表中`,
+            en: `currency "${p.Currency}" has no rate on this row and is not in ExchangeRates`,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}

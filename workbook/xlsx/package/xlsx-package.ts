@@ -1,0 +1,139 @@
+/**
+ * A .xlsx file's bytes as a WorkbookPort that loads the workbook whole only
+ * where it must. Tables are read by the streamed reader (stream/), rows are
+ * appended into the package (package-append.ts) and report sheets written
+ * into it (package-report.ts), so every other part keeps its bytes and a
+ * big workbook fits in memory. Updates by ID, creating the structure, and
+ * the appends package-append.ts leaves to the full load go through
+ * XlsxWorkbook (exceljs) on the current bytes, and replace them only when
+ * they succeed: every call is all or nothing. Browser-safe.
+ *
+ * The bytes live in a `PackageFile` the caller owns (the file host saves
+ * it); two ports over one file act as two users saving the same file in
+ * turn, each call starting from what the other wrote.
+ */
+import { err, ok, type Result } from "../../../core/contract/issues";
+import { safeSheetName } from "../../../core/report/sheet";
+import type { TableName } from "../../../core/contract/schema";
+import type { WorkbookPort } from "../../port";
+import { rawTableOf } from "../../write-plan";
+import { appendRowsIntoPackage, type AppendOptions } from "./append";
+import { writeReportSheetsIntoPackage } from "./report";
+import { openXlsxTables, type PackageTableView, type StreamOptions, type XlsxTableReader } from "../stream/table-reader";
+import { XlsxWorkbook } from "../exceljs/xlsx-workbook";
+
+/** The bytes of the file, replaced by each call that changes it. */
+export interface PackageFile {
+  bytes: Uint8Array;
+}
+
+/** How the package is read (the inflate) and how a rewritten sheet goes into it (package-append.ts). */
+export type PackageOptions = StreamOptions & Pick<AppendOptions, "put">;
+
+export class XlsxPackage implements WorkbookPort {
+  /** The reader of the bytes it was opened on: a call on other bytes opens them again. */
+  private reader: { readonly bytes: Uint8Array; readonly opened: Promise<Result<XlsxTableReader>> } | undefined;
+
+  constructor(
+    readonly file: PackageFile,
+    /** The file name, for messages. */
+    readonly name: string,
+    private readonly options: PackageOptions = {},
+  ) {}
+
+  /** A port over `file`, once its bytes open as a package; unreadable bytes give an issue naming the file. */
+  static async open(file: PackageFile, name: string, options: PackageOptions = {}): Promise<Result<XlsxPackage>> {
+    const port = new XlsxPackage(file, name, options);
+    const reader = await port.open();
+    return reader.ok ? ok(port) : reader;
+  }
+
+  private open(): Promise<Result<XlsxTableReader>> {
+    const { bytes } = this.file;
+    if (this.reader?.bytes !== bytes) this.reader = { bytes, opened: openXlsxTables(bytes, this.name, this.options) };
+    return this.reader.opened;
+  }
+
+  /**
+   * Calls run one at a time. Each reads the bytes, works for a while (an
+   * append at 25,000 customers takes seconds) and replaces them: two calls
+   * at once (a contact saved while a report is written) would both start
+   * from the same bytes, and the later would drop the earlier's change.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private inTurn<T>(call: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(call, call);
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  readTable(...[table, columns]: Parameters<WorkbookPort["readTable"]>): ReturnType<WorkbookPort["readTable"]> {
+    return this.inTurn(() => this.read(table, columns));
+  }
+
+  appendRows(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
+    return this.inTurn(() => this.append(table, rows));
+  }
+
+  updateRows(...[table, updates]: Parameters<WorkbookPort["updateRows"]>): ReturnType<WorkbookPort["updateRows"]> {
+    return this.inTurn(() => this.loaded((wb) => wb.updateRows(table, updates)));
+  }
+
+  ensureStructure(...[lang]: Parameters<WorkbookPort["ensureStructure"]>): ReturnType<WorkbookPort["ensureStructure"]> {
+    return this.inTurn(() => this.loaded((wb) => wb.ensureStructure(lang)));
+  }
+
+  writeReportSheet(...[sheet]: Parameters<WorkbookPort["writeReportSheet"]>): ReturnType<WorkbookPort["writeReportSheet"]> {
+    return this.inTurn(async () => {
+      this.lastRead = undefined;
+      const written = await writeReportSheetsIntoPackage(this.file.bytes, [sheet], this.name);
+      if (!written.ok) return written;
+      this.file.bytes = written.value;
+      return ok({ name: safeSheetName(sheet.name) });
+    });
+  }
+
+  private async read(...[table, columns]: Parameters<WorkbookPort["readTable"]>): ReturnType<WorkbookPort["readTable"]> {
+    const reader = await this.open();
+    if (!reader.ok) return reader;
+    const read = await reader.value.readView(table);
+    if (!read.ok) return read;
+    this.lastRead = { bytes: this.file.bytes, table, view: read.value };
+    return rawTableOf(table, read.value.view, columns);
+  }
+
+  /**
+   * The last table read, kept until the next call: an append right after a
+   * read of the same table and bytes (the task pane re-reads IDs before
+   * writing) plans against it instead of reading the sheet again.
+   */
+  private lastRead: { readonly bytes: Uint8Array; readonly table: TableName; readonly view: PackageTableView } | undefined;
+
+  private takeLastRead(table: TableName): PackageTableView | undefined {
+    const last = this.lastRead;
+    this.lastRead = undefined;
+    return last && last.bytes === this.file.bytes && last.table === table ? last.view : undefined;
+  }
+
+  private async append(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
+    const view = this.takeLastRead(table);
+    const reader = await this.open();
+    if (!reader.ok) return reader;
+    const direct = await appendRowsIntoPackage(reader.value, this.file.bytes, table, rows, { put: this.options.put, view });
+    if (direct.kind === "refused") return err(direct.issues);
+    if (direct.kind === "unsupported") return this.loaded((wb) => wb.appendRows(table, rows));
+    this.file.bytes = direct.bytes;
+    return ok({ firstRow: direct.firstRow, count: direct.count });
+  }
+
+  /** `change` on the workbook loaded whole from the current bytes; they are replaced only when it succeeds. */
+  private async loaded<T>(change: (wb: XlsxWorkbook) => Promise<Result<T>>): Promise<Result<T>> {
+    this.lastRead = undefined;
+    const wb = await XlsxWorkbook.fromBuffer(this.file.bytes, this.name);
+    if (!wb.ok) return wb;
+    const changed = await change(wb.value);
+    if (changed.ok) this.file.bytes = await wb.value.toBuffer();
+    return changed;
+  }
+}
