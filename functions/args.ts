@@ -12,6 +12,7 @@ import { parseISODateTime, serialFromYMD, type DateTimeSerial } from "../core/co
 import type { CellValue } from "../core/contract/raw";
 import { type LocalizedText, type TableName } from "../core/contract/schema";
 import { matchHeader } from "../core/contract/spellings";
+import { firstDateText, firstSerial, fromWorkbook, type DateSystem } from "./date-system";
 import { invalidValue, type FunctionError } from "./errors";
 
 /** An argument's name in both languages, as messages show it. */
@@ -119,8 +120,12 @@ export function optionalTextArg(name: ArgName, v: unknown): Parsed<string | null
   return isBlank(v) ? parsed(null) : textArg(name, v);
 }
 
-/** An Excel date or date-time: a serial in 1900-01-01 … 9999-12-31, or ISO text. */
-export function dateArg(name: ArgName, v: unknown): Parsed<DateTimeSerial> {
+/**
+ * An Excel date or date-time: a serial of the workbook's date system between
+ * its first day (1900-01-01 or 1904-01-01) and 9999-12-31, or ISO text.
+ * Returned as the 1900 serial every rule uses.
+ */
+export function dateArg(name: ArgName, v: unknown, system: DateSystem): Parsed<DateTimeSerial> {
   const s = scalar(name, v);
   if (!s.ok) return s;
   if (isBlank(s.value)) return bad(name, "is required", "不能为空");
@@ -131,14 +136,16 @@ export function dateArg(name: ArgName, v: unknown): Parsed<DateTimeSerial> {
       : parsed(d);
   }
   if (typeof s.value !== "number") return bad(name, `must be a date, got ${describe(s.value)}`, `必须是日期，收到 ${describe(s.value)}`);
-  if (!Number.isFinite(s.value) || s.value < 1 || s.value >= LAST_SERIAL) {
-    return bad(name, `must be a date between 1900-01-01 and 9999-12-31, got ${String(s.value)}`, `必须是 1900-01-01 至 9999-12-31 之间的日期，收到 ${String(s.value)}`);
+  const serial = fromWorkbook(s.value, system);
+  if (!Number.isFinite(s.value) || s.value < firstSerial(system) || serial >= LAST_SERIAL) {
+    const first = firstDateText(system);
+    return bad(name, `must be a date between ${first} and 9999-12-31, got ${String(s.value)}`, `必须是 ${first} 至 9999-12-31 之间的日期，收到 ${String(s.value)}`);
   }
-  return parsed(s.value);
+  return parsed(serial);
 }
 
-export function optionalDateArg(name: ArgName, v: unknown): Parsed<DateTimeSerial | null> {
-  return isBlank(v) ? parsed(null) : dateArg(name, v);
+export function optionalDateArg(name: ArgName, v: unknown, system: DateSystem): Parsed<DateTimeSerial | null> {
+  return isBlank(v) ? parsed(null) : dateArg(name, v, system);
 }
 
 const YES = new Set(["y", "yes", "true", "是", "1"]);

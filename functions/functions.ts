@@ -13,14 +13,17 @@
  * over the raw value and we, not Excel, say what is wrong with it.
  * The build appends CustomFunctions.associate(...) for each function, so
  * they must stay top-level function declarations in this file.
+ *
+ * The five date-taking functions are async: Excel passes serials of the
+ * workbook's own date system (1900 or 1904), which they learn once from
+ * Excel (date-system-read.ts) before converting in and out.
  */
-import { callWindowsText, commissionArgs, dateOut, finite, FN, gradeArgs, nextContactArgs, run, stageArgs, toCNYArgs, whenArgs, zoneArg } from "./wrappers";
+import { callWindowIn, commissionArgs, finite, gradeArgs, localTimeIn, nextContactIn, quarterIn, run, stageIn, toCNYArgs } from "./wrappers";
 import { commission, commissionRate } from "../core/rules/commission";
 import { toCNY } from "../core/contract/currency";
-import { quarterKey, quarterOf, serialAtInstant } from "../core/contract/dates";
 import { gradeOf } from "../core/rules/grading";
-import { localTime } from "../core/rules/windows";
-import { dateArg, must } from "./args";
+import type { DateSystem } from "./date-system";
+import { inWorkbookDates } from "./date-system-read";
 import { notAvailable } from "./errors";
 
 /**
@@ -77,8 +80,8 @@ function GRADE(paidOrders: unknown, sampleSent: unknown, inquiryType: unknown, d
  * @param createdOn Date the customer was created.
  * @returns An Excel date.
  */
-function NEXTCONTACT(grade: unknown, lastContact: unknown, createdOn?: unknown): number {
-  return run(() => nextContactArgs(grade, lastContact, createdOn));
+async function NEXTCONTACT(grade: unknown, lastContact: unknown, createdOn?: unknown): Promise<number> {
+  return inWorkbookDates((system) => run(() => nextContactIn(system, grade, lastContact, createdOn)));
 }
 
 /**
@@ -90,12 +93,8 @@ function NEXTCONTACT(grade: unknown, lastContact: unknown, createdOn?: unknown):
  * @param workTimeZone Our work time zone (default: Asia/Shanghai).
  * @returns An Excel date-time in the customer's time zone.
  */
-function LOCALTIME(timeZone: unknown, when?: unknown, workTimeZone?: unknown): number {
-  return run(() => {
-    const w = whenArgs(timeZone, when, workTimeZone);
-    const at = w.when ?? serialAtInstant(new Date(), w.workTimeZone);
-    return dateOut(localTime(w.timeZone, at, w.workTimeZone));
-  });
+async function LOCALTIME(timeZone: unknown, when?: unknown, workTimeZone?: unknown): Promise<number> {
+  return inWorkbookDates((system) => run(() => localTimeIn(system, timeZone, when, workTimeZone)));
 }
 
 /**
@@ -104,10 +103,10 @@ function LOCALTIME(timeZone: unknown, when?: unknown, workTimeZone?: unknown): n
  * @volatile
  * @param timeZone The customer's IANA time zone, e.g. Europe/Berlin.
  * @param date Our working day (default: today).
- * @returns Text such as "14:00-17:00, 18:00-20:00", or "none" when the hours never meet.
+ * @returns Text such as "14:00-17:00, 18:00-20:00"; #N/A when the hours never meet.
  */
-function CALLWINDOW(timeZone: unknown, date?: unknown): string {
-  return run(() => callWindowsText(zoneArg(FN.CALLWINDOW, timeZone), date));
+async function CALLWINDOW(timeZone: unknown, date?: unknown): Promise<string> {
+  return inWorkbookDates((system) => run(() => callWindowIn(system, timeZone, date)));
 }
 
 /**
@@ -135,8 +134,8 @@ function TOCNY(amount: unknown, currency: unknown, rates: unknown[][]): number {
  * @param asOf The day to judge (default: today).
  * @returns 1, 2, 3, 4 or "established".
  */
-function STAGE(hireDate: unknown, asOf?: unknown): number | string {
-  return run(() => stageArgs(hireDate, asOf));
+async function STAGE(hireDate: unknown, asOf?: unknown): Promise<number | string> {
+  return inWorkbookDates((system) => run(() => stageIn(system, hireDate, asOf)));
 }
 
 /**
@@ -145,10 +144,36 @@ function STAGE(hireDate: unknown, asOf?: unknown): number | string {
  * @param date A date.
  * @returns Text such as "2026-Q3".
  */
-function QUARTER(date: unknown): string {
-  return run(() => quarterKey(quarterOf(must(dateArg(FN.QUARTER.params.date, date)))));
+async function QUARTER(date: unknown): Promise<string> {
+  return inWorkbookDates((system) => run(() => quarterIn(system, date)));
 }
 
-/** Every function by its id, for tests and the HyperFormula bridge. */
+/** Every function by its id, as Excel calls them (the date-taking ones answer with a promise). */
 export const CRM_FUNCTIONS = { COMMISSION, COMMISSIONRATE, GRADE, NEXTCONTACT, LOCALTIME, CALLWINDOW, TOCNY, STAGE, QUARTER } as const;
 export type CrmFunctionId = keyof typeof CRM_FUNCTIONS;
+
+/** A function that answers at once: what a calculator that cannot wait (HyperFormula) registers. */
+export type ImmediateFunction = (...args: unknown[]) => number | string;
+
+/**
+ * The same functions in a date system already known, answering at once: the
+ * date-taking ones run the very bodies Excel's do, without waiting to learn
+ * the system. For the HyperFormula bridge, whose sheets choose their system.
+ */
+export function crmFunctionsIn(system: DateSystem): Readonly<Record<CrmFunctionId, ImmediateFunction>> {
+  const dated =
+    <A extends unknown[], R extends number | string>(body: (s: DateSystem, ...args: A) => R) =>
+    (...args: unknown[]): R =>
+      run(() => body(system, ...(args as A)));
+  return {
+    COMMISSION: (...a) => COMMISSION(a[0], a[1] as unknown[][], a[2]),
+    COMMISSIONRATE: (...a) => COMMISSIONRATE(a[0], a[1] as unknown[][]),
+    GRADE: (...a) => GRADE(a[0], a[1], a[2], a[3], a[4]),
+    NEXTCONTACT: dated(nextContactIn),
+    LOCALTIME: dated(localTimeIn),
+    CALLWINDOW: dated(callWindowIn),
+    TOCNY: (...a) => TOCNY(a[0], a[1], a[2] as unknown[][]),
+    STAGE: dated(stageIn),
+    QUARTER: dated(quarterIn),
+  };
+}

@@ -6,14 +6,14 @@
 import { nextContactDate } from "../core/rules/cadence";
 import { tiersFrom, DEFAULT_COMMISSION_TIERS, type Tier } from "../core/rules/commission";
 import { currencyKey, rateTable } from "../core/contract/currency";
-import { dayOf, minutesOfDay, serialAtInstant, serialFromYMD, type DateTimeSerial, type DaySerial } from "../core/contract/dates";
+import { dayOf, minutesOfDay, quarterKey, quarterOf, serialAtInstant, serialFromYMD, toISODate, type DateTimeSerial } from "../core/contract/dates";
 import type { GradeFacts, GradeSettings } from "../core/rules/grading";
 import type { CommissionTier, CurrencyCode } from "../core/contract/model";
-import { columnOf, type Grade, type InquiryType, type Lang, type LocalizedText } from "../core/contract/schema";
+import { columnOf, type Grade, type InquiryType } from "../core/contract/schema";
 import { enumValueOf } from "../core/contract/spellings";
 import { DEFAULT_SETTINGS, isValidTimeZone, type CommissionMethod, type Settings } from "../core/contract/settings";
 import { stageOf, type Stage } from "../core/rules/tenure";
-import { callWindows } from "../core/rules/windows";
+import { callWindows, localTime } from "../core/rules/windows";
 import {
   ArgumentProblem,
   dateArg,
@@ -30,6 +30,7 @@ import {
   yesNoArg,
   type ArgName,
 } from "./args";
+import { firstDateText, firstSerial, toWorkbook, type DateSystem } from "./date-system";
 import { invalidValue, notAvailable } from "./errors";
 
 /**
@@ -91,11 +92,14 @@ export function finite(value: number): number {
 
 const LAST_SERIAL = serialFromYMD(9999, 12, 31) + 1;
 
-export function dateOut(value: DateTimeSerial): DateTimeSerial {
-  if (!Number.isFinite(value) || value < 1 || value >= LAST_SERIAL) {
-    stop(invalidValue({ en: `${RESULT.en}: falls outside Excel's dates (1900-01-01 to 9999-12-31)`, zh: `${RESULT.zh}：超出 Excel 日期范围（1900-01-01 至 9999-12-31）` }));
+/** A date result (a 1900 serial from core) as the workbook's own serial, if the workbook can show it. */
+export function dateOut(value: DateTimeSerial, system: DateSystem): number {
+  const out = toWorkbook(value, system);
+  if (!Number.isFinite(value) || out < firstSerial(system) || value >= LAST_SERIAL) {
+    const first = firstDateText(system);
+    stop(invalidValue({ en: `${RESULT.en}: falls outside Excel's dates (${first} to 9999-12-31)`, zh: `${RESULT.zh}：超出 Excel 日期范围（${first} 至 9999-12-31）` }));
   }
-  return value;
+  return out;
 }
 
 // --- COMMISSION, COMMISSIONRATE ---------------------------------------------
@@ -163,11 +167,12 @@ export function gradeArg(name: ArgName, v: unknown): Grade {
   return g as Grade;
 }
 
-export function nextContactArgs(grade: unknown, lastContact: unknown, createdOn: unknown): DaySerial {
+/** CRM.NEXTCONTACT in a workbook's date system. */
+export function nextContactIn(system: DateSystem, grade: unknown, lastContact: unknown, createdOn: unknown): number {
   const p = FN.NEXTCONTACT.params;
   const g = gradeArg(p.grade, grade);
-  const last = must(optionalDateArg(p.lastContact, lastContact));
-  const created = must(optionalDateArg(p.createdOn, createdOn));
+  const last = must(optionalDateArg(p.lastContact, lastContact, system));
+  const created = must(optionalDateArg(p.createdOn, createdOn, system));
   if (last === null && created === null) {
     stop(invalidValue({ en: `${p.lastContact.en}: give the last contact date or ${p.createdOn.en}`, zh: `${p.lastContact.zh}：请提供上次联系日期或${p.createdOn.zh}` }));
   }
@@ -175,7 +180,7 @@ export function nextContactArgs(grade: unknown, lastContact: unknown, createdOn:
   if (next === null || next === undefined) {
     stop(notAvailable({ en: `no next contact is required for grade ${g}`, zh: `${g} 等级客户无需安排下次联系` }));
   }
-  return dateOut(next);
+  return dateOut(next, system);
 }
 
 // --- LOCALTIME, CALLWINDOW ----------------------------------------------------
@@ -188,32 +193,34 @@ export function zoneArg(fn: { params: { timeZone: ArgName } }, v: unknown): stri
   return tz;
 }
 
-export function whenArgs(timeZone: unknown, when: unknown, workTimeZone: unknown): { timeZone: string; when: DateTimeSerial | null; workTimeZone: string } {
+/** CRM.LOCALTIME in a workbook's date system: `when` defaults to now on our clock. */
+export function localTimeIn(system: DateSystem, timeZone: unknown, when: unknown, workTimeZone: unknown): number {
   const p = FN.LOCALTIME.params;
   const tz = zoneArg(FN.LOCALTIME, timeZone);
-  const at = must(optionalDateArg(p.when, when));
+  const at = must(optionalDateArg(p.when, when, system));
   const workText = must(optionalTextArg(p.workTimeZone, workTimeZone));
   const work = workText === null ? FUNCTION_SETTINGS.WorkTimeZone : zoneArg({ params: { timeZone: p.workTimeZone } }, workText);
-  return { timeZone: tz, when: at === null ? null : at, workTimeZone: work };
+  return dateOut(localTime(tz, at ?? serialAtInstant(new Date(), work), work), system);
 }
-
-/** The display language when Office tells it (shared runtime), else English. */
-export function displayLang(): Lang {
-  const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
-  const lang = office?.context?.displayLanguage;
-  return typeof lang === "string" && lang.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
-}
-
-export const NO_WINDOW: LocalizedText = { en: "none", zh: "无" };
 
 const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
-/** "HH:MM-HH:MM, HH:MM-HH:MM" on our clock; an end at midnight shows as 24:00. */
-export function callWindowsText(timeZone: string, date: unknown): string {
-  const day = must(optionalDateArg(FN.CALLWINDOW.params.date, date));
+/**
+ * CRM.CALLWINDOW in a workbook's date system: "HH:MM-HH:MM, HH:MM-HH:MM" on
+ * our clock (an end at midnight shows as 24:00). No overlap is #N/A with
+ * the same two-language message for every viewer (contract.md), never a
+ * word in the viewer's UI language: a cell must hold the same value for all
+ * co-authors, and =IFNA() can catch it.
+ */
+export function callWindowIn(system: DateSystem, timeZone: unknown, date: unknown): string {
+  const tz = zoneArg(FN.CALLWINDOW, timeZone);
+  const day = must(optionalDateArg(FN.CALLWINDOW.params.date, date, system));
   const ourDay = dayOf(day ?? serialAtInstant(new Date(), FUNCTION_SETTINGS.WorkTimeZone));
-  const windows = callWindows(timeZone, ourDay, FUNCTION_SETTINGS);
-  if (windows.length === 0) return displayLang() === "zh-CN" ? NO_WINDOW.zh : NO_WINDOW.en;
+  const windows = callWindows(tz, ourDay, FUNCTION_SETTINGS);
+  if (windows.length === 0) {
+    const on = toISODate(ourDay);
+    stop(notAvailable({ en: `none: on ${on} our working hours and ${tz}'s do not meet`, zh: `无：${on} 我方与 ${tz} 的工作时间没有重叠` }));
+  }
   return windows
     .map((w) => {
       const start = minutesOfDay(w.start) + (dayOf(w.start) - ourDay) * 1440;
@@ -241,11 +248,19 @@ export function toCNYArgs(amount: unknown, currency: unknown, rates: unknown): {
 
 // --- STAGE ----------------------------------------------------------------------
 
-export function stageArgs(hireDate: unknown, asOf: unknown): Stage {
+/** CRM.STAGE in a workbook's date system: `asOf` defaults to today on our clock. */
+export function stageIn(system: DateSystem, hireDate: unknown, asOf: unknown): Stage {
   const p = FN.STAGE.params;
-  const hire = must(dateArg(p.hireDate, hireDate));
-  const on = must(optionalDateArg(p.asOf, asOf)) ?? serialAtInstant(new Date(), FUNCTION_SETTINGS.WorkTimeZone);
+  const hire = must(dateArg(p.hireDate, hireDate, system));
+  const on = must(optionalDateArg(p.asOf, asOf, system)) ?? serialAtInstant(new Date(), FUNCTION_SETTINGS.WorkTimeZone);
   const s = stageOf(dayOf(hire), on);
   if (!s.ok) stop(invalidValue({ en: `${p.asOf.en}: ${s.error.en}`, zh: `${p.asOf.zh}：${s.error.zh}` }));
   return s.value.stage;
+}
+
+// --- QUARTER --------------------------------------------------------------------
+
+/** CRM.QUARTER in a workbook's date system. */
+export function quarterIn(system: DateSystem, date: unknown): string {
+  return quarterKey(quarterOf(must(dateArg(FN.QUARTER.params.date, date, system))));
 }

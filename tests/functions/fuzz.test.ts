@@ -4,12 +4,15 @@
  * empty and ragged ranges, nested arrays, booleans, null/undefined, objects,
  * data-type-like values). Rule: a call returns a finite number or text, or
  * throws a CustomFunctions-style error (#VALUE! or #N/A with a message) —
- * never a TypeError, never NaN or Infinity in a cell.
+ * never a TypeError, never NaN or Infinity in a cell. Each run picks a 1900
+ * or a 1904 workbook; the functions are called in their immediate form
+ * (crmFunctionsIn), the bodies Excel's async date functions run.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isFunctionError, type FunctionError } from "../../functions/errors";
-import { CRM_FUNCTIONS, type CrmFunctionId } from "../../functions/functions";
+import type { DateSystem } from "../../functions/date-system";
+import { crmFunctionsIn, type CrmFunctionId } from "../../functions/functions";
 
 const ZONES = ["Asia/Shanghai", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "Pacific/Chatham", "Australia/Lord_Howe", "UTC", "Mars/Base", "", "asia/shanghai"];
 const WORDS = ["marginal", "whole", "全额累进", "KEY", "DEAL", "A", "d", "Detailed", "统一询价", "USD", "cny", "EUR", "Y", "否", "TRUE", "2026-07-01", "2026-02-30", "9999-12-31 23:59", "1e400", "NaN", "-0", " 12 ", "1,000,000", "UpToCNY", "Rate", "Currency", "RateToCNY", "币种", "established", "wh\nole", "USD\n", "Asia/Shanghai\r\n", "K\u2028EY", "\"quoted\""];
@@ -44,8 +47,11 @@ const anyArg = fc.oneof({ weight: 6, arbitrary: scalar }, { weight: 3, arbitrary
 
 type Outcome = { kind: "value"; value: unknown } | { kind: "error"; error: FunctionError } | { kind: "crash"; error: unknown };
 
-function call(id: CrmFunctionId, args: unknown[]): Outcome {
-  const fn = CRM_FUNCTIONS[id] as (...a: unknown[]) => unknown;
+const IN: Record<DateSystem, ReturnType<typeof crmFunctionsIn>> = { "1900": crmFunctionsIn("1900"), "1904": crmFunctionsIn("1904") };
+const system = fc.constantFrom<DateSystem>("1900", "1904");
+
+function call(id: CrmFunctionId, args: unknown[], inSystem: DateSystem = "1900"): Outcome {
+  const fn = IN[inSystem][id];
   try {
     return { kind: "value", value: fn(...args) };
   } catch (e) {
@@ -53,8 +59,8 @@ function call(id: CrmFunctionId, args: unknown[]): Outcome {
   }
 }
 
-function assertHonest(id: CrmFunctionId, args: unknown[]): void {
-  const out = call(id, args);
+function assertHonest(id: CrmFunctionId, args: unknown[], inSystem: DateSystem): void {
+  const out = call(id, args, inSystem);
   if (out.kind === "crash") throw new Error(`${id} crashed on ${String(args.length)} args: ${String(out.error)}`);
   if (out.kind === "error") {
     expect(["#VALUE!", "#N/A"]).toContain(out.error.code);
@@ -74,7 +80,7 @@ const IDS = Object.keys(ARITY) as CrmFunctionId[];
 describe("every function is total over hostile arguments", () => {
   it.each(IDS)("CRM.%s: a value or a #VALUE!/#N/A, never a crash", (id) => {
     fc.assert(
-      fc.property(fc.array(anyArg, { minLength: 0, maxLength: ARITY[id] + 1 }), (args) => assertHonest(id, args)),
+      fc.property(fc.array(anyArg, { minLength: 0, maxLength: ARITY[id] + 1 }), system, (args, sys) => assertHonest(id, args, sys)),
       { numRuns: 1500 },
     );
   });
@@ -91,7 +97,7 @@ describe("every function is total over hostile arguments", () => {
       STAGE: fc.tuple(number, fc.oneof(number, fc.constant(null))),
       QUARTER: fc.tuple(number),
     };
-    fc.assert(fc.property(plausible[id], (args) => assertHonest(id, args)), { numRuns: 1500 });
+    fc.assert(fc.property(plausible[id], system, (args, sys) => assertHonest(id, args, sys)), { numRuns: 1500 });
   });
 });
 
@@ -139,5 +145,17 @@ describe("never a silently wrong number", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("in a 1904 workbook the calendar is 0 (1904-01-01) to 2957003 (9999-12-31), and nothing outside", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ max: -Number.MIN_VALUE, noNaN: true }), fc.double({ min: 2958466 - 1462, noNaN: true }), fc.constantFrom(Number.NaN, Infinity)), (serial) => {
+        const out = call("QUARTER", [serial], "1904");
+        expect(out.kind === "error" && out.error.code).toBe("#VALUE!");
+      }),
+      { numRuns: 500 },
+    );
+    expect(call("QUARTER", [0], "1904")).toEqual({ kind: "value", value: "1904-Q1" });
+    expect(call("QUARTER", [2958465 - 1462 + 0.999], "1904")).toEqual({ kind: "value", value: "9999-Q4" });
   });
 });

@@ -7,10 +7,17 @@
  * untouched, and this bridge converts them to what Excel would pass (ranges
  * as 2-D arrays, empty cells as null, an omitted argument as null). An error
  * our function throws becomes the cell's #VALUE! / #N/A with its message.
+ *
+ * A sheet counts dates in 1900 (HyperFormula's default null date, 1899-12-30)
+ * or in 1904 (null date 1904-01-01, so DATE(2026,7,1) is 1462 less), and the
+ * functions run in that system, as Excel's do in a workbook of either.
+ * HyperFormula cannot wait for a promise, so the bridge calls the functions'
+ * immediate forms (crmFunctionsIn) rather than the async ones Excel calls.
  */
 import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
 import { isFunctionError } from "../../functions/errors";
-import { CRM_FUNCTIONS, type CrmFunctionId } from "../../functions/functions";
+import type { DateSystem } from "../../functions/date-system";
+import { crmFunctionsIn, type CrmFunctionId } from "../../functions/functions";
 
 /** Arity of each function: required then optional (contract.md). */
 const ARITY: Record<CrmFunctionId, readonly [number, number]> = {
@@ -97,7 +104,8 @@ class CrmPlugin extends FunctionPlugin {
   }
 
   private call(id: CrmFunctionId, ast: { args: Ast[] }, state: State) {
-    const fn = CRM_FUNCTIONS[id] as (...args: ExcelArg[]) => number | string;
+    const system: DateSystem = this.config.nullDate.year === 1904 ? "1904" : "1900";
+    const fn = crmFunctionsIn(system)[id];
     return this.runFunction(ast.args, state, this.metadata(`CRM.${id}`), (...raw: unknown[]) => {
       try {
         return fn(...raw.map((r) => (r === undefined ? null : excelArg(r))));
@@ -121,7 +129,8 @@ export function registerCrmFunctions(): void {
 }
 
 /** A one-sheet workbook with CRM.* available; rows of cells as you would type them. */
-export function crmSheet(rows: (string | number | boolean | null)[][]): HyperFormula {
+export function crmSheet(rows: (string | number | boolean | null)[][], system: DateSystem = "1900"): HyperFormula {
   registerCrmFunctions();
-  return HyperFormula.buildFromArray(rows, { licenseKey: "gpl-v3" });
+  const nullDate = system === "1904" ? { year: 1904, month: 1, day: 1 } : { year: 1899, month: 12, day: 30 };
+  return HyperFormula.buildFromArray(rows, { licenseKey: "gpl-v3", nullDate });
 }
