@@ -1,8 +1,8 @@
 /**
  * The Office.js adapter (workbook/office) on the fake Excel: payload-bounded
  * reads and writes, appends the co-authoring way, literal text, the 1904 date
- * system, rows found by ID after others changed the sheet, Excel's errors in
- * words, and the Excel version check.
+ * system, rows found by ID after others changed the sheet, and Excel's errors
+ * in words (the version check: requirements.test.ts).
  */
 import { describe, expect, it } from "vitest";
 import { serialFromDateTime, serialFromYMD } from "../../../core/contract/dates";
@@ -204,23 +204,5 @@ describe("Excel's errors come back as issues in both languages", () => {
       await ctx.sync();
       expect(range.values[0][0]).toBe("FollowUpID");
     });
-  });
-});
-
-describe("the Excel version check", () => {
-  it.each([
-    ["Excel 2016 (ExcelApi 1.2)", 2, false],
-    ["ExcelApi 1.8", 8, false],
-    ["Excel 2019 (ExcelApi 1.9)", 9, true],
-    ["Microsoft 365", 17, true],
-  ])("%s", (_label, minor, supported) => {
-    const result = new OfficeWorkbook({ run: new FakeExcel().run, requirements: upTo(minor) }).checkRequirements();
-    expect(result.ok).toBe(supported);
-    if (!result.ok) {
-      expect(result.error[0].code).toBe("excel-too-old");
-      expect(result.error[0].message.zh).toContain(`ExcelApi 1.${minor}`);
-      expect(result.error[0].message.zh).toContain("1.9");
-      expect(result.error[0].message.en).toContain("Excel on the web");
-    }
   });
 });
