@@ -1,8 +1,7 @@
 /**
- * Writing from the task pane (addin/state/writer.ts) and remembering "who am
- * I" (addin/host/user-store.ts): enums spelled in the sheet's language, an ID
- * taken meanwhile is drawn again, port errors become words the user can act
- * on, and the remembered choice is per workbook.
+ * Writing from the task pane (addin/state/writer.ts): enums spelled in the
+ * sheet's language, an ID taken meanwhile is drawn again, and port errors
+ * become words the user can act on. ("Who am I": tests/addin/host.)
  */
 import { describe, expect, it } from "vitest";
 import { serialFromDateTime, serialFromYMD } from "../../../core/contract/dates";
@@ -11,7 +10,6 @@ import type { CustomerId, FollowUp, FollowUpId, SalespersonName } from "../../..
 import { SCHEMA, headerOf, type Lang } from "../../../core/contract/schema";
 import { MemoryWorkbook } from "../../../workbook/memory";
 import { appendRecord, classifyWriteIssues } from "../../../addin/state/writer";
-import { partitionKey, storageUserStore, type KeyValueStorage } from "../../../addin/host/user-store";
 
 function workbookWithFollowUp(lang: Lang, existingId: string): MemoryWorkbook {
   const headers = SCHEMA.FollowUps.columns.map((c) => headerOf(c, lang));
@@ -68,38 +66,5 @@ describe("port errors in words", () => {
     ["missing-table", "other"],
   ])("%s → %s", (code, kind) => {
     expect(classifyWriteIssues([issue(code)])).toBe(kind);
-  });
-});
-
-class MapStorage implements KeyValueStorage {
-  readonly map = new Map<string, string>();
-  getItem(k: string): string | null {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string): void {
-    this.map.set(k, v);
-  }
-  removeItem(k: string): void {
-    this.map.delete(k);
-  }
-}
-
-describe("who am I is remembered per workbook", () => {
-  it("two workbooks keep separate answers in one storage", () => {
-    const storage = new MapStorage();
-    const a = storageUserStore(storage, "file:TeamA.xlsx");
-    const b = storageUserStore(storage, "file:TeamB.xlsx");
-    a.set("who", "张伟");
-    expect(a.get("who")).toBe("张伟");
-    expect(b.get("who")).toBeNull();
-    expect(storage.map.has(partitionKey("file:TeamA.xlsx", "who"))).toBe(true);
-    a.set("who", null);
-    expect(a.get("who")).toBeNull();
-  });
-
-  it("without storage the answer lasts for the session", () => {
-    const s = storageUserStore(null, "x");
-    s.set("who", "李娜");
-    expect(s.get("who")).toBe("李娜");
   });
 });
