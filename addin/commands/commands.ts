@@ -29,7 +29,12 @@ if (typeof Office !== "undefined") {
         requestTab(tab);
         try {
           await Office.addin.showAsTaskpane();
+        } catch {
+          // Nowhere to show an error from a ribbon command; the tab request waits in
+          // sessionStorage, so the pane opens on it when the user opens it.
         } finally {
+          // Office waits for this at the end of every function command, success or not:
+          // https://learn.microsoft.com/javascript/api/office/office.addincommands.event
           event.completed();
         }
       });
