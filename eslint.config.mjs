@@ -8,7 +8,7 @@ import tsParser from "@typescript-eslint/parser";
 const reactConfig = officeAddins.configs.react;
 
 export default [
-  { ignores: ["node_modules/", "dist/", "demo/", "artifacts/", "templates/dist/", "bench/out/", ".tmp/", "**/*.cjs", "webpack.config.js"] },
+  { ignores: ["node_modules/", "dist/", "lib/", "demo/", "artifacts/", "templates/dist/", "bench/out/", ".tmp/", "**/*.cjs", "webpack.config.js"] },
   ...reactConfig,
   // Formatting is not a lint error here.
   { rules: { "prettier/prettier": "off" } },

@@ -2,55 +2,126 @@
  * `tradebook` entry: dispatches to one module per command. Each command
  * module exports `run(argv, io)` returning the exit code of the contract
  * (0 ok, 1 problems found, 2 bad usage or unreadable file).
+ *
+ * A command's module is loaded only when that command runs: `--help`,
+ * `--version` and a usage error load this file, args.ts and io.ts, never
+ * exceljs, the package reader or the rules. The shipped CLI is bundled with
+ * each import() below as a chunk of its own (scripts/build-cli.cjs), so a
+ * user waits only for the code of the command they asked for.
  */
 import { UsageError } from "./args";
 import { EXIT, langFromEnv, type CliIO } from "./io";
-
-import * as check from "./check";
-import * as demo from "./demo";
-import * as due from "./due";
-import * as importCsv from "./import";
-import * as init from "./init";
-import * as review from "./review";
-import * as templates from "./templates";
-import * as weekly from "./weekly";
+import type { Lang } from "../core/contract/schema";
+import { version as packageVersion } from "../package.json";
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
+type Loader = () => Promise<{ run: Command }>;
 
-const COMMANDS: Record<string, { summary: string; run: Command }> = {
-  init: { summary: "init FILE [--lang zh-CN|en-US] [--sample] [--scale N] [--seed S]", run: init.run },
-  check: { summary: "check FILE [--json]", run: check.run },
-  import: { summary: "import FILE --table NAME CSV [--skip-invalid]", run: importCsv.run },
-  due: { summary: "due FILE [--date YYYY-MM-DD] [--salesperson NAME] [--json]", run: due.run },
-  review: { summary: "review FILE --quarter YYYY-Qn [--out FILE] [--json]", run: review.run },
-  weekly: { summary: "weekly FILE --week YYYY-Www [--salesperson NAME] [--out FILE] [--json]", run: weekly.run },
-  demo: { summary: "demo FILE (sample workbook, reviews and reports, with a summary)", run: demo.run },
-  templates: { summary: "templates DIR (TradeBook.xlsx and TradeBook.en-US.xlsx)", run: templates.run },
+interface CommandEntry {
+  readonly syntax: string;
+  readonly summary: Readonly<Record<Lang, string>>;
+  readonly load: Loader;
+}
+
+const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  init: {
+    syntax: "init FILE [--lang zh-CN|en-US] [--sample] [--scale N] [--seed S]",
+    summary: { "zh-CN": "新建客户管理工作簿（--sample 附带示例数据）", "en-US": "a new CRM workbook (--sample: with sample data)" },
+    load: () => import("./init"),
+  },
+  check: {
+    syntax: "check FILE [--json]",
+    summary: { "zh-CN": "逐行检查工作簿；有错误时退出码为 1", "en-US": "every row checked; exit 1 when any is wrong" },
+    load: () => import("./check"),
+  },
+  import: {
+    syntax: "import FILE --table NAME CSV [--skip-invalid]",
+    summary: { "zh-CN": "把 CSV 的行追加到表中（UTF-8 或 GBK），全部有效才写入", "en-US": "add a CSV's rows to a table (UTF-8 or GBK), all or nothing" },
+    load: () => import("./import"),
+  },
+  due: {
+    syntax: "due FILE [--date YYYY-MM-DD] [--salesperson NAME] [--limit N] [--json]",
+    summary: { "zh-CN": "今天该联系谁：按规则分组，最紧急的在前", "en-US": "who to contact today, by rule, most urgent first" },
+    load: () => import("./due"),
+  },
+  review: {
+    syntax: "review FILE --quarter YYYY-Qn [--out FILE] [--json]",
+    summary: { "zh-CN": "季度考核表，写入工作簿", "en-US": "the quarterly review sheet, written into the workbook" },
+    load: () => import("./review"),
+  },
+  weekly: {
+    syntax: "weekly FILE --week YYYY-Www [--salesperson NAME] [--out FILE] [--json]",
+    summary: { "zh-CN": "每位业务员的周报表，写入工作簿", "en-US": "each salesperson's weekly report sheet, written into the workbook" },
+    load: () => import("./weekly"),
+  },
+  demo: {
+    syntax: "demo FILE",
+    summary: { "zh-CN": "演示工作簿：示例数据、考核表和周报，并打印概要", "en-US": "a demo workbook with sample data, reviews and weekly reports" },
+    load: () => import("./demo"),
+  },
+  templates: {
+    syntax: "templates DIR",
+    summary: { "zh-CN": "写出空白模板 TradeBook.xlsx 和 TradeBook.en-US.xlsx", "en-US": "write the empty templates TradeBook.xlsx and TradeBook.en-US.xlsx" },
+    load: () => import("./templates"),
+  },
 };
 
-export function usage(): string {
-  return ["usage: tradebook <command> …", ...Object.values(COMMANDS).map((c) => `  tradebook ${c.summary}`)].join("\n");
+/** The package's version, as `tradebook --version` prints it. */
+export const VERSION: string = packageVersion;
+
+export function usage(lang: Lang = "en-US"): string {
+  const zh = lang === "zh-CN";
+  const lines = [zh ? "用法：tradebook <命令> …" : "usage: tradebook <command> …", ""];
+  for (const c of Object.values(COMMANDS)) lines.push(`  tradebook ${c.syntax}`, `      ${c.summary[lang]}`);
+  lines.push(
+    "",
+    zh ? "  tradebook --help | --version" : "  tradebook --help | --version",
+    "",
+    zh ? "退出码：0 正常，1 发现问题，2 用法错误或文件无法读取。" : "Exit codes: 0 ok, 1 problems found, 2 bad usage or a file that cannot be read.",
+    zh ? "语言：LANG 或 TRADEBOOK_LANG 以 zh 开头时输出中文。" : "Language: Chinese when LANG or TRADEBOOK_LANG starts with zh (TRADEBOOK_LANG=en-US for English).",
+  );
+  return lines.join("\n");
+}
+
+/** The syntax line of one command, for its usage errors. */
+function syntaxOf(name: string): string {
+  return `tradebook ${COMMANDS[name].syntax}`;
 }
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "--help" || name === "-h" || name === "help") {
+    io.out(usage(io.lang));
+    return EXIT.ok;
+  }
+  if (name === "--version" || name === "-v") {
+    io.out(VERSION);
+    return EXIT.ok;
+  }
   const cmd = name ? COMMANDS[name] : undefined;
   if (!cmd) {
-    io.err(name && name !== "--help" ? `tradebook: unknown command "${name}"\n${usage()}` : usage());
-    return name === "--help" ? EXIT.ok : EXIT.usage;
+    const zh = io.lang === "zh-CN";
+    io.err(name ? (zh ? `tradebook：没有「${name}」这个命令（命令列表见 tradebook --help）` : `tradebook: unknown command "${name}" (tradebook --help lists them)`) : usage(io.lang));
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(`${syntaxOf(name)}\n    ${cmd.summary[io.lang]}`);
+    return EXIT.ok;
   }
   try {
-    return await cmd.run(rest, io);
+    const { run } = await cmd.load();
+    return await run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`tradebook ${name}: ${e.message}\nusage: tradebook ${cmd.summary}`);
+      io.err(`tradebook ${name}: ${e.message}\n${io.lang === "zh-CN" ? "用法" : "usage"}: ${syntaxOf(name)}`);
       return EXIT.usage;
     }
     throw e;
   }
 }
 
-if (require.main === module || process.argv[1]?.endsWith("tradebook.cjs")) {
+/** Runs `tradebook` as this process: argv, environment, stdout/stderr, exit code. */
+export function start(): void {
   const io: CliIO = {
     out: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
     err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n"),

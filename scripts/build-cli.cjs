@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+/**
+ * `npm run build:cli` (and `prepare`, so `npm ci` and `npm pack` run it):
+ * compiles the `tradebook` command into lib/cli/, which bin/tradebook.cjs runs.
+ *
+ * One ES module bundle, split at each command's import() (cli/main.ts), so
+ * `tradebook --help` loads a few kilobytes and each command only its own
+ * code. exceljs, jszip, iconv-lite and proper-lockfile are bundled in: the
+ * packed tarball depends on nothing, so installing it needs no network, and
+ * their licences go to lib/cli/THIRD-PARTY-NOTICES.txt.
+ */
+/* eslint-disable no-undef */
+const { build } = require("esbuild");
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require("node:fs");
+const { dirname, join, relative, resolve } = require("node:path");
+
+const root = resolve(__dirname, "..");
+const out = join(root, "lib", "cli");
+
+// ES modules have no require(): bundled CommonJS packages (exceljs and its
+// dependencies) call it for Node's own modules, so each chunk gets one.
+const banner = 'import { createRequire as __tradebookRequire } from "node:module"; const require = __tradebookRequire(import.meta.url);';
+
+/** The package folder (holding package.json) a bundled file belongs to. */
+function packageDirOf(file) {
+  let dir = dirname(file);
+  while (dir !== root && dir !== dirname(dir)) {
+    if (existsSync(join(dir, "package.json")) && dir.includes("node_modules")) {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+      if (pkg.name && pkg.version) return { dir, name: pkg.name, version: pkg.version, license: typeof pkg.license === "string" ? pkg.license : "see package" };
+    }
+    dir = dirname(dir);
+  }
+  return null;
+}
+
+/** Every bundled package with its licence text, for the notices file. */
+function notices(inputs) {
+  const seen = new Map();
+  for (const file of Object.keys(inputs)) {
+    const pkg = packageDirOf(resolve(root, file));
+    if (pkg && !seen.has(pkg.dir)) seen.set(pkg.dir, pkg);
+  }
+  const parts = [...seen.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((p) => {
+      const licence = readdirSync(p.dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+      const text = licence ? readFileSync(join(p.dir, licence), "utf8").trim() : `(${p.license}; no licence file shipped)`;
+      return `${p.name} ${p.version} (${p.license})\n\n${text}\n`;
+    });
+  return `The tradebook command bundles these packages:\n\n${parts.join("\n" + "-".repeat(72) + "\n\n")}`;
+}
+
+async function buildCli({ quiet = false } = {}) {
+  const started = performance.now();
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { tradebook: "cli/tradebook.ts" },
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunks/[name]-[hash]",
+    banner: { js: banner },
+    // Readable code: it is the code users run, and it is read once per run
+    // either way (no minification makes startup slower or faster to speak of).
+    minify: false,
+    legalComments: "none",
+    metafile: true,
+    write: false,
+    logLevel: quiet ? "error" : "warning",
+  });
+  const outputs = [...result.outputFiles, { path: join(out, "THIRD-PARTY-NOTICES.txt"), contents: Buffer.from(notices(result.metafile.inputs)) }];
+  const changed = install(outputs);
+  if (!quiet) {
+    const bytes = outputs.reduce((n, o) => n + o.contents.length, 0);
+    console.log(`[build-cli] ${relative(root, out)}/: ${outputs.length} files (${changed} changed), ${(bytes / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - started)} ms`);
+  }
+  return result;
+}
+
+/**
+ * Puts the build in place without a moment where a `tradebook` started
+ * meanwhile (a test, the bench) finds a file half written or missing: only
+ * changed files are written, each to a temporary name then renamed, the
+ * entry last; then files no longer built are removed. The number changed.
+ */
+function install(outputs) {
+  const entry = join(out, "tradebook.mjs");
+  const ordered = [...outputs.filter((o) => o.path !== entry), ...outputs.filter((o) => o.path === entry)];
+  let changed = 0;
+  for (const o of ordered) {
+    if (existsSync(o.path) && Buffer.compare(readFileSync(o.path), Buffer.from(o.contents)) === 0) continue;
+    mkdirSync(dirname(o.path), { recursive: true });
+    const tmp = `${o.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, o.contents);
+    renameSync(tmp, o.path);
+    changed++;
+  }
+  const built = new Set(outputs.map((o) => o.path));
+  const visit = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (!built.has(p) && !p.endsWith(".tmp")) rmSync(p, { force: true });
+    }
+  };
+  visit(out);
+  return changed;
+}
+
+module.exports = { buildCli, CLI_OUT: out };
+
+if (require.main === module) {
+  buildCli({ quiet: process.argv.includes("--quiet") }).catch((e) => {
+    console.error(`[build-cli] ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}
