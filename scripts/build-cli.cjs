@@ -8,10 +8,13 @@
  * code. exceljs, jszip, iconv-lite and proper-lockfile are bundled in: the
  * packed tarball depends on nothing, so installing it needs no network, and
  * their licences go to lib/cli/THIRD-PARTY-NOTICES.txt.
+ *
+ * Options: --quiet (errors only), --if-stale (only when a source is newer
+ * than the build: `npm run demo`, the tests' global setup).
  */
 /* eslint-disable no-undef */
 const { build } = require("esbuild");
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require("node:fs");
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } = require("node:fs");
 const { dirname, join, relative, resolve } = require("node:path");
 
 const root = resolve(__dirname, "..");
@@ -109,13 +112,39 @@ function install(outputs) {
     }
   };
   visit(out);
+  // The entry's time is the build's time (isStale), written or not.
+  const now = new Date();
+  utimesSync(entry, now, now);
   return changed;
 }
 
-module.exports = { buildCli, CLI_OUT: out };
+/** The code the CLI is built from. */
+const SOURCES = ["cli", "core", "workbook", "templates", "app", "package.json", "scripts/build-cli.cjs"];
+
+/** True when lib/cli is missing or older than a file it is built from. */
+function isStale() {
+  const entry = join(out, "tradebook.mjs");
+  if (!existsSync(entry)) return true;
+  const built = statSync(entry).mtimeMs;
+  const newer = (p) => {
+    if (!existsSync(p)) return false;
+    const st = statSync(p);
+    if (!st.isDirectory()) return st.mtimeMs > built;
+    return readdirSync(p).some((name) => newer(join(p, name)));
+  };
+  return SOURCES.some((s) => newer(join(root, s)));
+}
+
+/** Builds only when isStale(): the tests' global setup and `npm run demo` use it. */
+async function buildCliIfStale(options = {}) {
+  return isStale() ? buildCli(options) : null;
+}
+
+module.exports = { buildCli, buildCliIfStale, CLI_OUT: out };
 
 if (require.main === module) {
-  buildCli({ quiet: process.argv.includes("--quiet") }).catch((e) => {
+  const quiet = process.argv.includes("--quiet");
+  (process.argv.includes("--if-stale") ? buildCliIfStale({ quiet }) : buildCli({ quiet })).catch((e) => {
     console.error(`[build-cli] ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   });

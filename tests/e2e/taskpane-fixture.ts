@@ -15,6 +15,7 @@ import { buildWorkbook } from "../../templates/builder";
 import { generateSample } from "../../templates/sample";
 import { readSnapshot } from "../../workbook/snapshot";
 import { XlsxWorkbook } from "../../workbook/xlsx/exceljs/xlsx-workbook";
+import { chromiumExecutable } from "../support/tools";
 
 export const ROOT = resolve(__dirname, "../..");
 const SHOTS = join(ROOT, "artifacts/screenshots");
@@ -69,11 +70,11 @@ export async function axeViolations(page: Page, root: string): Promise<AxeViolat
   });
 }
 
-/** Debian's Chromium, headless, in a profile of its own. */
+/** Chromium (tests/support/tools.ts finds it), headless, in a profile of its own. */
 export async function launchChromium(profile: string): Promise<{ context: BrowserContext; page: Page }> {
   mkdirSync(SHOTS, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: chromiumExecutable(),
     headless: true,
     locale: "zh-CN",
     acceptDownloads: true,
