@@ -17,6 +17,7 @@ import { benchCoreInterleaved, type CoreResult } from "./core-bench";
 import { benchFileReadIsolated, type FileReadFailure, type FileReadResult } from "./file-bench";
 import { benchOfficeRead, type OfficeReadResult } from "./office-bench";
 import { benchReviewProcess, type ProcessResult } from "./process-bench";
+import { benchStartup, type StartupResult } from "./startup-bench";
 import { round } from "./stats";
 import { prepareWorkbook, type BenchSize } from "./workbook-file";
 
@@ -98,6 +99,8 @@ export interface BenchResults {
   readonly config: { readonly seed: number; readonly asOf: string; readonly quarter: string; readonly sizes: readonly BenchSize[]; readonly coreRuns: number; readonly ioRuns: number };
   readonly sizes: readonly SizeResult[];
   readonly bundles: BundleResult | null;
+  /** `tradebook --help` / `--version` as processes (issue 18). */
+  readonly startup: StartupResult;
   readonly scaling: readonly ScalingStep[];
   readonly checks: readonly Check[];
   readonly pass: boolean;
@@ -114,6 +117,8 @@ export const LIMITS = {
   officeRequestBytes: 4 * 1024 * 1024,
   functionsGzipBytes: 60 * 1024,
   taskpaneGzipBytes: 350 * 1024,
+  /** `tradebook --help`, spawn to exit (issue 18). */
+  helpStartupMs: 300,
 } as const;
 
 export function machine(): Machine {
@@ -165,7 +170,7 @@ export interface ScalingPoint {
   readonly msBySet?: readonly number[];
 }
 
-function checksOf(largest: SizeResult, bundles: BundleResult | null, scaling: readonly ScalingStep[]): Check[] {
+function checksOf(largest: SizeResult, bundles: BundleResult | null, scaling: readonly ScalingStep[], startup: StartupResult): Check[] {
   const check = (name: string, value: number, limit: number, unit: string): Check => ({ name, value, limit, unit, pass: value <= limit });
   const checks = [
     check(`core review + due list, ${largest.name}`, largest.core.total.medianMs, LIMITS.coreMs, "ms"),
@@ -176,6 +181,7 @@ function checksOf(largest: SizeResult, bundles: BundleResult | null, scaling: re
     check(`Office read: largest request, ${largest.name}`, largest.officeRead.maxRequestBytes, LIMITS.officeRequestBytes, "bytes"),
     check(`Office read: largest response, ${largest.name}`, largest.officeRead.maxResponseBytes, LIMITS.officeRequestBytes, "bytes"),
     check(`Office read: syncs refused for size, ${largest.name}`, largest.officeRead.rejected, 0, "syncs"),
+    check("tradebook --help startup", startup.helpMs, LIMITS.helpStartupMs, "ms"),
   ];
   const fn = bundles?.entries.functions;
   const pane = bundles?.entries.taskpane;
@@ -219,6 +225,9 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     log("production bundles (webpack --mode production)…");
     bundles = await benchBundles(config.bundleEntries);
   }
+  log("tradebook --help / --version startup…");
+  const startup = await benchStartup(Math.max(5, config.ioRuns));
+  log(`--help ${startup.helpMs} ms, --version ${startup.versionMs} ms (node alone ${startup.nodeMs} ms)`);
   const points = (ms: (s: SizeResult) => number): ScalingPoint[] => sizes.map((s) => ({ name: s.name, rows: s.rows.records, ms: ms(s) }));
   const coreScaling = scalingSteps(
     "core review + due list",
@@ -233,7 +242,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     ...scalingSteps("Office adapter readSnapshot", points((s) => s.officeRead.readSnapshot.medianMs)),
   ];
   const largest = sizes[sizes.length - 1];
-  const checks = checksOf(largest, bundles, coreScaling);
+  const checks = checksOf(largest, bundles, coreScaling, startup);
   return {
     version: 1,
     startedAt: started.toISOString(),
@@ -242,6 +251,7 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     config: { seed: config.seed, asOf: toISODate(config.asOf), quarter, sizes: config.sizes, coreRuns: config.coreRuns, ioRuns: config.ioRuns },
     sizes,
     bundles,
+    startup,
     scaling,
     checks,
     pass: checks.every((c) => c.pass),

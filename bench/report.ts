@@ -50,6 +50,8 @@ export function formatResults(r: BenchResults): string {
   if (r.bundles) {
     out.push("", table([["bundle (initial JS)", "raw", "gzipped"], ...Object.entries(r.bundles.entries).map(([n, e]) => [n, kb(e.bytes), kb(e.gzipBytes)]), ["lazy chunks", "", kb(r.bundles.lazyGzipBytes)]]));
   }
+  const st = r.startup;
+  out.push("", table([["startup (process, median of " + st.runs + ")", "wall"], ["tradebook --help", ms(st.helpMs)], ["tradebook --version", ms(st.versionMs)], ["node -e 0 (node alone)", ms(st.nodeMs)]]));
   out.push(
     "",
     table([

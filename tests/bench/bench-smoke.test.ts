@@ -184,6 +184,15 @@ describe("the benchmark end to end at tiny sizes", () => {
     expect(fn!.gzipBytes).toBeLessThan(fn!.bytes);
   });
 
+  it("times tradebook --help and --version as processes, beside node alone", () => {
+    const { helpMs, versionMs, nodeMs, runs } = results.startup;
+    expect(runs).toBeGreaterThanOrEqual(5);
+    for (const t of [helpMs, versionMs, nodeMs]) expect(positive(t)).toBe(true);
+    // Node's own start is a floor the command cannot go under.
+    expect(helpMs).toBeGreaterThan(nodeMs * 0.8);
+    expect(results.checks.find((c) => c.name === "tradebook --help startup")).toEqual(expect.objectContaining({ value: helpMs, limit: LIMITS.helpStartupMs }));
+  });
+
   it("judges the scaling of each metric from one size to the next and lists every check", () => {
     expect(results.scaling.filter((s) => s.metric.startsWith("core"))).toHaveLength(1);
     // The floor's scaling is shown beside the core's, not judged.
@@ -201,7 +210,7 @@ describe("the benchmark end to end at tiny sizes", () => {
 
   it("prints a readable table with every metric", () => {
     const text = formatResults(results);
-    for (const label of ["core: review + due list", "floor: one pass over follow-ups", "file: open + readSnapshot", "file: peak RSS", "tradebook review: peak RSS", "Office: largest request", "functions", "each set", "checks:"]) expect(text).toContain(label);
+    for (const label of ["core: review + due list", "floor: one pass over follow-ups", "file: open + readSnapshot", "file: peak RSS", "tradebook review: peak RSS", "Office: largest request", "functions", "each set", "tradebook --help", "checks:"]) expect(text).toContain(label);
   });
 
   it("reuses a cached workbook instead of writing it again", async () => {
