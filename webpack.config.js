@@ -7,10 +7,18 @@
  * the commands, functions and task-pane bundles. The custom-functions
  * metadata plugin writes functions.json from the JSDoc in
  * functions/functions.ts; scripts/localized-metadata-plugin.cjs writes
- * functions.zh-CN.json from it. office.js is copied from
- * node_modules/@microsoft/office-js so nothing comes from a CDN.
+ * functions.zh-CN.json from it. The help pages (addin/help/) and the
+ * manifest are copied beside them: the output folder is the whole add-in,
+ * for any static https host (docs/deploy.md).
  *
- * Environment:
+ * office.js comes from Microsoft's CDN, the only copy Microsoft supports in
+ * production; the preview outside Office and the tests, which must work
+ * offline, use the npm package's copy (TRADEBOOK_OFFICE_JS=local).
+ *
+ * Environment (`npm run build -- --url URL` sets TRADEBOOK_URL: scripts/build.cjs):
+ *   TRADEBOOK_URL      the https folder the add-in is served from; the manifest's
+ *                      URLs are rewritten to it (default: https://localhost:3000/).
+ *   TRADEBOOK_OFFICE_JS=local  office.js copied from node_modules (offline preview, tests).
  *   TRADEBOOK_ENTRIES  comma list of entries to build (taskpane,commands,functions);
  *                      default: all whose source exists.
  *   TRADEBOOK_OUT      output folder (default dist/).
@@ -24,9 +32,10 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const MinimizerPlugin = require("minimizer-webpack-plugin");
 const LocalizedMetadataPlugin = require("./scripts/localized-metadata-plugin.cjs");
 const OfficeJsTagPlugin = require("./scripts/office-js-tag-plugin.cjs");
+const { OFFICE_JS_CDN, manifestFor, normalizeBaseUrl } = require("./scripts/deployment.cjs");
 
-const urlDev = "https://localhost:3000/";
 const root = __dirname;
+const { version } = require("./package.json");
 
 /** Entry name → source file, in the order the page loads them. */
 const SOURCES = {
@@ -79,7 +88,11 @@ module.exports = (env, options) => {
   const dev = options.mode === "development";
   const entry = selectedEntries();
   const outDir = process.env.TRADEBOOK_OUT ? path.resolve(process.env.TRADEBOOK_OUT) : path.join(root, "dist");
-  const copyOfficeJs = !process.env.TRADEBOOK_NO_OFFICEJS && (entry.taskpane || entry.commands);
+  const localOfficeJs = process.env.TRADEBOOK_OFFICE_JS === "local";
+  if (process.env.TRADEBOOK_OFFICE_JS && !["local", "cdn"].includes(process.env.TRADEBOOK_OFFICE_JS)) throw new Error(`TRADEBOOK_OFFICE_JS: "local" or "cdn", not "${process.env.TRADEBOOK_OFFICE_JS}"`);
+  const copyOfficeJs = localOfficeJs && !process.env.TRADEBOOK_NO_OFFICEJS && (entry.taskpane || entry.commands);
+  // Checked before building: a wrong address should not cost a build.
+  const deployUrl = process.env.TRADEBOOK_URL ? normalizeBaseUrl(process.env.TRADEBOOK_URL) : null;
   const hasPage = Boolean(entry.taskpane || entry.commands || entry.functions);
 
   const plugins = [];
@@ -100,19 +113,20 @@ module.exports = (env, options) => {
         chunksSortMode: "manual",
         inject: "body",
       }),
-      new OfficeJsTagPlugin({ src: "office-js/office.js" }),
+      new OfficeJsTagPlugin({ src: localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN }),
     );
   }
   const patterns = [
     { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
+    // SupportUrl and the Get Started "learn more" link (en-US and zh-CN).
+    { from: "addin/help/*.{html,css}", to: "[name][ext]" },
     {
       from: "manifest*.xml",
       to: "[name][ext]",
-      // The manifest is served as written in development; a production
-      // deployment replaces the dev URL here (set TRADEBOOK_URL).
+      // As written (https://localhost:3000/) for development; with
+      // TRADEBOOK_URL, every URL on that origin (scripts/deployment.cjs).
       transform(content) {
-        const prod = process.env.TRADEBOOK_URL;
-        return dev || !prod ? content : content.toString().split(urlDev).join(prod.endsWith("/") ? prod : prod + "/");
+        return deployUrl ? manifestFor(content.toString(), deployUrl, version) : content;
       },
     },
   ];

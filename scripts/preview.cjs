@@ -60,9 +60,15 @@ function newest(paths) {
   return t;
 }
 
+// Outside Office (the preview, the tests) the page must work offline, so it
+// loads the npm package's office.js; for Excel (--https) Microsoft's CDN.
+const officeJs = process.env.TRADEBOOK_OFFICE_JS || (secure ? "cdn" : "local");
+
 function isStale() {
   const page = path.join(dist, "taskpane.html");
   if (!fs.existsSync(page)) return true;
+  // A build for the other office.js (npm run build uses the CDN's) is rebuilt.
+  if (fs.readFileSync(page, "utf8").includes('src="office-js/office.js"') !== (officeJs === "local")) return true;
   const built = fs.statSync(page).mtimeMs;
   return newest(["addin", "core", "workbook", "functions", "webpack.config.js", "package.json"]) > built;
 }
@@ -73,7 +79,7 @@ function build() {
   const r = spawnSync(process.execPath, [webpack, "--mode", "production"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, TRADEBOOK_OUT: dist },
+    env: { ...process.env, TRADEBOOK_OUT: dist, TRADEBOOK_OFFICE_JS: officeJs },
   });
   if (r.status !== 0) {
     console.error("[preview] the build failed");

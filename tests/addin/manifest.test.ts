@@ -178,6 +178,22 @@ describe("resources", () => {
     for (const u of urls) expect(u).toMatch(/^https:\/\//);
   });
 
+  it("SupportUrl and Learn more are the help pages served with the pane, in English and Chinese; no AppDomains", () => {
+    const support = one(doc, "SupportUrl");
+    const learnMore = resources().get("GetStarted.LearnMoreUrl");
+    for (const [en, zh] of [
+      [support.attrs.DefaultValue, child(support, "Override")?.attrs.Value],
+      [learnMore?.value, learnMore?.overrides["zh-CN"]],
+    ]) {
+      expect(en).toBe("https://localhost:3000/help.html");
+      expect(zh).toBe("https://localhost:3000/help.zh-CN.html");
+    }
+    expect(readFileSync(path.join(root, "addin/help/help.html"), "utf8")).toMatch(/<html lang="en">/);
+    expect(readFileSync(path.join(root, "addin/help/help.zh-CN.html"), "utf8")).toMatch(/<html lang="zh-CN">/);
+    // Everything is on the SourceLocation's own origin, which needs no AppDomain.
+    expect(all(doc, "AppDomains")).toEqual([]);
+  });
+
   it("every image is a PNG in assets/ of the size it claims", () => {
     const images = all(doc, "bt:Image").filter((i) => i.attrs.id !== undefined);
     const sizeOf = new Map(all(doc, "bt:Image").filter((i) => i.attrs.size).map((i) => [i.attrs.resid, Number(i.attrs.size)]));
