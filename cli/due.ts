@@ -1,7 +1,8 @@
 /**
- * `tradebook due FILE [--date YYYY-MM-DD] [--salesperson NAME] [--json]`:
+ * `tradebook due FILE [--date YYYY-MM-DD] [--salesperson NAME] [--limit N] [--json]`:
  * the due list of rules.md §4 (core/rules/cadence.ts) as of a day, grouped by
- * severity, then the customers contacted too often this week.
+ * rule, most urgent first, then the customers contacted too often this week
+ * (cli/due-text.ts); --limit N keeps the N most urgent lines of each rule.
  *
  * The date defaults to today in the workbook's work time zone. Rows with
  * errors are left out of the snapshot (core/contract/rows.ts); the list is still
@@ -9,29 +10,28 @@
  * Exit codes: 0 the list was computed (whatever it holds), 2 bad usage or
  * an unreadable workbook.
  */
-import { dueAndOverContact, DUE_RULE_NAMES, DUE_SEVERITIES, DUE_SEVERITY_NAMES, type DueItem, type DueSeverity, type OverContactItem } from "../core/rules/cadence";
-import { dayOf, isoWeekday, parseISODate, serialAtInstant, toISODate, type DaySerial } from "../core/contract/dates";
+import { dueAndOverContact, DUE_RULE_NAMES, type DueItem, type DueSeverity, type OverContactItem } from "../core/rules/cadence";
+import { dayOf, parseISODate, serialAtInstant, toISODate, type DaySerial } from "../core/contract/dates";
 import { gradeAll } from "../core/rules/grading";
 import { indexSnapshot } from "../core/index/indexes";
-import type { SalespersonName } from "../core/contract/model";
+import type { FollowUp, SalespersonName } from "../core/contract/model";
 import { localize, type Lang } from "../core/contract/schema";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { countBySeverity } from "./report";
-import { openWorkbook, textTable } from "./report-file";
-
-const WEEKDAYS: Readonly<Record<Lang, readonly string[]>> = {
-  "zh-CN": ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
-  "en-US": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-};
+import { openWorkbook } from "./report-file";
+import { dueText } from "./due-text";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { flags: ["json"], values: ["date", "salesperson"] });
+  const args = parseArgs(argv, { flags: ["json"], values: ["date", "salesperson", "limit"] });
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError("give exactly one workbook FILE");
   const dateText = stringOption(args, "date");
   const asked = dateText === undefined ? undefined : parseISODate(dateText);
   if (dateText !== undefined && asked === undefined) throw new UsageError(`--date "${dateText}" is not a date YYYY-MM-DD`);
+  const limitText = stringOption(args, "limit");
+  const limit = limitText === undefined ? undefined : Number(limitText);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit "${limitText}" is not a whole number above 0`);
   const zh = io.lang === "zh-CN";
 
   const loaded = await openWorkbook(file, io);
@@ -70,8 +70,20 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const { items, pushy } = dueAndOverContact(snapshot, index, date, settings, grades, opts);
 
   if (args.options.json) io.out(JSON.stringify(dueDocument(date, salesperson ?? null, items, pushy, errors, io.lang), null, 2));
-  else io.out(dueText(date, salesperson ?? null, items, pushy, io.lang));
+  else io.out(dueText(date, salesperson ?? null, items, pushy, io.lang, { limit, nextSteps: promisedSteps(snapshot.FollowUps, items) }));
   return EXIT.ok;
+}
+
+/** The next step written with each listed promise: the follow-up whose NextDate it is. */
+function promisedSteps(followUps: readonly FollowUp[], items: readonly DueItem[]): Map<string, string> {
+  const promised = new Map<string, DaySerial>(items.filter((i) => i.rule === "promisedNextContact").map((i) => [i.customerId, i.deadline]));
+  const steps = new Map<string, string>();
+  if (promised.size === 0) return steps;
+  for (const f of followUps) {
+    const due = promised.get(f.CustomerID);
+    if (due !== undefined && f.NextDate !== null && dayOf(f.NextDate) === due && f.NextStep && !steps.has(f.CustomerID)) steps.set(f.CustomerID, f.NextStep);
+  }
+  return steps;
 }
 
 function countsOf(items: readonly DueItem[]): Record<DueSeverity, number> {
@@ -109,29 +121,4 @@ export function dueDocument(date: DaySerial, salesperson: string | null, items: 
       detail: localize(p.detail, lang),
     })),
   };
-}
-
-/** The readable list: a heading, one table per severity, then the pushy warnings. */
-export function dueText(date: DaySerial, salesperson: string | null, items: readonly DueItem[], pushy: readonly OverContactItem[], lang: Lang): string {
-  const zh = lang === "zh-CN";
-  const counts = countsOf(items);
-  const day = `${toISODate(date)} ${WEEKDAYS[lang][isoWeekday(date) - 1]}`;
-  const who = salesperson ?? (zh ? "全部" : "all");
-  const summary = DUE_SEVERITIES.map((s) => `${localize(DUE_SEVERITY_NAMES[s], lang)} ${counts[s]}`).join(zh ? "，" : ", ");
-  const lines = [zh ? `待办跟进 ${day}（业务员：${who}）— 共 ${items.length} 项：${summary}` : `Due list for ${day} (salesperson: ${who}): ${items.length} item${items.length === 1 ? "" : "s"}: ${summary}`];
-  if (items.length === 0) lines.push(zh ? "没有待办事项。" : "Nothing due.");
-  const head = zh ? ["截止日期", "客户编号", "公司", "业务员", "等级", "规则", "进度", "说明"] : ["Deadline", "Customer", "Company", "Owner", "Grade", "Rule", "Progress", "Detail"];
-  for (const severity of DUE_SEVERITIES) {
-    const group = items.filter((i) => i.severity === severity);
-    if (group.length === 0) continue;
-    lines.push("", `== ${localize(DUE_SEVERITY_NAMES[severity], lang)} (${group.length}) ==`);
-    const rows = group.map((i) => [toISODate(i.deadline), i.customerId, i.company, i.owner, i.grade ?? "-", localize(DUE_RULE_NAMES[i.rule], lang), localize(i.progress.text, lang), localize(i.detail, lang)]);
-    lines.push(textTable([head, ...rows]));
-  }
-  if (pushy.length > 0) {
-    lines.push("", `== ${localize(DUE_RULE_NAMES.pushy, lang)} (${pushy.length}) ==`);
-    const pushyHead = zh ? ["周", "客户编号", "公司", "业务员", "主动联系", "说明"] : ["Week", "Customer", "Company", "Owner", "Outbound", "Detail"];
-    lines.push(textTable([pushyHead, ...pushy.map((p) => [p.week, p.customerId, p.company, p.owner, `${p.count}/${p.max}`, localize(p.detail, lang)])]));
-  }
-  return lines.join("\n");
 }

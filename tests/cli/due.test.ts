@@ -46,24 +46,29 @@ async function due(args: string[], lang: Lang = "en-US"): Promise<{ code: number
 }
 
 describe("tradebook due", () => {
-  it("prints the list grouped by severity, then pushy customers (en-US)", async () => {
+  it("prints the list grouped by rule, most urgent rule first, then pushy customers (en-US)", async () => {
     const r = await due(["crm-en-US.xlsx", "--date", "2026-11-27"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Due list for 2026-11-27 Fri (salesperson: all): 3 items: Overdue 2, Due today 0, Due soon 1");
-    expect(r.out.indexOf("== Overdue (2) ==")).toBeLessThan(r.out.indexOf("== Due soon (1) =="));
-    expect(r.out).toMatch(/2026-11-25\s+C-1\s+Berlin Lights GmbH\s+Li Na .*Same-day reply to email\s+1 inbound email unanswered/);
-    expect(r.out).toMatch(/2026-11-26\s+C-1 .*Promised next contact\s+contact promised for 2026-11-26/);
-    expect(r.out).toMatch(/2026-11-29\s+C-2\s+Sydney Lamps Pty .*Birthday greeting\s+birthday on 11-29 \(in 2 days\)/);
-    expect(r.out).toMatch(/== Too many contacts \(1\) ==[\s\S]*2026-W48\s+C-2 .*8\/7/);
+    expect(r.out).toContain("Due 2026-11-27 Fri, all salespeople: 3 items (2 overdue, 0 today, 1 soon)");
+    const order = ["== Promised next contact: 1 (1 overdue)", "== Same-day reply to email: 1 (1 overdue)", "== Birthday greeting: 1 (1 soon)", "== Too many contacts: 1 this week"].map((h) => r.out.indexOf(h));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // The promise's own next step, and how late it is, said once.
+    expect(r.out).toMatch(/\n {2}1 day overdue\s+C-1\s+Berlin Lights GmbH\s+Li Na\s+\S+\s+send quotation\n/);
+    expect(r.out).toMatch(/2 days overdue\s+C-1 .*1 inbound email unanswered/);
+    expect(r.out).toMatch(/in 2 days\s+C-2\s+Sydney Lamps Pty .*Send .*birthday greetings/);
+    expect(r.out).toMatch(/2026-W48\s+C-2 .*8 outbound contacts, at most 7/);
     expect(r.out).not.toContain("Pool Co");
   });
 
   it("speaks Chinese in a zh-CN session and reads a zh-CN workbook", async () => {
     const r = await due(["crm-zh-CN.xlsx", "--date", "2026-11-27"], "zh-CN");
     expect(r.code).toBe(0);
-    expect(r.out).toContain("待办跟进 2026-11-27 周五（业务员：全部）— 共 3 项：已逾期 2，今天到期 0，即将到期 1");
+    expect(r.out).toContain("待办跟进 2026-11-27 周五（全部业务员）：共 3 项（逾期 2，今天 0，即将 1）");
+    expect(r.out).toContain("【约定跟进】1 项（逾期 1）");
+    expect(r.out).toMatch(/逾期 1 天\s+C-1 .*send quotation/);
     expect(r.out).toContain("1 封来邮未回复");
-    expect(r.out).toContain("联系过频");
+    expect(r.out).toContain("【联系过频】");
   });
 
   it("--salesperson keeps one owner's customers; --json prints one document", async () => {
