@@ -81,7 +81,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const target = existing.value.raw[table];
   if (!target) {
-    io.err(`${file}: ${zh ? `没有「${def.sheet.zh}」表` : `no ${table} table`}`);
+    io.err(`${file}: ${zh ? `没有「${def.sheet.zh}」表` : `has no ${table} table`}`);
     return EXIT.problems;
   }
 
@@ -140,7 +140,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   for (const i of issues) io.err(issueLine(csvFile, i, io));
 
   if (sheetErrors.length > 0 || (errors.length > 0 && !args.options["skip-invalid"])) {
-    io.err(zh ? `${csvFile}：${errors.length} 个错误，未写入任何数据` : `${csvFile}: ${errors.length} error(s); nothing was written`);
+    io.err(zh ? `${csvFile}：${errors.length} 个错误，${file} 未做任何改动` : `${csvFile}: ${errors.length} error${errors.length === 1 ? "" : "s"}; ${file} was not changed`);
     return EXIT.problems;
   }
 
@@ -168,9 +168,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (why) rows.push([...csv.lines[idx], why.join("; ")]);
     });
     await fs.writeFile(rejectsPath, encodeCsv(toCsv(rows), decoded.encoding));
-    rejectsNote = zh ? `；${rows.length - 1} 行被拒，见 ${rejectsPath}` : `; ${rows.length - 1} rejected, see ${rejectsPath}`;
+    rejectsNote = zh ? `；${rows.length - 1} 行未导入，原因见 ${rejectsPath}` : `; ${rows.length - 1} left out, the reasons are in ${rejectsPath}`;
   }
-  io.out(zh ? `${file}：已向「${target.sheet}」追加 ${keep.length} 行${rejectsNote}` : `${file}: appended ${keep.length} row(s) to ${target.sheet}${rejectsNote}`);
+  io.out(zh ? `${file}：已向「${target.sheet}」添加 ${keep.length} 行${rejectsNote}` : `${file}: added ${keep.length} row${keep.length === 1 ? "" : "s"} to ${target.sheet}${rejectsNote}`);
   return errors.length > 0 ? EXIT.problems : EXIT.ok;
 }
 
@@ -199,7 +199,13 @@ async function appendRows(wb: ReadWorkbook, table: TableName, rows: readonly Rea
     const saved = await writeXlsxBytes(wb.source, direct.bytes, wb.full);
     return saved.ok ? [] : saved.error;
   }
-  io.err(io.lang === "zh-CN" ? `${wb.file}：${direct.why.zh}，改为完整载入工作簿后写入（较慢）` : `${wb.file}: ${direct.why.en}; writing through a full load of the workbook (slower)`);
+  // What happens to the user's file, in their words: it is saved whole, which
+  // is slower, and refused (nothing written) where that would lose a part.
+  io.err(
+    io.lang === "zh-CN"
+      ? `${wb.file}：${direct.why.zh}，将重新保存整个工作簿来添加这些行（文件大时较慢）`
+      : `${wb.file}: ${direct.why.en}, so the whole workbook is saved again to add the rows (slower for a large file)`,
+  );
   // The bytes validated above, so a save by someone else since then is refused, not overwritten.
   const opened = await openXlsxFile(wb.source);
   if (!opened.ok) return opened.error;

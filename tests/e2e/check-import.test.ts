@@ -183,7 +183,7 @@ describe("tradebook import", () => {
       `${csv}: error: bad.csv, row 3, column "Source": "Facebook" is not one of Alibaba, MadeInChina, GlobalSources, TradeShow, CustomsData, Website, Referral, Social, Other`,
       `${csv}: error: bad.csv, row 5, column "CreatedOn": expected a date (YYYY-MM-DD), got "2026/11/31"`,
       `${csv}: error: bad.csv, row 4, column "CustomerID": duplicate CustomerID C-1: already on row 2`,
-      `${csv}: 3 error(s); nothing was written`,
+      `${csv}: 3 errors; ${file} was not changed`,
     ]);
     expect(hash(file)).toBe(before);
   });
@@ -197,6 +197,7 @@ describe("tradebook import", () => {
     );
     const c = capture();
     expect(await importCsv([file, "--table", "Customers", csv, "--skip-invalid"], c.io)).toBe(1);
+    expect(c.out).toEqual([`${file}: added 2 rows to 客户; 1 left out, the reasons are in ${csv}.rejects.csv`]);
     const rows = await rowsOf(file, "客户");
     expect(rows.map((r) => r[1])).toEqual(["公司名称", "Acme Lighting GmbH", "Sol Iluminación S.A.", "Good One", "Good Two"]);
     // The CSV had no CustomerID column: new IDs were made, unique and dated.

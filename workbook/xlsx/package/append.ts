@@ -187,7 +187,7 @@ function rowsXmlOf(target: Target, writes: readonly RowWrite[]): string | Packag
       cells.push({ col, style, value });
     }
     const row = rowXml(write.rowNumber, cells);
-    if (row === undefined) return unsupported("有文字含需要转义的字符", "a text holds characters the full load must escape");
+    if (row === undefined) return unsupported("要写入的文字含控制字符或 _x0000_ 形式的代码", "a text to add holds control characters or _x0000_-style codes");
     xml += row;
   }
   return xml;
@@ -205,7 +205,7 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   if (exact) return unsupported("工作表有合并单元格或超链接", "the sheet has merged cells or hyperlinks");
   if (region.excelTable?.totalsRow) return unsupported("表格有汇总行", "the table has a totals row");
   const lastFilled = view.rows.length > 0 ? view.rows[view.rows.length - 1].rowNumber : region.headerRow;
-  if (lastFilled === region.headerRow) return unsupported("表格还没有数据行，新行无处沿用格式", "the table is empty: no row to take the look from");
+  if (lastFilled === region.headerRow) return unsupported("表格还没有数据行", "the table has no rows yet");
   const firstRow = lastFilled + 1;
   const plan = planAppend(view, firstRow, rows);
   if (!plan.ok) return { kind: "refused", issues: plan.error };
@@ -216,7 +216,7 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   let tablePart: { readonly path: string; readonly xml: string } | undefined;
   if (region.excelTable) {
     const part = await reader.part(region.excelTable.path);
-    if (part === undefined) return unsupported("缺少表格部件", "the table part is missing");
+    if (part === undefined) return unsupported("文件中缺少该表格的定义", "the file lacks the table's definition");
     const xml = grownTablePart(decoder.decode(part), lastRow, lastCol);
     if (typeof xml !== "string") return xml;
     tablePart = { path: region.excelTable.path, xml };
@@ -225,11 +225,11 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   const sheet = await reader.part(region.sheet.path);
   const end = sheet === undefined ? -1 : lastIndexOf(sheet, "</sheetData>", sheet.length);
   const dataAt = sheet === undefined ? -1 : indexOf(sheet, "<sheetData", 0);
-  if (sheet === undefined || end < 0 || dataAt < 0) return unsupported("工作表的行不在预期位置", "the sheet's rows are not where this writer looks");
+  if (sheet === undefined || end < 0 || dataAt < 0) return unsupported("工作表的行排列方式不常见", "the sheet's rows are laid out in an unusual way");
   const tail = tailRows(sheet, end, lastFilled);
-  if (tail === undefined || tail[0].from < dataAt) return unsupported("工作表末尾的行未按顺序排列", "the sheet's last rows are not in order");
+  if (tail === undefined || tail[0].from < dataAt) return unsupported("工作表末尾的行未按顺序保存", "the sheet's last rows are stored out of order");
   const replaced = tail.filter((t) => t.r >= firstRow && t.r <= lastRow);
-  if (replaced.some((t) => t.cells.some((c) => c.filled))) return unsupported("要写入的行已有内容", "rows to fill already hold something");
+  if (replaced.some((t) => t.cells.some((c) => c.filled))) return unsupported("表格下方要写入的行已有内容", "the rows below the table already hold something");
   const rowsXml = rowsXmlOf({ table, reader, view, firstCol: region.firstCol, above: tail[0], filling: new Map(replaced.map((t) => [t.r, t])) }, plan.value);
   if (typeof rowsXml !== "string") return rowsXml;
 
