@@ -19,7 +19,7 @@ type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; run: Command }> = {
   init: { summary: "init FILE [--lang zh-CN|en-US] [--sample] [--scale N] [--seed S]", run: init.run },
-  check: { summary: "check FILE [--json]", run: check.run },
+  check: { summary: "check FILE [--fix] [--json]", run: check.run },
   import: { summary: "import FILE --table NAME CSV [--skip-invalid]", run: importCsv.run },
   due: { summary: "due FILE [--date YYYY-MM-DD] [--salesperson NAME] [--json]", run: due.run },
   review: { summary: "review FILE --quarter YYYY-Qn [--out FILE] [--json]", run: review.run },

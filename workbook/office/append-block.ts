@@ -73,17 +73,25 @@ export function sameCell(written: ExcelCell, read: unknown): boolean {
   return a === b;
 }
 
+/**
+ * Takes data validation and conditional formats off every cell below the
+ * table's body in its columns, to the sheet's end (the table's own rows keep
+ * theirs): with them there, Excel does not take rows written below into the
+ * table. ExcelApi 1.8 (DataValidation.clear), 1.6 (clearAll).
+ */
+export function clearRulesBelow(table: Excel.Table, body: Excel.Range, columnIndex: number, columnCount: number): void {
+  const below = body.getRowsBelow(1).getBoundingRect(table.worksheet.getRangeByIndexes(LAST_SHEET_ROW, columnIndex, 1, columnCount));
+  below.dataValidation.clear();
+  below.conditionalFormats.clearAll();
+}
+
 /** The target (and its guard) on an Excel table, made from the table as it is at this point of the sync. */
 function tableTarget(ctx: Excel.RequestContext, opened: OpenedTable, rows: number, options: BlockOptions) {
   const table = ctx.workbook.tables.getItem(opened.name);
   const body = table.getDataBodyRange();
   const header = table.getHeaderRowRange();
   const target = options.reuseLast ? body.getLastRow().getResizedRange(rows - 1, 0) : body.getRowsBelow(rows);
-  if (options.clearBelow) {
-    const below = body.getRowsBelow(1).getBoundingRect(table.worksheet.getRangeByIndexes(LAST_SHEET_ROW, opened.columnIndex, 1, opened.columnCount));
-    below.dataValidation.clear();
-    below.conditionalFormats.clearAll();
-  }
+  if (options.clearBelow) clearRulesBelow(table, body, opened.columnIndex, opened.columnCount);
   const above = header.getBoundingRect(target.getRow(0).getOffsetRange(-1, 0));
   header.getBoundingRect(target).getUsedRange(true).getLastRow().getIntersection(above).load("rowIndex");
   return { table, header, target };

@@ -99,6 +99,17 @@ describe("a table whose template put data validation below it still takes new ro
     expect(sheet.conditionalAreas.flatMap((a) => a.boxes)).toEqual([{ row: 1, col: 9, rows: 3, cols: 1 }]);
   });
 
+  it("the structure check (ensureStructure) takes them off the cells below the table and says so", async () => {
+    const excel = oldTemplate();
+    const port = new OfficeWorkbook({ run: excel.run, requirements: upTo(9) });
+    const report = value(await port.ensureStructure("en-US"));
+    expect(report.mendedTables).toEqual(["FollowUps"]);
+    const sheet = excel.sheet("FollowUps");
+    expect(sheet.validations.flatMap((v) => v.boxes)).toEqual([{ row: 1, col: 4, rows: 1, cols: 2 }]);
+    expect(sheet.conditionalAreas.flatMap((a) => a.boxes)).toEqual([{ row: 1, col: 9, rows: 1, cols: 1 }]);
+    expect(value(await port.ensureStructure("en-US")).mendedTables).toBeUndefined();
+  });
+
   it("when the table still does not grow (AutoCorrect off, no Table.resize), the rows are taken back and the next append is not stuck", async () => {
     const excel = workbook([[id(1), day, "C-1", "王芳", "Email", "Out"]]);
     excel.state.autoExpandTables = false;
