@@ -17,6 +17,7 @@ import { checkRequirements, TABLE_RESIZE_API } from "./requirements";
 import { RUN_OPTIONS, type ExcelRun, type RequirementSets } from "./run";
 import { ensureStructureIn } from "./structure";
 import { updateRowsIn } from "./update";
+import { watchTables } from "./watch";
 
 export interface OfficeWorkbookOptions {
   /** Excel.run in production; the fake in tests. */
@@ -93,6 +94,11 @@ export class OfficeWorkbook implements WorkbookPort {
 
   writeReportSheet(sheet: ReportSheet): Promise<Result<{ readonly name: string }>> {
     return this.excel(sheet.name, (ctx) => writeReportSheetIn(ctx, sheet));
+  }
+
+  /** Calls `onChange` after any change to the workbook's tables (a co-author's too); answers a function that stops it. */
+  watchChanges(onChange: () => void): Promise<() => Promise<void>> {
+    return watchTables(this.run, this.runOptions, onChange);
   }
 
   /**
