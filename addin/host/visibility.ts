@@ -19,13 +19,13 @@ export interface PaneVisibility {
 /** Outside a shared runtime (a plain browser, the file host): always shown. */
 export const ALWAYS_SHOWN: PaneVisibility = { isShown: () => true, onChange: () => () => undefined };
 
-export function officePaneVisibility(doc: Document = document): PaneVisibility {
+export function officePaneVisibility(doc: Document | undefined = typeof document === "undefined" ? undefined : document): PaneVisibility {
   // Unknown until Office says; the page's visibility stands in meanwhile.
   let mode: "Taskpane" | "Hidden" | undefined;
   const listeners = new Set<(shown: boolean) => void>();
-  const isShown = (): boolean => mode !== "Hidden" && doc.visibilityState !== "hidden";
+  const isShown = (): boolean => mode !== "Hidden" && doc?.visibilityState !== "hidden";
   const tell = (): void => listeners.forEach((l) => l(isShown()));
-  doc.addEventListener("visibilitychange", tell);
+  doc?.addEventListener("visibilitychange", tell);
   const addin = typeof Office === "undefined" ? undefined : Office.addin;
   if (addin && typeof addin.onVisibilityModeChanged === "function") {
     void addin
