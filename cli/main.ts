@@ -30,8 +30,8 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: () => import("./init"),
   },
   check: {
-    syntax: "check FILE [--json]",
-    summary: { "zh-CN": "逐行检查工作簿；有错误时退出码为 1", "en-US": "every row checked; exit 1 when any is wrong" },
+    syntax: "check FILE [--fix] [--json]",
+    summary: { "zh-CN": "逐行检查工作簿；有错误时退出码为 1；--fix 修复旧模板的下拉范围", "en-US": "every row checked; exit 1 when any is wrong; --fix mends old-template dropdown ranges" },
     load: () => import("./check"),
   },
   import: {

@@ -25,6 +25,8 @@ export interface UpdateById {
 export interface EnsureReport {
   readonly createdTables: readonly TableName[];
   readonly addedColumns: readonly { readonly table: TableName; readonly column: string }[];
+  /** Tables whose data validation or conditional formats below them were taken off (they stop Excel taking new rows in); Office adapter. */
+  readonly mendedTables?: readonly TableName[];
 }
 
 export interface WorkbookPort {

@@ -57,16 +57,40 @@ export function Workspace(props: { host: Host; reports?: ReportGenerator; initia
     if (req) setRequest({ ...req, nonce: Date.now() });
   }, []);
 
-  if (state.status === "loading") return <Spinner label={t("loading")} />;
+  // "waiting": the pane has not been shown yet (a hidden start), so nothing is read.
+  if (state.status === "loading" || state.status === "waiting") return <Spinner label={t("loading")} />;
   if (state.status === "needs-setup") return <SetupPanel host={host} onDone={refresh} />;
-  if (state.status === "failed") return <WriteError issues={state.issues} />;
+  if (state.status === "failed")
+    return (
+      <div className="tb-stack">
+        <WriteError issues={state.issues} />
+        <Button appearance="primary" onClick={() => void refresh()}>
+          {t("retry")}
+        </Button>
+      </div>
+    );
 
-  const { data } = state;
+  const { data, updatedAt, refreshing } = state;
   const known = who === MANAGER || (who !== null && data.index.salespeopleByName.has(who as SalespersonName));
   if (!known) return <WhoAmI salespeople={data.ws.snapshot.Salespeople} onPick={setWho} />;
   const me = who === MANAGER ? null : (who as SalespersonName);
   const pane: PaneProps = { host, data, me, refresh, navigate };
   const errors = data.ws.issues.filter((i) => i.severity === "error");
+
+  const checkStructure = async (): Promise<void> => {
+    setSaveNotice(null);
+    setSaveFailure(null);
+    const res = await host.port.ensureStructure(lang);
+    if (!res.ok) return setSaveFailure(res.error);
+    const r = res.value;
+    const what = [
+      ...(r.createdTables.length > 0 ? [t("structureCreated", { tables: r.createdTables.join(", ") })] : []),
+      ...(r.addedColumns.length > 0 ? [t("structureColumns", { count: r.addedColumns.length })] : []),
+      ...(r.mendedTables && r.mendedTables.length > 0 ? [t("structureMended", { tables: r.mendedTables.join(", ") })] : []),
+    ];
+    setSaveNotice(what.length > 0 ? t("structureFixed", { what: what.join(lang === "zh-CN" ? "；" : "; ") }) : t("structureOk"));
+    if (what.length > 0) await refresh();
+  };
 
   const save = async (): Promise<void> => {
     if (!host.save) return;
@@ -84,9 +108,15 @@ export function Workspace(props: { host: Host; reports?: ReportGenerator; initia
         <Button size="small" appearance="subtle" onClick={() => setWho(null)}>
           {t("whoChange")}
         </Button>
-        <Button size="small" appearance="subtle" onClick={() => void refresh()}>
+        <Button size="small" appearance="subtle" onClick={() => void refresh()} disabled={refreshing}>
           {t("refresh")}
         </Button>
+        <Button size="small" appearance="subtle" onClick={() => void checkStructure()}>
+          {t("checkStructure")}
+        </Button>
+        <Caption1 role="status" aria-live="polite" className="tb-updated">
+          {refreshing ? t("updating") : t("updatedAt", { time: updatedAt.toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" }) })}
+        </Caption1>
         {host.save && (
           <Button size="small" appearance="primary" onClick={() => void save()}>
             {t("save")}

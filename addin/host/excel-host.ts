@@ -10,6 +10,7 @@ import { OfficeWorkbook } from "../../workbook/office/office-workbook";
 import { officeRequirements, officeRun } from "../../workbook/office/run";
 import type { Host } from "./host";
 import { browserStorage, storageUserStore } from "./user-store";
+import { officePaneVisibility } from "./visibility";
 
 export function openExcelHost(): Result<Host> {
   const port = new OfficeWorkbook({ run: officeRun, requirements: officeRequirements() });
@@ -20,5 +21,5 @@ export function openExcelHost(): Result<Host> {
   // Undefined where the host does not partition storage (Windows browser controls).
   const partition: string | undefined = Office.context.partitionKey;
   const store = storageUserStore(browserStorage(), `excel:${url}`, partition);
-  return ok({ kind: "excel", port, displayName, store });
+  return ok({ kind: "excel", port, displayName, store, visibility: officePaneVisibility(), watch: (onChange) => port.watchChanges(onChange) });
 }

@@ -6,6 +6,7 @@
 import type { WorkbookPort } from "../../workbook/port";
 import type { Result } from "../../core/contract/issues";
 import type { UserStore } from "./user-store";
+import type { PaneVisibility } from "./visibility";
 
 export type HostKind = "excel" | "file";
 
@@ -24,4 +25,8 @@ export interface Host {
   readonly store: UserStore;
   /** File host only: writes the edited workbook back. Excel saves itself. */
   save?(): Promise<Result<SavedFile>>;
+  /** Whether the pane is shown (Excel's shared runtime also runs it hidden); absent: always shown. */
+  readonly visibility?: PaneVisibility;
+  /** Excel only: calls `onChange` after the workbook's tables changed (a co-author's edit too); answers a function that stops it. */
+  watch?(onChange: () => void): Promise<() => Promise<void>>;
 }

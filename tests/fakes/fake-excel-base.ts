@@ -7,6 +7,18 @@
 import { jsonBytes } from "../../workbook/office/payload";
 import { FakeOfficeError, type WorkbookState } from "./fake-excel-state";
 
+/**
+ * What a request carries besides its values. Microsoft: "The payload size of
+ * a request combines the number of API calls, the number of objects, such as
+ * Range objects, [and] the length of the value to set or get"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/performance, "Payload
+ * size limit best practices"). Office.js sends each queued call as a JSON
+ * action with the object path it acts on; about this many bytes each.
+ */
+export const CALL_BYTES = 120;
+/** What each loaded property costs in the response besides its value. */
+export const PROPERTY_BYTES = 24;
+
 /** What a proxy needs from its request context. */
 export interface FakeQueue {
   readonly _state: WorkbookState;
@@ -37,7 +49,7 @@ export class FakeClientObject {
     this._q._enqueue(() => {
       const isNull = this._isNull();
       const got = list.map((p) => [p, p === "isNullObject" ? isNull : isNull ? null : this._snapshot(p)] as const);
-      for (const [, v] of got) this._q._response(jsonBytes(v));
+      for (const [, v] of got) this._q._response(jsonBytes(v) + PROPERTY_BYTES);
       return () => got.forEach(([p, v]) => this._loaded.set(p, v));
     });
     return this;

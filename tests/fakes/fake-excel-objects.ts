@@ -4,8 +4,9 @@
  */
 import { jsonBytes } from "../../workbook/office/payload";
 import { FakeClientObject, FakeClientResult, type FakeQueue } from "./fake-excel-base";
-import { FakeBorders, FakeConditionalFormatCollection, FakeRange, FakeRangeFill, FakeRangeFont, FakeRangeFormat, recorder } from "./fake-excel-range";
-import { addressOf, assertWritable, FakeOfficeError, SheetState, TableState, type ChartRecord, type Rect, type Stored } from "./fake-excel-state";
+import { assertTableName } from "./fake-excel-names";
+import { FakeBorders, FakeConditionalFormatCollection, FakeDataValidation, FakeRange, FakeRangeFill, FakeRangeFont, FakeRangeFormat, recorder } from "./fake-excel-range";
+import { addressOf, assertWritable, FakeOfficeError, growTable, SheetState, TableState, type ChartRecord, type Rect, type Stored } from "./fake-excel-state";
 
 export { FakeClientObject, FakeClientResult, FakeRange, type FakeQueue };
 
@@ -128,6 +129,7 @@ export class FakeTable extends FakeClientObject {
   set name(v: string) {
     this._set(() => {
       const t = this._table();
+      assertTableName(v);
       const other = this._q._state.table(v);
       if (other && other !== t) throw new FakeOfficeError("ItemAlreadyExists", `A table named ${v} already exists.`);
       t.name = v;
@@ -182,7 +184,9 @@ export class FakeTable extends FakeClientObject {
     this._set(() => {
       const t = this._table();
       const r = range._rect();
-      Object.assign(t, { headerRow: r.row, col: r.col, cols: r.cols, rows: Math.max(1, r.rows - 1) });
+      if (r.sheet !== t.sheet || r.row !== t.headerRow || r.col !== t.col) throw new FakeOfficeError("InvalidArgument", "The table's header row must stay where it is.");
+      t.cols = r.cols;
+      growTable(t, Math.max(1, r.rows - 1));
     });
   }
 }
@@ -197,6 +201,7 @@ export type FakeMembersAreReal = [
   AssertNone<Extra<FakeRangeFill, Excel.RangeFill>>,
   AssertNone<Extra<FakeBorders, Excel.RangeBorderCollection>>,
   AssertNone<Extra<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection>>,
+  AssertNone<Extra<FakeDataValidation, Excel.DataValidation>>,
   AssertNone<Extra<FakeWorksheet, Excel.Worksheet>>,
   AssertNone<Extra<FakeTable, Excel.Table>>,
   AssertNone<Extra<FakeClientResult<number>, Excel.FunctionResult<number>>>,

@@ -1,10 +1,21 @@
 /**
- * Ranges of the fake Excel, with their formats and conditional formats.
- * Public members carry Office.js names only (checked in fake-excel-objects.ts).
+ * Ranges of the fake Excel. Public members carry Office.js names only
+ * (checked in fake-excel-objects.ts); formats, conditional formats and data
+ * validation are in fake-excel-format.ts.
  */
 import { jsonBytes } from "../../workbook/office/payload";
 import { FakeClientObject, type FakeQueue } from "./fake-excel-base";
-import { addressOf, assertWritable, autoExpand, FakeOfficeError, type ChartRecord, type ConditionalRecord, type Rect, type Stored } from "./fake-excel-state";
+import { FakeConditionalFormatCollection, FakeDataValidation, FakeRangeFormat } from "./fake-excel-format";
+import { addressOf, assertWritable, autoExpand, FakeOfficeError, SHEET_ROWS, type Rect, type Stored } from "./fake-excel-state";
+
+export { FakeBorders, FakeConditionalFormatCollection, FakeDataValidation, FakeRangeFill, FakeRangeFont, FakeRangeFormat, recorder } from "./fake-excel-format";
+
+/**
+ * "A range is limited to 5,000,000 cells for read operations"
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization,
+ * "Excel add-ins"); Excel answers RangeExceedsLimit.
+ */
+export const READ_CELL_LIMIT = 5_000_000;
 
 const grid = <T>(rect: Rect, cell: (r: number, c: number) => T): T[][] =>
   Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => cell(rect.row + i, rect.col + j)));
@@ -21,11 +32,15 @@ export class FakeRange extends FakeClientObject {
     private readonly _find: () => Rect | null,
   ) {
     super(q);
+    // Excel resolves a range where its call stands in the batch, and the
+    // range keeps that address from then on, whatever moves later.
+    q._enqueue(() => void this._resolve());
   }
   /**
-   * Where the range is, found the first time a request uses it and fixed from
-   * then on, as an Excel range object is: the rows below a table stay those
-   * rows even after writing into them made the table grow.
+   * Where the range is, found when the call that made it runs (in its sync,
+   * in queue order) and fixed from then on, as an Excel range object is: the
+   * rows below a table stay those rows even after writing into them made the
+   * table grow, or after another user inserted, deleted or sorted rows.
    */
   _resolve(): Rect | null {
     if (this._where === undefined) this._where = this._find();
@@ -43,6 +58,8 @@ export class FakeRange extends FakeClientObject {
   }
   override _snapshot(prop: string): unknown {
     const r = this._rect();
+    if ((prop === "values" || prop === "numberFormat" || prop === "formulas") && r.rows * r.cols > READ_CELL_LIMIT)
+      throw new FakeOfficeError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
     switch (prop) {
       case "values":
         return grid(r, (i, j) => r.sheet.value(i, j) ?? "");
@@ -127,6 +144,83 @@ export class FakeRange extends FakeClientObject {
   getRow(row: number): FakeRange {
     return this._derive((b) => ({ row: b.row + row, col: b.col, rows: 1, cols: b.cols }));
   }
+  getEntireColumn(): FakeRange {
+    return this._derive((b) => ({ row: 0, col: b.col, rows: SHEET_ROWS, cols: b.cols }));
+  }
+  /** Range.clear: "Contents" empties the cells, "Formats" resets their number formats, "All" both. */
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this._set(() => {
+      const r = this._rect();
+      assertWritable(r);
+      for (let i = r.row; i < r.row + r.rows; i++)
+        for (let j = r.col; j < r.col + r.cols; j++) {
+          if (applyTo !== "Formats") r.sheet.setRaw(i, j, null);
+          if (applyTo !== "Contents") r.sheet.setFormat(i, j, "General");
+        }
+    });
+  }
+  getColumn(column: number): FakeRange {
+    return this._derive((b) => ({ row: b.row, col: b.col + column, rows: b.rows, cols: 1 }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this._derive((b) => ({ row: b.row + rowOffset, col: b.col + columnOffset, rows: b.rows, cols: b.cols }));
+  }
+  getBoundingRect(other: FakeRange): FakeRange {
+    return this._derive((b) => {
+      const o = other._rect();
+      const row = Math.min(b.row, o.row);
+      const col = Math.min(b.col, o.col);
+      return { row, col, rows: Math.max(b.row + b.rows, o.row + o.rows) - row, cols: Math.max(b.col + b.cols, o.col + o.cols) - col };
+    });
+  }
+  /** The overlap of two ranges; none throws ItemNotFound (getIntersectionOrNullObject answers a null object instead). */
+  getIntersection(other: FakeRange): FakeRange {
+    return this._derive((b) => {
+      const o = other._rect();
+      const row = Math.max(b.row, o.row);
+      const col = Math.max(b.col, o.col);
+      const rows = Math.min(b.row + b.rows, o.row + o.rows) - row;
+      const cols = Math.min(b.col + b.cols, o.col + o.cols) - col;
+      if (rows < 1 || cols < 1 || o.sheet !== b.sheet) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      return { row, col, rows, cols };
+    });
+  }
+  /** The used part of the range; a range with nothing in it throws ItemNotFound (Range.getUsedRange). */
+  getUsedRange(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this._q, () => {
+      const b = this._rect();
+      const used = b.sheet.usedWithin(b.row, b.col, b.rows, b.cols);
+      if (!used) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      return { sheet: b.sheet, ...used };
+    });
+  }
+  /** The first cell, by rows, whose text is `text` (Range.find, ExcelApi 1.9); none throws ItemNotFound. */
+  find(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean }): FakeRange {
+    return new FakeRange(this._q, () => {
+      const found = this._search(text, criteria);
+      if (!found) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      return found;
+    });
+  }
+  findOrNullObject(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean }): FakeRange {
+    return new FakeRange(this._q, () => this._search(text, criteria));
+  }
+  private _search(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean }): Rect | null {
+    const b = this._rect();
+    const fold = (s: string) => (criteria.matchCase ? s : s.toLowerCase());
+    const wanted = fold(text);
+    for (let i = b.row; i < b.row + b.rows; i++)
+      for (let j = b.col; j < b.col + b.cols; j++) {
+        const v = b.sheet.value(i, j);
+        if (v === null) continue;
+        const cell = fold(String(v));
+        if (criteria.completeMatch ? cell === wanted : cell.includes(wanted)) return { sheet: b.sheet, row: i, col: j, rows: 1, cols: 1 };
+      }
+    return null;
+  }
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this._q, this);
+  }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     return new FakeRange(this._q, () => {
       const b = this._rect();
@@ -146,135 +240,6 @@ export class FakeRange extends FakeClientObject {
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
     return new FakeConditionalFormatCollection(this._q, this);
-  }
-}
-
-/** Cell styles, recorded per cell as "row,col" → properties. */
-function styleCells(range: FakeRange, key: string, value: unknown): void {
-  range._set(() => {
-    const r = range._rect();
-    assertWritable(r);
-    for (let i = r.row; i < r.row + r.rows; i++)
-      for (let j = r.col; j < r.col + r.cols; j++) r.sheet.styles.set(`${i},${j}`, { ...r.sheet.styles.get(`${i},${j}`), [key]: value });
-  });
-}
-
-export class FakeRangeFormat extends FakeClientObject {
-  constructor(
-    q: FakeQueue,
-    readonly _range: FakeRange,
-  ) {
-    super(q);
-  }
-  get font(): FakeRangeFont {
-    return new FakeRangeFont(this._q, this._range);
-  }
-  get fill(): FakeRangeFill {
-    return new FakeRangeFill(this._q, this._range);
-  }
-  get borders(): FakeBorders {
-    return new FakeBorders(this._q, this._range);
-  }
-  set horizontalAlignment(v: string) {
-    styleCells(this._range, "horizontalAlignment", v);
-  }
-  set wrapText(v: boolean) {
-    styleCells(this._range, "wrapText", v);
-  }
-  set columnWidth(points: number) {
-    this._set(() => {
-      const r = this._range._rect();
-      for (let j = r.col; j < r.col + r.cols; j++) r.sheet.columnWidths.set(j, points);
-    });
-  }
-}
-
-export class FakeRangeFont extends FakeClientObject {
-  constructor(
-    q: FakeQueue,
-    readonly _range: FakeRange,
-  ) {
-    super(q);
-  }
-  set bold(v: boolean) {
-    styleCells(this._range, "bold", v);
-  }
-  set italic(v: boolean) {
-    styleCells(this._range, "italic", v);
-  }
-  set size(v: number) {
-    styleCells(this._range, "size", v);
-  }
-  set color(v: string) {
-    styleCells(this._range, "color", v);
-  }
-}
-
-export class FakeRangeFill extends FakeClientObject {
-  constructor(
-    q: FakeQueue,
-    readonly _range: FakeRange,
-  ) {
-    super(q);
-  }
-  set color(v: string) {
-    styleCells(this._range, "fill", v);
-  }
-}
-
-export class FakeBorders extends FakeClientObject {
-  constructor(
-    q: FakeQueue,
-    readonly _range: FakeRange,
-  ) {
-    super(q);
-  }
-  getItem(edge: string): { style: string } {
-    const range = this._range;
-    return {
-      set style(v: string) {
-        styleCells(range, `border${edge}`, v);
-      },
-      get style(): string {
-        throw new FakeOfficeError("PropertyNotLoaded");
-      },
-    };
-  }
-}
-
-/** Records a conditional format and its settings on its sheet. */
-export function recorder(q: FakeQueue, record: ConditionalRecord | ChartRecord, path: string): Record<string, unknown> {
-  return new Proxy<Record<string, unknown>>(
-    {},
-    {
-      get: (_t, key) => (typeof key === "string" ? recorder(q, record, `${path}${key}.`) : undefined),
-      set: (_t, key, value: unknown) => {
-        q._request(jsonBytes(value));
-        q._enqueue(() => {
-          record.props[`${path}${String(key)}`] = value;
-        });
-        return true;
-      },
-    },
-  );
-}
-
-export class FakeConditionalFormatCollection extends FakeClientObject {
-  constructor(
-    q: FakeQueue,
-    readonly _range: FakeRange,
-  ) {
-    super(q);
-  }
-  add(type: string): Record<string, unknown> {
-    const record: ConditionalRecord = { type, address: "", props: {} };
-    this._set(() => {
-      const r = this._range._rect();
-      assertWritable(r);
-      record.address = addressOf(r);
-      r.sheet.conditionalFormats.push(record);
-    });
-    return recorder(this._q, record, "");
   }
 }
 

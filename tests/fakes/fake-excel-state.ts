@@ -40,6 +40,17 @@ export interface ChartRecord {
   readonly props: Record<string, unknown>;
 }
 
+/** A block of cells on its sheet (0-based), as data validation and conditional formats cover them. */
+export interface Box {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Rows on a sheet (Excel's grid). */
+export const SHEET_ROWS = 1_048_576;
+
 export class SheetState {
   protected_ = false;
   private readonly columns = new Map<number, ColumnStore>();
@@ -47,6 +58,10 @@ export class SheetState {
   readonly columnWidths = new Map<number, number>();
   readonly styles = new Map<string, Record<string, unknown>>();
   readonly conditionalFormats: ConditionalRecord[] = [];
+  /** Where each conditional format applies (kept apart so the records stay as report tests see them). */
+  readonly conditionalAreas: { readonly record: ConditionalRecord; readonly boxes: Box[] }[] = [];
+  /** Data validation rules and the cells they cover. */
+  readonly validations: { readonly rule: unknown; readonly boxes: Box[] }[] = [];
   readonly charts: ChartRecord[] = [];
   readonly pageLayout: Record<string, unknown> = {};
   frozenRows = 0;
@@ -96,6 +111,62 @@ export class SheetState {
     this.setRaw(r, c, input);
   }
 
+  /** Entire rows inserted at `at` (0-based), everything from there moving down `n` rows. */
+  insertRows(at: number, n: number): void {
+    for (const col of this.columns.values()) {
+      if (col.values.length > at) col.values.splice(at, 0, ...new Array<undefined>(n));
+      shiftKeys(col.formulas, at, n);
+      shiftKeys(col.formats, at, n);
+    }
+    for (const b of this.boxes()) {
+      if (b.row >= at) b.row += n;
+      else if (b.row + b.rows > at) b.rows += n;
+    }
+  }
+
+  /** Entire rows [at, at + n) deleted, everything below moving up. */
+  deleteRows(at: number, n: number): void {
+    for (const col of this.columns.values()) {
+      col.values.splice(at, n);
+      for (let r = at; r < at + n; r++) {
+        col.formulas.delete(r);
+        col.formats.delete(r);
+      }
+      shiftKeys(col.formulas, at + n, -n);
+      shiftKeys(col.formats, at + n, -n);
+    }
+    for (const b of this.boxes()) {
+      const top = Math.max(b.row, at);
+      const bottom = Math.min(b.row + b.rows, at + n);
+      const cut = Math.max(0, bottom - top);
+      if (b.row >= at + n) b.row -= n;
+      else if (b.row > at) b.row = at;
+      b.rows -= cut;
+    }
+    for (const list of [this.validations, this.conditionalAreas]) for (const v of list) v.boxes.splice(0, v.boxes.length, ...v.boxes.filter((b) => b.rows > 0));
+  }
+
+  /** Rows `order` (sheet rows, 0-based) rearranged into `first`, `first + 1`, … within columns [col, col + cols). */
+  placeRows(order: readonly number[], first: number, col: number, cols: number): void {
+    for (let c = col; c < col + cols; c++) {
+      const store = this.column(c);
+      const taken = order.map((r) => ({ value: store.values[r], formula: store.formulas.get(r), format: store.formats.get(r) }));
+      taken.forEach((cell, i) => {
+        const r = first + i;
+        if (cell.value === undefined) delete store.values[r];
+        else store.values[r] = cell.value;
+        if (cell.formula === undefined) store.formulas.delete(r);
+        else store.formulas.set(r, cell.formula);
+        if (cell.format === undefined) store.formats.delete(r);
+        else store.formats.set(r, cell.format);
+      });
+    }
+  }
+
+  private boxes(): Box[] {
+    return [...this.validations, ...this.conditionalAreas].flatMap((v) => v.boxes);
+  }
+
   /** Rows down to the last one holding a value (or formula), in any column. */
   extent(): { rows: number; cols: number } {
     let rows = 0;
@@ -134,6 +205,13 @@ export class SheetState {
   }
 }
 
+/** A map keyed by row moved `delta` rows for keys at or after `from`. */
+function shiftKeys<V>(map: Map<number, V>, from: number, delta: number): void {
+  const moved = [...map].filter(([r]) => r >= from);
+  for (const [r] of moved) map.delete(r);
+  for (const [r, v] of moved) map.set(r + delta, v);
+}
+
 export class TableState {
   showTotals = false;
   constructor(
@@ -147,10 +225,16 @@ export class TableState {
   ) {}
 }
 
+/** A handler registered through workbook.tables.onChanged. */
+export type TableChangedHandler = (args: { tableId: string; source: string; changeType: string }) => Promise<unknown>;
+
 export class WorkbookState {
   readonly sheets: SheetState[] = [];
   readonly tables: TableState[] = [];
   date1904 = false;
+  /** AutoCorrect → AutoFormat As You Type → "Include new rows and columns in table" (on by default). */
+  autoExpandTables = true;
+  readonly tableChangedHandlers = new Set<TableChangedHandler>();
 
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -182,14 +266,46 @@ export function addressOf(r: Rect): string {
   return `${sheet}!${from === to ? from : `${from}:${to}`}`;
 }
 
-/** Excel takes rows written right below a table into it (AutoCorrect "include new rows"). */
+/**
+ * Excel takes rows written right below a table into it (AutoCorrect "include
+ * new rows"), but only when no data validation sits on the cells below the
+ * table, unless it covers the entire column: Microsoft's co-authoring
+ * guidance (https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins,
+ * "Avoid table row coauthoring conflicts").
+ */
 export function autoExpand(state: WorkbookState, rect: Rect): void {
+  if (!state.autoExpandTables) return;
   for (const t of state.tables) {
     if (t.sheet !== rect.sheet || t.showTotals) continue;
     const last = t.headerRow + t.rows;
     const overlaps = rect.col < t.col + t.cols && rect.col + rect.cols > t.col;
-    if (overlaps && rect.row <= last + 1 && rect.row + rect.rows - 1 > last) t.rows = rect.row + rect.rows - 1 - t.headerRow;
+    if (!overlaps || rect.row > last + 1 || rect.row + rect.rows - 1 <= last) continue;
+    if (validationBelow(t, last + 1, rect.row + rect.rows - 1)) continue;
+    growTable(t, rect.row + rect.rows - 1 - t.headerRow);
   }
+}
+
+/** True when a data validation rule covers cells of the table's columns in sheet rows [from, to], short of the entire column. */
+export function validationBelow(t: TableState, from: number, to: number): boolean {
+  return t.sheet.validations.some((v) =>
+    v.boxes.some((b) => !(b.row === 0 && b.rows >= SHEET_ROWS) && b.col < t.col + t.cols && b.col + b.cols > t.col && b.row <= to && b.row + b.rows - 1 >= from),
+  );
+}
+
+/**
+ * The table grows (or shrinks) to `rows` body rows. Data validation and
+ * conditional formats that cover a column of the table down to its last row
+ * grow with it, as Excel carries a table column's rules into new rows.
+ */
+export function growTable(t: TableState, rows: number): void {
+  const last = t.headerRow + t.rows;
+  const newLast = t.headerRow + rows;
+  if (newLast > last) {
+    for (const list of [t.sheet.validations, t.sheet.conditionalAreas])
+      for (const v of list)
+        for (const b of v.boxes) if (b.col >= t.col && b.col + b.cols <= t.col + t.cols && b.row <= last && b.row + b.rows - 1 === last) b.rows = newLast - b.row + 1;
+  }
+  t.rows = rows;
 }
 
 export function assertWritable(rect: Rect): void {

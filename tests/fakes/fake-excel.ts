@@ -1,19 +1,32 @@
 /**
  * A fake Excel for the Office.js adapter (workbook/office): enough of the
  * Excel JavaScript API, behaving like Excel where it matters to us.
- *  - Requests queue and run at context.sync(); properties read before
+ *  - Requests queue and run at context.sync(), in order, stopping at the
+ *    first that fails (what ran before stays done); properties read before
  *    load() + sync() throw PropertyNotLoaded.
+ *  - A range gets its address when the call that made it runs and keeps it,
+ *    whatever rows other users insert, delete or sort later.
  *  - Each sync's request and response are measured as the JSON of the cells
- *    they carry; over the payload limit the sync fails with Excel's codes
- *    RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded.
+ *    they carry plus what every call and property costs; over the payload
+ *    limit the sync fails with Excel's codes RequestPayloadSizeLimitExceeded /
+ *    ResponsePayloadSizeLimitExceeded; reading a range of more than 5,000,000
+ *    cells fails with RangeExceedsLimit.
  *  - Texts written into non-Text cells become formulas or numbers as typed;
- *    rows written right below a table are taken into it (auto-expansion).
+ *    rows written right below a table are taken into it (auto-expansion)
+ *    unless data validation sits below the table.
+ *  - Sheet and table names follow Excel's rules (fake-excel-names.ts).
  *  - The workbook may be in the 1904 date system; a sheet may be protected;
- *    the user may be in cell-edit mode; another user may edit between syncs.
+ *    the user may be in cell-edit mode; another user may edit between syncs
+ *    (`coauthor`, `beforeSync`), firing tables' onChanged; a sync may never
+ *    answer (`unansweredSyncs`), as a first sync on a large workbook on the
+ *    web has been reported to.
  * The adapter sees it as Excel.RequestContext through one cast in `run`.
  */
 import type { CellValue } from "../../core/contract/raw";
 import { serialFromYMD } from "../../core/contract/dates";
+import { CALL_BYTES } from "./fake-excel-base";
+import { FakeCoauthor } from "./fake-excel-coauthor";
+import { assertSheetName } from "./fake-excel-names";
 import { FakeClientObject, FakeClientResult, FakeRange, FakeTable, FakeWorksheet, type FakeQueue } from "./fake-excel-objects";
 import { FakeOfficeError, SheetState, TableState, WorkbookState } from "./fake-excel-state";
 
@@ -30,6 +43,8 @@ export interface FakeStats {
   rowsAdd: number;
   /** Syncs that waited for the user to leave cell-edit mode. */
   delayedForCellEdit: number;
+  /** Syncs that never answered. */
+  unanswered: number;
 }
 
 class FakeRequestContext implements FakeQueue {
@@ -49,6 +64,7 @@ class FakeRequestContext implements FakeQueue {
   }
   _enqueue(op: () => (() => void) | void): void {
     this.ops.push(op);
+    this.requestBytes += CALL_BYTES;
   }
   _request(bytes: number): void {
     this.requestBytes += bytes;
@@ -68,6 +84,11 @@ class FakeRequestContext implements FakeQueue {
     this.requestBytes = 0;
     this.responseBytes = 0;
     await Promise.resolve();
+    if (excel.unansweredSyncs > 0) {
+      excel.unansweredSyncs--;
+      excel.stats.unanswered++;
+      return new Promise<void>(() => undefined);
+    }
     excel.stats.syncs++;
     excel.beforeSync?.(excel.stats.syncs);
     if (excel.cellEditMode) {
@@ -124,16 +145,29 @@ class FakeWorkbook extends FakeClientObject {
         });
         return new FakeTable(q, () => created);
       },
+      /** Excel.TableCollection.onChanged (ExcelApi 1.7): the handler runs after another user's change. */
+      onChanged: {
+        add: (handler: (args: { tableId: string; source: string; changeType: string }) => Promise<unknown>) => {
+          q._enqueue(() => void q._state.tableChangedHandlers.add(handler));
+          return { context: q, remove: () => q._enqueue(() => void q._state.tableChangedHandlers.delete(handler)) };
+        },
+      },
     };
   }
   get worksheets() {
     const q = this._q;
     return {
       getItemOrNullObject: (name: string) => new FakeWorksheet(q, () => q._state.sheet(name) ?? null),
+      getItem: (name: string) =>
+        new FakeWorksheet(q, () => {
+          const s = q._state.sheet(name);
+          if (!s) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+          return s;
+        }),
       add: (name: string) => {
         let created: SheetState | null = null;
         q._enqueue(() => {
-          if (q._state.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+          assertSheetName(name, q._state);
           created = new SheetState(name);
           q._state.sheets.push(created);
         });
@@ -163,7 +197,7 @@ export interface SeedTable {
 
 export class FakeExcel {
   readonly state = new WorkbookState();
-  readonly stats: FakeStats = { syncs: 0, requests: [], responses: [], rejected: 0, suspendCalls: 0, rowsAdd: 0, delayedForCellEdit: 0 };
+  readonly stats: FakeStats = { syncs: 0, requests: [], responses: [], rejected: 0, suspendCalls: 0, rowsAdd: 0, delayedForCellEdit: 0, unanswered: 0 };
   /** Excel on the web refuses requests and responses over 5 MB. */
   payloadLimit = 5 * 1024 * 1024;
   cellEditMode = false;
@@ -173,6 +207,11 @@ export class FakeExcel {
   readonly failures: string[] = [];
   /** Another user's edits, run before a sync (1-based count of all syncs so far). */
   beforeSync: ((sync: number) => void) | undefined;
+  /** The next this many syncs never answer (the first sync of a large workbook on the web, office-js issues). */
+  unansweredSyncs = 0;
+  /** Another user working in the same workbook: appends, inserts, deletes, sorts. */
+  readonly coauthor = new FakeCoauthor(this);
+
   readonly runOptions: Excel.RunOptions[] = [];
 
   /** Excel.run(options, batch). The one cast between the fake and the Office types lives here. */

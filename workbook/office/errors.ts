@@ -6,7 +6,8 @@
  */
 import type { Issue } from "../../core/contract/issues";
 
-export const PAYLOAD_CODES: ReadonlySet<string> = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+/** Excel's answers to a request too big for it: halve and retry (payload.ts). RangeExceedsLimit: over 5,000,000 cells read at once. */
+export const PAYLOAD_CODES: ReadonlySet<string> = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
 
 /** The `code` of an Office.js error, or undefined for anything else. */
 export function officeErrorCode(e: unknown): string | undefined {
@@ -17,6 +18,11 @@ export function officeErrorCode(e: unknown): string | undefined {
 export function isPayloadTooLarge(e: unknown): boolean {
   const code = officeErrorCode(e);
   return code !== undefined && PAYLOAD_CODES.has(code);
+}
+
+/** True for an issue made from a payload error (issueFromOfficeError), so its caller can halve and retry. */
+export function isPayloadIssue(issue: Issue): boolean {
+  return issue.code.startsWith("excel-") && PAYLOAD_CODES.has(issue.code.slice("excel-".length));
 }
 
 const WORDS: Readonly<Record<string, { zh: string; en: string }>> = {
@@ -51,6 +57,10 @@ const WORDS: Readonly<Record<string, { zh: string; en: string }>> = {
   ResponsePayloadSizeLimitExceeded: {
     zh: "Excel 一次返回的数据过多（超过单次响应上限），即使逐行读取也无法完成",
     en: "Excel's answer is too large for one response (over its size limit), even one row at a time",
+  },
+  RangeExceedsLimit: {
+    zh: "一次读取的单元格超过 Excel 的上限（500 万个），即使逐行读取也无法完成",
+    en: "the read covers more cells than Excel allows at once (5,000,000), even one row at a time",
   },
   RequestAborted: {
     zh: "请求被 Excel 中止（可能工作簿已关闭或网络中断）。请重试",

@@ -1,10 +1,15 @@
 /**
  * Staying under Excel's payload limits. Excel on the web refuses a request or
  * a response over 5 MB (RequestPayloadSizeLimitExceeded /
- * ResponsePayloadSizeLimitExceeded); desktop Excel is slower, not safer, with
- * huge ranges. So reads and writes are cut into row blocks sized from what
- * the rows actually weigh, several blocks share one sync while they fit, and
- * a refused sync is retried with half the rows.
+ * ResponsePayloadSizeLimitExceeded), and every host refuses to read a range
+ * of more than 5,000,000 cells (RangeExceedsLimit):
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization
+ * ("Excel add-ins"). A request weighs its values plus every call and object
+ * it carries (https://learn.microsoft.com/office/dev/add-ins/excel/performance,
+ * "Payload size limit best practices"). So reads and writes are cut into row
+ * blocks sized from what the rows actually weigh, calls included, several
+ * blocks share one sync while they fit, and a refused sync is retried with
+ * half the rows.
  */
 import type { CellValue } from "../../core/contract/raw";
 
@@ -20,6 +25,15 @@ export interface PayloadLimits {
 }
 
 export const DEFAULT_LIMITS: PayloadLimits = { maxBytes: 4_000_000, maxCellsPerRange: 250_000, maxCellsPerSync: 1_500_000, safety: 1.15 };
+
+/**
+ * What one queued call adds to a request besides its values: Office.js sends
+ * each as a JSON action with the path of the object it acts on (about 100 to
+ * 150 bytes); planned generously.
+ */
+export const CALL_BYTES = 200;
+/** What each loaded property adds to a response besides its value. */
+export const PROPERTY_BYTES = 40;
 
 /** UTF-8 length of a string without allocating (Chinese text is 3 bytes a character). */
 export function utf8Length(s: string): number {

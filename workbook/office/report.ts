@@ -6,7 +6,7 @@
  * then one sync carrying every change.
  */
 import { err, ok, type Result } from "../../core/contract/issues";
-import type { CellBlock, CellStyle, NumberFormatKind, ReportCell, ReportSheet } from "../../core/report/sheet";
+import { safeSheetName, type CellBlock, type CellStyle, type NumberFormatKind, type ReportCell, type ReportSheet } from "../../core/report/sheet";
 import { TABLES } from "../../core/contract/schema";
 import { issueAt } from "../locate";
 import { issueFromOfficeError } from "./errors";
@@ -107,7 +107,8 @@ async function syncOr(ctx: Excel.RequestContext, sheet: string): Promise<Result<
 }
 
 export async function writeReportSheetIn(ctx: Excel.RequestContext, report: ReportSheet): Promise<Result<{ readonly name: string }>> {
-  const name = report.name;
+  // Excel refuses sheet names over 31 characters or holding \ / ? * : [ ] (InvalidArgument), as the file adapters do.
+  const name = safeSheetName(report.name);
   const old = ctx.workbook.worksheets.getItemOrNullObject(name).load("isNullObject");
   const looked = await syncOr(ctx, name);
   if (!looked.ok) return looked;

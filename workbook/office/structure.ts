@@ -6,6 +6,9 @@
  * plain sheet with headers in row 1 (both are read the same way). It never
  * writes into a cell that holds anything: a sheet with data but no usable
  * header row is reported, not overwritten, and nothing at all is written then.
+ * It also takes data validation and conditional formats off the cells below
+ * each table (the old templates put them there, and Excel then does not take
+ * new rows into the table): the pane's structure check mends such workbooks.
  * Three syncs: what exists, what is in it, the changes.
  */
 import { err, ok, type Issue, type Result } from "../../core/contract/issues";
@@ -14,6 +17,7 @@ import type { EnsureReport } from "../port";
 import { headerText, issueAt, locateHeaders } from "../locate";
 import { defaultFormat } from "./cell-format";
 import { issueFromOfficeError } from "./errors";
+import { clearRulesBelow } from "./append-block";
 import { cellFromExcel } from "./payload";
 
 /** Excel column width is in points; a character of the default font is about 7 pixels = 5.25 points. */
@@ -61,11 +65,16 @@ export async function ensureStructureIn(ctx: Excel.RequestContext, lang: Lang): 
 
   // Sync 2: the header row of every table there is, Excel table or plain sheet.
   const looks = probes.map((p) => {
-    if (!p.table.isNullObject) return { name: p.name, kind: "table" as const, table: p.table, sheet: p.table.worksheet.load("name"), header: p.table.getHeaderRowRange().load("values,columnIndex,columnCount,rowIndex"), used: undefined };
+    if (!p.table.isNullObject) {
+      const body = p.table.getDataBodyRange();
+      const below = body.getRowsBelow(1);
+      const rules = { body, validation: below.dataValidation.load("type"), conditional: below.conditionalFormats.getCount() };
+      return { name: p.name, kind: "table" as const, table: p.table, sheet: p.table.worksheet.load("name"), header: p.table.getHeaderRowRange().load("values,columnIndex,columnCount,rowIndex"), used: undefined, rules };
+    }
     const sheet = p.sheets.find((s) => !s.isNullObject);
-    if (!sheet) return { name: p.name, kind: "none" as const, table: undefined, sheet: undefined, header: undefined, used: undefined };
+    if (!sheet) return { name: p.name, kind: "none" as const, table: undefined, sheet: undefined, header: undefined, used: undefined, rules: undefined };
     const used = sheet.getUsedRange(true).load("rowIndex,rowCount,columnCount");
-    return { name: p.name, kind: "sheet" as const, table: undefined, sheet, header: used.getRow(0).load("values,columnIndex,columnCount,rowIndex"), used };
+    return { name: p.name, kind: "sheet" as const, table: undefined, sheet, header: used.getRow(0).load("values,columnIndex,columnCount,rowIndex"), used, rules: undefined };
   });
   const second = await sync(ctx);
   if (!second.ok) return second;
@@ -73,8 +82,14 @@ export async function ensureStructureIn(ctx: Excel.RequestContext, lang: Lang): 
   const issues: Issue[] = [];
   const createdTables: TableName[] = [];
   const addedColumns: { table: TableName; column: string }[] = [];
+  const mendedTables: TableName[] = [];
   const changes: (() => void)[] = [];
   for (const look of looks) {
+    // Rules below a table (the old templates') stop Excel taking new rows into it: take them off.
+    if (look.kind === "table" && (look.rules.validation.type !== "None" || look.rules.conditional.value > 0)) {
+      changes.push(() => clearRulesBelow(look.table, look.rules.body, look.header.columnIndex, look.header.columnCount));
+      mendedTables.push(look.name);
+    }
     if (look.kind === "none") {
       changes.push(() => createTable(ctx, ctx.workbook.worksheets.add(sheetNameOf(SCHEMA[look.name], lang)), look.name, lang));
       createdTables.push(look.name);
@@ -113,5 +128,5 @@ export async function ensureStructureIn(ctx: Excel.RequestContext, lang: Lang): 
   for (const change of changes) change();
   const third = await sync(ctx);
   if (!third.ok) return third;
-  return ok({ createdTables, addedColumns });
+  return ok({ createdTables, addedColumns, ...(mendedTables.length > 0 ? { mendedTables } : {}) });
 }

@@ -8,11 +8,18 @@ import { err, ok, type Result } from "../../core/contract/issues";
 import type { CellValue } from "../../core/contract/raw";
 import { SCHEMA, type TableName } from "../../core/contract/schema";
 import { headerText, issueAt, locateHeaders, type HeaderLayout } from "../locate";
-import { issueFromOfficeError, isPayloadTooLarge, officeErrorCode } from "./errors";
-import { cellFromExcel, jsonBytes, rowsPerRange, rowsPerSync, type PayloadLimits } from "./payload";
+import { issueFromOfficeError, isPayloadIssue, isPayloadTooLarge, officeErrorCode } from "./errors";
+import { CALL_BYTES, cellFromExcel, jsonBytes, PROPERTY_BYTES, rowsPerRange, rowsPerSync, type PayloadLimits } from "./payload";
 
-/** Rows read with the headers to learn what a row weighs (and all of a small table). */
+/**
+ * Rows read with the headers to learn what a row weighs (and all of a small
+ * table, in one round trip). Nothing tells their weight before they are read:
+ * when Excel refuses the answer as too large, the table is opened again with
+ * half as many (down to none).
+ */
 export const PROBE_ROWS = 500;
+/** Rows of the first read when the probe brought none to weigh (heavier rows then halve it). */
+export const FIRST_READ_ROWS = 64;
 
 export interface OpenedTable {
   readonly name: TableName;
@@ -33,11 +40,13 @@ export interface OpenedTable {
   readonly rowCount: number;
   /** 0-based sheet row of the first data row. */
   readonly bodyRowIndex: number;
+  /** 0-based sheet column of the first column. */
+  readonly columnIndex: number;
   readonly columnCount: number;
   readonly showTotals: boolean;
   readonly sheetProtected: boolean;
   readonly date1904: boolean;
-  /** The first min(rowCount, PROBE_ROWS) data rows, every column. */
+  /** The first data rows (up to PROBE_ROWS, fewer when they were too heavy), every column. */
   readonly probe: readonly (readonly CellValue[])[];
 }
 
@@ -66,7 +75,7 @@ interface Loaded {
   readonly header: Excel.Range;
   readonly sheet: Excel.Worksheet;
   readonly protection: Excel.WorksheetProtection;
-  readonly probe: Excel.Range;
+  readonly probe: Excel.Range | undefined;
   readonly epoch: Excel.FunctionResult<number>;
   readonly rowCount: number;
   readonly showTotals: boolean;
@@ -84,47 +93,54 @@ function opened(l: Loaded): OpenedTable {
     layout: locateHeaders(l.name, headers, l.sheet.name),
     rowCount: l.rowCount,
     bodyRowIndex: l.header.rowIndex + 1,
+    columnIndex: l.header.columnIndex,
     columnCount: l.header.columnCount,
     showTotals: l.showTotals,
     sheetProtected: l.protection.protected,
     // DATE(1904,1,1) is 0 in a 1904 workbook and 1462 in a 1900 one.
     date1904: l.epoch.value < 1,
-    probe: l.probe.values.slice(0, Math.min(l.rowCount, PROBE_ROWS)).map((r: unknown[]) => r.map(cellFromExcel)),
+    probe: (l.probe?.values ?? []).slice(0, Math.min(l.rowCount, PROBE_ROWS)).map((r: unknown[]) => r.map(cellFromExcel)),
   };
 }
 
 const epochOf = (ctx: Excel.RequestContext) => ctx.workbook.functions.date(1904, 1, 1).load("value");
 
+type Opening<X> = Result<{ opened: OpenedTable; extra: X | undefined }>;
+
 /**
  * Sync 1 of every data operation, for an Excel table. `alongside` queues the
  * caller's own loads on the same round trip. A workbook without that Excel
  * table falls back to a plain sheet of the contract's name (two more syncs),
- * where `alongside` is not called.
+ * where `alongside` is not called. A probe too heavy for one answer is
+ * halved until it fits.
  */
-export async function openTable<X>(
-  ctx: Excel.RequestContext,
-  name: TableName,
-  alongside?: (table: Excel.Table, body: Excel.Range) => X,
-): Promise<Result<{ opened: OpenedTable; extra: X | undefined }>> {
+export async function openTable<X>(ctx: Excel.RequestContext, name: TableName, alongside?: (table: Excel.Table, body: Excel.Range) => X): Promise<Opening<X>> {
+  for (let probeRows = PROBE_ROWS; ; probeRows = Math.floor(probeRows / 2)) {
+    const opening = await openTableWith(ctx, name, alongside, probeRows);
+    if (opening.ok || probeRows === 0 || !opening.error.some(isPayloadIssue)) return opening;
+  }
+}
+
+async function openTableWith<X>(ctx: Excel.RequestContext, name: TableName, alongside: ((table: Excel.Table, body: Excel.Range) => X) | undefined, probeRows: number): Promise<Opening<X>> {
   const epoch = epochOf(ctx);
   const table = ctx.workbook.tables.getItem(name).load("showTotals");
   const sheet = table.worksheet.load("name");
   const protection = sheet.protection.load("protected");
   const header = table.getHeaderRowRange().load(HEADER_PROPS);
   const body = table.getDataBodyRange().load("rowCount");
-  const probe = header.getRowsBelow(PROBE_ROWS).load("values");
+  const probe = probeRows > 0 ? header.getRowsBelow(probeRows).load("values") : undefined;
   const extra = alongside?.(table, body);
   try {
     await ctx.sync();
   } catch (e) {
-    if (officeErrorCode(e) === "ItemNotFound") return openSheet(ctx, name);
+    if (officeErrorCode(e) === "ItemNotFound") return openSheet(ctx, name, probeRows);
     return err([issueFromOfficeError(e, name)]);
   }
   return ok({ opened: opened({ name, kind: "table", table, body, header, sheet, protection, probe, epoch, rowCount: body.rowCount, showTotals: table.showTotals }), extra });
 }
 
 /** A plain sheet named after the table (either language), headers in row 1, data down to the last used row. */
-async function openSheet<X>(ctx: Excel.RequestContext, name: TableName): Promise<Result<{ opened: OpenedTable; extra: X | undefined }>> {
+async function openSheet<X>(ctx: Excel.RequestContext, name: TableName, probeRows: number): Promise<Opening<X>> {
   const def = SCHEMA[name];
   const candidates = [...new Set([def.sheet.zh, def.sheet.en])].map((n) => ctx.workbook.worksheets.getItemOrNullObject(n).load("isNullObject"));
   try {
@@ -140,7 +156,7 @@ async function openSheet<X>(ctx: Excel.RequestContext, name: TableName): Promise
   // A blank sheet's used range is A1, so this never fails.
   const used = sheet.getUsedRange(true).load("rowIndex,rowCount");
   const header = used.getRow(0).load(HEADER_PROPS);
-  const probe = header.getRowsBelow(PROBE_ROWS).load("values");
+  const probe = probeRows > 0 ? header.getRowsBelow(probeRows).load("values") : undefined;
   try {
     await ctx.sync();
   } catch (e) {
@@ -182,10 +198,22 @@ function sampledBytes(rows: readonly unknown[][]): number {
 }
 
 /**
+ * Rows one read sync may carry: their weight (values plus each loaded
+ * property's share) with the safety margin, and the calls that make each
+ * range (getCell, getResizedRange, load) in the request.
+ */
+function readRowsPerSync(bytesPerRow: number, width: number, runs: number, limits: PayloadLimits): number {
+  const perRange = rowsPerRange(width, limits);
+  const overheadPerRow = (runs * (3 * CALL_BYTES + PROPERTY_BYTES)) / perRange;
+  return rowsPerSync(bytesPerRow + overheadPerRow, width, limits);
+}
+
+/**
  * The body rows [0, rowCount) of the given columns, each row as the runs'
  * cells side by side. Rows the probe already holds are not read again.
- * Rows per sync come from the weight of rows seen so far; a sync Excel
- * refuses as too large is retried with half as many rows.
+ * Rows per sync come from the heaviest rows seen so far (a first small read
+ * when the probe brought none); a sync Excel refuses as too large is retried
+ * with half as many rows.
  */
 export async function readColumns(
   ctx: Excel.RequestContext,
@@ -196,8 +224,9 @@ export async function readColumns(
   const out: CellValue[][] = opened.probe.map((row) => project(row, runs));
   const width = runs.reduce((s, r) => s + r.width, 0);
   if (width === 0) return ok(Array.from({ length: opened.rowCount }, () => []));
-  let bytesPerRow = out.length > 0 ? jsonBytes(out) / out.length : 16 * width;
-  let perSync = rowsPerSync(bytesPerRow, width, limits);
+  // Unknown weight: read a few rows first and learn from them.
+  let bytesPerRow = out.length > 0 ? jsonBytes(out) / out.length : undefined;
+  let perSync = bytesPerRow === undefined ? FIRST_READ_ROWS : readRowsPerSync(bytesPerRow, width, runs.length, limits);
   const perRange = rowsPerRange(width, limits);
   let next = out.length;
   while (next < opened.rowCount) {
@@ -227,9 +256,9 @@ export async function readColumns(
       }
     }
     next += syncRows;
-    // Learn from what came back: heavier rows than planned shrink the next sync.
-    bytesPerRow = Math.max(bytesPerRow, bytes / syncRows);
-    perSync = Math.min(perSync, rowsPerSync(bytesPerRow, width, limits));
+    // Plan the next sync for the heaviest rows seen yet.
+    bytesPerRow = Math.max(bytesPerRow ?? 0, bytes / syncRows);
+    perSync = readRowsPerSync(bytesPerRow, width, runs.length, limits);
   }
   return ok(out);
 }

@@ -105,3 +105,23 @@ describe("who am I in Excel", () => {
     expect(storage.map.size).toBe(1);
   });
 });
+
+describe("the pane knows when it is shown (a shared runtime also runs it hidden)", () => {
+  it("follows Office.addin.onVisibilityModeChanged, and says shown until Office says otherwise", async () => {
+    let tell: ((message: { visibilityMode: string }) => void) | undefined;
+    installOffice({
+      context: { requirements: requirements(true), document: { url: TEAM_URL } },
+      VisibilityMode: { hidden: "Hidden", taskpane: "Taskpane" },
+      addin: { onVisibilityModeChanged: (handler: (message: { visibilityMode: string }) => void) => ((tell = handler), Promise.resolve(async () => undefined)) },
+    });
+    const host = value(openExcelHost());
+    const seen: boolean[] = [];
+    host.visibility?.onChange((shown) => seen.push(shown));
+    expect(host.visibility?.isShown()).toBe(true);
+    tell?.({ visibilityMode: "Hidden" });
+    expect(host.visibility?.isShown()).toBe(false);
+    tell?.({ visibilityMode: "Taskpane" });
+    expect(seen).toEqual([false, true]);
+    expect(typeof host.watch).toBe("function");
+  });
+});

@@ -175,7 +175,7 @@ describe("Excel's errors come back as issues in both languages", () => {
   it.each([
     ["the user is typing in a cell and the host ignores delayForCellEdit", (x: FakeExcel) => Object.assign(x, { cellEditMode: true, ignoresDelayForCellEdit: true }), "excel-InvalidOperationInCellEditMode", "单元格编辑", "cell-edit mode"],
     ["the sheet is protected", (x: FakeExcel) => void (x.sheet("FollowUps").protected_ = true), "excel-AccessDenied", "工作表受保护", "protected"],
-    ["another user deletes the sheet while we work", (x: FakeExcel) => Object.assign(x, { beforeSync: (n: number) => n === 2 && x.state.sheets.splice(0, 1) && x.state.tables.splice(0, 1) }), "excel-ItemNotFound", "找不到", "gone"],
+    ["another user deletes the sheet while we work", (x: FakeExcel) => Object.assign(x, { beforeSync: (n: number) => n === 2 && x.state.sheets.splice(0, 1) && x.state.tables.splice(0, 1) }), "missing-table", "没有名为", "no table named"],
   ])("when %s", async (_label, arrange, code, zh, en) => {
     const excel = workbookWith(3);
     const sheet = excel.sheet("FollowUps");

@@ -4,9 +4,14 @@
  * widths, dropdowns for enums and references, a frozen header row and the
  * overdue highlight on FollowUps NextDate.
  *
- * Formats and validation reach well below the data (EXTRA_ROWS) so that rows
- * typed in later get the same help. Shared by the template builder and the
- * file adapter (ensureStructure), so it knows nothing about where rows come from.
+ * Number formats are column styles (they reach every row); dropdowns and
+ * the highlight cover the table's own rows only and grow with the table, as
+ * Excel carries a table column's rules into the rows it takes in. Nothing
+ * sits below a table: Excel takes rows written below a table into it only
+ * when no data validation is there
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins).
+ * Shared by the template builder and the file adapter (ensureStructure), so
+ * it knows nothing about where rows come from.
  */
 import type ExcelJS from "exceljs";
 import { utcDateFromSerial } from "../../../core/contract/dates";
@@ -22,10 +27,6 @@ import {
 } from "../../../core/contract/schema";
 import { enumLabel } from "../../../core/contract/spellings";
 
-/** Rows below the data that still get formats and dropdowns. */
-export const EXTRA_ROWS = 1000;
-/** Formats and dropdowns cover at least this many data rows. */
-export const MIN_DECORATED_ROWS = 2000;
 /** Last row a reference dropdown looks at in the other sheet. */
 export const REFERENCE_LIST_LAST_ROW = 20000;
 
@@ -222,7 +223,7 @@ export function addTableSheet(
     cell.alignment = { vertical: "middle" };
   });
   const positions = new Map(def.columns.map((c, i) => [c.key, i + 1] as const));
-  const lastRow = 1 + Math.max(MIN_DECORATED_ROWS, values.length + EXTRA_ROWS);
-  applyColumnRules(ws, table, lang, positions, 1, lastRow);
+  // Dropdowns and highlights on the table's own rows (the header is row 1), nothing below it.
+  applyColumnRules(ws, table, lang, positions, 1, 1 + values.length);
   return ws;
 }

@@ -20,7 +20,7 @@ import { renderReportSheet } from "./report-writer";
 import { DATE_FORMAT, DATETIME_FORMAT } from "./structure";
 import { ensureXlsxStructure } from "./ensure-structure";
 import { findRegion, growTableTo, headerTexts, isDataSheet, rowCells, type Region } from "./sheet-region";
-import { copyRowLook, ensureDateFormat } from "./row-style";
+import { copyRowLook, ensureDateFormat, keepRulesWithTable } from "./row-style";
 import { withEscapedTexts } from "./xml-text";
 import { dateColumnPositions, missingTableIssue, unreadableIssue } from "../file-issues";
 import { restoreTableFacts } from "./table-fidelity";
@@ -101,6 +101,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const lastRow = firstRow + rows.length - 1;
     const blocked = this.blockedBelow(region, lastRow);
     if (blocked) return err([blocked]);
+    if (region.excelTable) keepRulesWithTable(region, firstRow, lastRow);
     copyRowLook(region, firstRow, lastRow);
     this.writeCells(region, view.layout, plan.value);
     growTableTo(region, lastRow);

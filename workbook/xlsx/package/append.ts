@@ -20,7 +20,8 @@
  * hyperlinks in the sheet, calculated columns, cells in the rows to fill,
  * a date column whose style shows no date, a text XML cannot carry as it
  * is. Dropdowns (data validations) and conditional formats whose ranges
- * reach the last filled row are carried down to the new rows.
+ * reach the last filled row are carried down to the new rows, and none is
+ * left below the table (workbook/xlsx/ooxml/rules-below.ts says why).
  */
 import JSZip from "jszip";
 import { ok, type Issue } from "../../../core/contract/issues";
@@ -31,6 +32,7 @@ import { columnDef } from "../../locate";
 import { planAppend, type RowWrite, type TableView } from "../../write-plan";
 import { rowXml, sheetCells, type NewCell, type SheetCell } from "./row-xml";
 import { decodeRange, encodeRange } from "../exceljs/sheet-region";
+import { keepRulesOffZones, zonesBelow } from "../ooxml/rules-below";
 import type { PackageTableView, XlsxTableReader } from "../stream/table-reader";
 import { concatBytes } from "../stream/zip-parts";
 
@@ -239,7 +241,9 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   const cutTo = replaced.length > 0 ? replaced[replaced.length - 1].to : cutFrom;
   // The dimension is in the sheet's head, the few hundred bytes before <sheetData>.
   const head = growTag(decoder.decode(sheet.subarray(0, dataAt)), "dimension", lastRow, lastCol);
-  const after = carriedDown(decoder.decode(sheet.subarray(end)), lastFilled, lastRow, region.firstCol, lastCol);
+  const carried = carriedDown(decoder.decode(sheet.subarray(end)), lastFilled, lastRow, region.firstCol, lastCol);
+  const tableRef = region.excelTable ? decodeRange(region.excelTable.ref) : undefined;
+  const after = tableRef ? keepRulesOffZones(carried, zonesBelow([encodeRange(tableRef.top, tableRef.left, Math.max(tableRef.bottom, lastRow), tableRef.right)])).tail : carried;
   const newSheet = concatBytes([encoder.encode(head), sheet.subarray(dataAt, cutFrom), encoder.encode(rowsXml), sheet.subarray(cutTo, end), encoder.encode(after)]);
 
   const zip = await JSZip.loadAsync(bytes);
