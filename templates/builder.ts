@@ -12,6 +12,7 @@ import type { CrmSnapshot, RowOf } from "../core/contract/model";
 import { SCHEMA, TABLE_NAMES, sheetNameOf, type Lang, type TableName } from "../core/contract/schema";
 import { DEFAULT_TIERS } from "../core/contract/settings";
 import { addTableSheet } from "../workbook/xlsx/exceljs/structure";
+import { applyDataSheetPrint } from "../workbook/xlsx/exceljs/data-sheet-print";
 import { COUNTRIES } from "./countries";
 import { defaultRates, defaultSettingRows } from "./defaults";
 
@@ -46,7 +47,8 @@ export function initialRows(lang: Lang, data: Partial<CrmSnapshot>): { readonly 
 }
 
 function addSheet<T extends TableName>(wb: ExcelJS.Workbook, table: T, rows: readonly RowOf<T>[], lang: Lang): void {
-  addTableSheet(wb, table, lang, rows.map((r) => toCells(table, r, lang)));
+  const ws = addTableSheet(wb, table, lang, rows.map((r) => toCells(table, r, lang)));
+  applyDataSheetPrint(ws, table, lang);
 }
 
 export function buildWorkbook(lang: Lang, data: Partial<CrmSnapshot> = {}): ExcelJS.Workbook {

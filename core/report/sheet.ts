@@ -3,6 +3,8 @@
  * core/weekly/weekly build one; each workbook adapter renders it (Office.js adds
  * native charts, exceljs draws data bars instead).
  */
+import type { Orientation } from "./page";
+
 export type ReportCellValue = string | number | null;
 
 export type NumberFormatKind = "text" | "int" | "money" | "percent" | "date" | "datetime";
@@ -17,8 +19,11 @@ export interface CellStyle {
   /** "RRGGBB" background fill. */
   readonly fill?: string;
   readonly align?: "left" | "center" | "right";
+  /** Top unless said: a wrapped neighbour makes a row tall. */
+  readonly valign?: "top" | "bottom";
   readonly wrap?: boolean;
-  readonly border?: boolean;
+  /** Thin borders all round, or only below (a line to write on). */
+  readonly border?: boolean | "bottom";
   readonly format?: NumberFormatKind;
 }
 
@@ -69,12 +74,20 @@ export interface ChartSpec {
 }
 
 export interface PrintSetup {
-  readonly orientation: "landscape" | "portrait";
+  readonly orientation: Orientation;
   readonly paper: "A4";
   /** Fit to this many pages wide (height unlimited). */
   readonly fitToWidth: number;
+  /**
+   * The same fit as a fixed percentage, computed from the column widths
+   * (core/report/page.ts), for hosts that apply a scale but may not apply a
+   * fit (Office.js, workbook/office/page-layout.ts).
+   */
+  readonly scale: number;
   /** Rows repeated on every printed page (1-based, inclusive). */
   readonly titleRows?: { readonly from: number; readonly to: number };
+  /** Columns repeated at the left of every printed page, when a sheet prints several pages wide. */
+  readonly titleColumns?: { readonly from: number; readonly to: number };
   /** Header and footer text: left, center, right. `&P`, `&N`, `&D`, `&T` as in Excel. */
   readonly header: { readonly left?: string; readonly center?: string; readonly right?: string };
   readonly footer: { readonly left?: string; readonly center?: string; readonly right?: string };
@@ -88,6 +101,10 @@ export interface ReportSheet {
   /** Width in characters per column, 1-based index. */
   readonly columnWidths: readonly number[];
   readonly freezeRows?: number;
+  /** Rows that start a new printed page. */
+  readonly pageBreaks?: readonly number[];
+  /** Rows at least this tall, in points (row → points): room to write by hand. */
+  readonly rowHeights?: Readonly<Record<number, number>>;
   readonly conditional: readonly ConditionalMark[];
   readonly dataBars: readonly DataBar[];
   readonly charts: readonly ChartSpec[];

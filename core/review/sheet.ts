@@ -1,17 +1,23 @@
 /**
- * The quarterly review (core/review/review.ts) as a printable sheet: A4 landscape,
- * one page wide, title rows repeated, company and period in the header, page
- * numbers and generation time in the footer. A summary block (team totals,
- * customers by grade) on top; per-salesperson table, then deal customers by
- * region and by product, contacts by channel. Failed requirements are marked
- * red, paid CNY carries data bars, and two charts are described for adapters
- * that can draw them.
+ * The quarterly review (core/review/review.ts) as a printable sheet, laid
+ * out for A4 landscape at 100 % (core/report/page.ts): no column is shrunk,
+ * body text is 9 pt. Title rows repeat on every page; company, period and
+ * page numbers sit in the header and footer.
+ *
+ * The first page is the one signed: 1. the assessment (stage requirement,
+ * scores, the manager's comment), 2. the quarter's numbers with the team's
+ * total, 3. signature and date lines for each salesperson and the manager.
+ * A new page then gives the breakdowns: 4. deal customers by region and by
+ * product, 5. customers by grade and contacts by channel. Everything sits on
+ * one grid of 13 columns, one per number of section 2. Failed requirements are marked red, paid CNY carries data bars;
+ * the two charts an adapter may draw sit right of the printed area.
  */
 import { regionLabel } from "../contract/regions";
 import type { ReportCellValue, ReportSheet } from "../report/sheet";
 import type { QuarterlyReview, RequirementStatus, SalespersonReview } from "./review";
 import { CHANNELS, GRADES, type Lang, type LocalizedText } from "../contract/schema";
 import { MARK, REPORT_TEXT, STYLE, SheetLayout, headerFooterText } from "../report/builder";
+import { signOff } from "../report/sign-off";
 
 export interface ReportMeta {
   readonly companyName: string;
@@ -33,136 +39,190 @@ export function stageLabel(stage: SalespersonReview["stage"]): LocalizedText {
 }
 
 type Kind = "text" | "wrap" | "int" | "money" | "percent";
-interface Column {
+export interface Column {
   readonly head: LocalizedText;
-  readonly width: number;
+  /** Grid columns (1-based, inclusive) the column spans. */
+  readonly at: readonly [number, number];
   readonly kind: Kind;
   readonly value: (s: SalespersonReview, lang: Lang) => ReportCellValue;
 }
 
-/** The per-salesperson table, left to right. Column 4 is the requirement status (marked), 6 paid CNY (data bars). */
-export const SALESPERSON_COLUMNS: readonly Column[] = [
-  { head: { zh: "业务员", en: "Salesperson" }, width: 12, kind: "text", value: (s) => s.name },
-  { head: { zh: "阶段", en: "Stage" }, width: 12, kind: "text", value: (s, l) => (l === "zh-CN" ? stageLabel(s.stage).zh : stageLabel(s.stage).en) },
-  { head: { zh: "考核期", en: "Window" }, width: 12, kind: "wrap", value: (s) => (s.window ? `${s.window.from} ~ ${s.window.to}` : null) },
-  { head: { zh: "阶段要求", en: "Requirement" }, width: 11, kind: "text", value: (s, l) => (s.requirement ? (l === "zh-CN" ? STATUS_LABEL[s.requirement.status].zh : STATUS_LABEL[s.requirement.status].en) : null) },
-  { head: { zh: "要求说明", en: "Detail" }, width: 34, kind: "wrap", value: (s, l) => (s.requirement ? (l === "zh-CN" ? s.requirement.detailZh : s.requirement.detail) : null) },
-  { head: { zh: "到款(人民币)", en: "Paid CNY" }, width: 14, kind: "money", value: (s) => s.paidCNY },
-  { head: { zh: "提成", en: "Commission" }, width: 11, kind: "money", value: (s) => s.commissionCNY },
-  { head: { zh: "季度收入", en: "Income" }, width: 11, kind: "money", value: (s) => s.incomeCNY },
-  { head: { zh: "订单", en: "Orders" }, width: 7, kind: "int", value: (s) => s.orders },
-  { head: { zh: "新客户", en: "New customers" }, width: 9, kind: "int", value: (s) => s.newCustomers },
-  { head: { zh: "主动联系", en: "Contacts" }, width: 9, kind: "int", value: (s) => s.contacts },
-  { head: { zh: "即时通讯客户", en: "IM customers" }, width: 9, kind: "int", value: (s) => s.imCustomers },
-  { head: { zh: "付费样品客户", en: "Paid samples" }, width: 9, kind: "int", value: (s) => s.sampleRequests },
-  { head: { zh: "返单客户", en: "Repeat customers" }, width: 9, kind: "int", value: (s) => s.repeatCustomers },
-  { head: { zh: "有单月数", en: "Months with order" }, width: 9, kind: "int", value: (s) => s.monthsWithOrder },
-  { head: { zh: "预报(人民币)", en: "Forecast CNY" }, width: 13, kind: "money", value: (s) => s.forecastCNY },
-  { head: { zh: "预报完成率", en: "Forecast done" }, width: 10, kind: "percent", value: (s) => s.forecastCompletion },
-  { head: { zh: "阿里巴巴评分", en: "Alibaba score" }, width: 9, kind: "int", value: (s) => s.scores?.alibaba ?? null },
-  { head: { zh: "态度评分", en: "Attitude score" }, width: 9, kind: "int", value: (s) => s.scores?.attitude ?? null },
-  { head: { zh: "经理评语", en: "Comment" }, width: 24, kind: "wrap", value: (s) => s.scores?.comment ?? null },
+const text = (t: LocalizedText, lang: Lang): string => (lang === "zh-CN" ? t.zh : t.en);
+
+/**
+ * The grid: one column per number of section 2, in characters. Widths fit
+ * A4 landscape in the wider reading of column widths (111 × 7 pt of 806) and
+ * hold the largest sums in Excel's narrower one (core/report/page.ts).
+ */
+export const GRID_WIDTHS: readonly number[] = [10, 12, 11, 11, 6, 7, 7, 7, 7, 7, 7, 12, 7];
+
+/** 1. The assessment, per salesperson: what decides the stage. */
+export const ASSESSMENT_COLUMNS: readonly Column[] = [
+  { head: { zh: "业务员", en: "Salesperson" }, at: [1, 1], kind: "wrap", value: (s) => s.name },
+  { head: { zh: "阶段", en: "Stage" }, at: [2, 2], kind: "wrap", value: (s, l) => text(stageLabel(s.stage), l) },
+  { head: { zh: "考核期", en: "Window" }, at: [3, 3], kind: "wrap", value: (s) => (s.window ? `${s.window.from}\n~${s.window.to}` : null) },
+  { head: { zh: "阶段要求", en: "Requirement" }, at: [4, 4], kind: "wrap", value: (s, l) => (s.requirement ? text(STATUS_LABEL[s.requirement.status], l) : null) },
+  { head: { zh: "要求说明", en: "Detail" }, at: [5, 9], kind: "wrap", value: (s, l) => (s.requirement ? (l === "zh-CN" ? s.requirement.detailZh : s.requirement.detail) : null) },
+  { head: { zh: "阿里巴巴评分", en: "Alibaba score" }, at: [10, 10], kind: "int", value: (s) => s.scores?.alibaba ?? null },
+  { head: { zh: "态度评分", en: "Attitude score" }, at: [11, 11], kind: "int", value: (s) => s.scores?.attitude ?? null },
+  { head: { zh: "经理评语", en: "Manager's comment" }, at: [12, 13], kind: "wrap", value: (s) => s.scores?.comment ?? null },
 ];
+
+/** 2. The quarter's numbers, per salesperson, one grid column each. */
+export const PERFORMANCE_COLUMNS: readonly Column[] = [
+  { head: { zh: "业务员", en: "Salesperson" }, at: [1, 1], kind: "wrap", value: (s) => s.name },
+  { head: { zh: "到款(人民币)", en: "Paid CNY" }, at: [2, 2], kind: "money", value: (s) => s.paidCNY },
+  { head: { zh: "提成", en: "Commission" }, at: [3, 3], kind: "money", value: (s) => s.commissionCNY },
+  { head: { zh: "季度收入", en: "Income" }, at: [4, 4], kind: "money", value: (s) => s.incomeCNY },
+  { head: { zh: "订单", en: "Orders" }, at: [5, 5], kind: "int", value: (s) => s.orders },
+  { head: { zh: "新客户", en: "New clients" }, at: [6, 6], kind: "int", value: (s) => s.newCustomers },
+  { head: { zh: "主动联系", en: "Contacts" }, at: [7, 7], kind: "int", value: (s) => s.contacts },
+  { head: { zh: "即时通讯客户", en: "IM clients" }, at: [8, 8], kind: "int", value: (s) => s.imCustomers },
+  { head: { zh: "付费样品客户", en: "Paid samples" }, at: [9, 9], kind: "int", value: (s) => s.sampleRequests },
+  { head: { zh: "返单客户", en: "Repeat clients" }, at: [10, 10], kind: "int", value: (s) => s.repeatCustomers },
+  { head: { zh: "有单月数", en: "Months with order" }, at: [11, 11], kind: "int", value: (s) => s.monthsWithOrder },
+  { head: { zh: "预报(人民币)", en: "Forecast CNY" }, at: [12, 12], kind: "money", value: (s) => s.forecastCNY },
+  { head: { zh: "预报完成率", en: "Forecast done" }, at: [13, 13], kind: "percent", value: (s) => s.forecastCompletion },
+];
+/** Grid columns of the requirement status (marked) and of paid CNY (data bars). */
 export const STATUS_COLUMN = 4;
-export const PAID_COLUMN = 6;
+export const PAID_COLUMN = 2;
+const SPAN = GRID_WIDTHS.length;
+/** Charts go right of the printed area, past one empty column. */
+const CHART_COLUMN = SPAN + 2;
+/** Rows a chart takes (workbook/office/report.ts draws it 15 rows tall). */
+const CHART_ROWS = 15;
 
 const L = {
   asOf: { zh: "截至", en: "as of" },
   ...REPORT_TEXT,
-  team: { zh: "团队合计", en: "Team totals" },
-  grades: { zh: "客户等级（截至考核日）", en: "Customers by grade (as of the review date)" },
-  people: { zh: "业务员考核", en: "Salespeople" },
-  region: { zh: "成交客户按地区", en: "Deal customers by region" },
-  product: { zh: "成交客户按产品（本季到款）", en: "Deal customers by product (paid this quarter)" },
-  channel: { zh: "主动联系按方式", en: "Contacts by channel" },
+  assessment: { zh: "一、阶段考核", en: "1. Assessment" },
+  performance: { zh: "二、本季业绩", en: "2. This quarter's numbers" },
+  signOff: { zh: "三、确认签字", en: "3. Sign-off" },
+  deals: { zh: "四、成交客户（本季到款）", en: "4. Deal customers (paid this quarter)" },
+  base: { zh: "五、客户等级与主动联系（截至考核日）", en: "5. Customers by grade and contacts by channel (as of the review date)" },
+  teamTotal: { zh: "团队合计", en: "Team total" },
   paidChart: { zh: "业务员到款（人民币）", en: "Paid CNY by salesperson" },
+  channelChart: { zh: "主动联系按方式", en: "Contacts by channel" },
   regionHead: { zh: "地区", en: "Region" },
   productHead: { zh: "产品", en: "Product" },
-  channelHead: { zh: "方式", en: "Channel" },
-  customers: { zh: "客户数", en: "Customers" },
-  contacts: { zh: "联系次数", en: "Contacts" },
+  channelHead: { zh: "联系方式", en: "Channel" },
+  gradeHead: { zh: "客户等级", en: "Grade" },
+  customers: { zh: "客户数", en: "Clients" },
+  count: { zh: "次数", en: "Count" },
   paid: { zh: "到款(人民币)", en: "Paid CNY" },
-  commission: { zh: "提成", en: "Commission" },
-  orders: { zh: "订单", en: "Orders" },
-  newCustomers: { zh: "新客户", en: "New customers" },
-  salesperson: { zh: "业务员", en: "Salesperson" },
 } satisfies Record<string, LocalizedText>;
+
+const TOTAL = { money: { ...STYLE.money, bold: true, fill: "F2F2F2" }, int: { ...STYLE.int, bold: true, fill: "F2F2F2" }, label: { ...STYLE.label } } as const;
 
 export function reviewSheetName(quarter: string, lang: Lang): string {
   return `${lang === "zh-CN" ? REVIEW_TITLE.zh : REVIEW_TITLE.en} ${quarter}`;
 }
 
+/** A header row and one row per salesperson for `columns`; returns the header's row. */
+function personTable(s: SheetLayout, columns: readonly Column[], people: readonly SalespersonReview[]): number {
+  const head = s.row++;
+  for (const c of columns) s.span(head, c.at[0], c.at[1], s.t(c.head), STYLE.header);
+  for (const p of people) {
+    const r = s.row++;
+    for (const c of columns) s.span(r, c.at[0], c.at[1], c.value(p, s.lang), STYLE[c.kind]);
+  }
+  return head;
+}
+
+interface Table {
+  readonly heads: readonly [LocalizedText, readonly [number, number]][];
+  readonly kinds: readonly ("text" | "int" | "money")[];
+  readonly rows: readonly (readonly (string | number)[])[];
+}
+
+/** Small tables side by side from row `top`, each in its own grid columns; returns each one's first and last data row. */
+function sideBySide(s: SheetLayout, top: number, tables: readonly Table[]): { first: number; last: number }[] {
+  const spans = tables.map((t) => {
+    t.heads.forEach(([h, at]) => s.span(top, at[0], at[1], s.t(h), STYLE.header));
+    t.rows.forEach((row, i) => row.forEach((v, j) => s.span(top + 1 + i, t.heads[j][1][0], t.heads[j][1][1], v, STYLE[t.kinds[j]])));
+    return { first: top + 1, last: top + t.rows.length };
+  });
+  s.row = top + 1 + Math.max(0, ...tables.map((t) => t.rows.length));
+  return spans;
+}
+
 export function reviewSheet(review: QuarterlyReview, lang: Lang, meta: ReportMeta): ReportSheet {
   const s = new SheetLayout(lang);
-  const span = SALESPERSON_COLUMNS.length;
-  SALESPERSON_COLUMNS.forEach((c, i) => s.width(i + 1, c.width));
+  GRID_WIDTHS.forEach((w, i) => s.width(i + 1, w));
   const title = reviewSheetName(review.quarter, lang);
+  const people = review.salespeople;
 
-  s.line(meta.companyName ? `${title} · ${meta.companyName}` : title, STYLE.title, span);
-  s.line(`${s.t(L.asOf)} ${review.asOf} · ${s.t(L.generated)} ${meta.generatedAt}`, STYLE.subtitle, span);
-  s.skip();
+  s.line(meta.companyName ? `${title} · ${meta.companyName}` : title, STYLE.title, SPAN);
+  s.line(`${s.t(L.asOf)} ${review.asOf} · ${s.t(L.generated)} ${meta.generatedAt}`, STYLE.subtitle, SPAN);
+  s.gap();
 
-  // Summary: team totals (columns 1-5) and grades (columns 7-12), label row over value row.
-  s.line(`${s.t(L.team)} / ${s.t(L.grades)}`, STYLE.section, span);
-  const team: [LocalizedText, number, "money" | "int"][] = [
-    [L.paid, review.team.paidCNY, "money"],
-    [L.commission, review.team.commissionCNY, "money"],
-    [L.orders, review.team.orders, "int"],
-    [L.newCustomers, review.team.newCustomers, "int"],
-    [L.contacts, review.team.contacts, "int"],
-  ];
-  const labels = s.row++;
-  const values = s.row++;
-  team.forEach(([label, value, kind], i) => {
-    s.put(labels, i + 1, s.t(label), STYLE.header);
-    s.put(values, i + 1, value, STYLE[kind]);
-  });
-  GRADES.forEach((g, i) => {
-    s.put(labels, 7 + i, lang === "zh-CN" ? g.zh : g.value, STYLE.header);
-    s.put(values, 7 + i, review.grades[g.value], STYLE.int);
-  });
-  s.skip();
-
-  // Per salesperson.
-  s.line(s.t(L.people), STYLE.section, span);
-  const head = s.cellsRow(SALESPERSON_COLUMNS.map((c) => ({ value: s.t(c.head), style: STYLE.header })));
-  for (const p of review.salespeople) s.cellsRow(SALESPERSON_COLUMNS.map((c) => ({ value: c.value(p, lang), style: STYLE[c.kind] })));
-  const last = head + review.salespeople.length;
-  if (review.salespeople.length > 0) {
-    const status = s.block(head + 1, STATUS_COLUMN, last, STATUS_COLUMN);
+  s.line(s.t(L.assessment), STYLE.section, SPAN);
+  const assessed = personTable(s, ASSESSMENT_COLUMNS, people);
+  if (people.length > 0) {
+    const status = s.block(assessed + 1, STATUS_COLUMN, assessed + people.length, STATUS_COLUMN);
     s.conditional.push({ block: status, equals: s.t(STATUS_LABEL.failed), ...MARK.failed });
     s.conditional.push({ block: status, equals: s.t(STATUS_LABEL["in progress"]), ...MARK.progress });
     s.conditional.push({ block: status, equals: s.t(STATUS_LABEL.passed), ...MARK.passed });
-    s.dataBars.push({ block: s.block(head + 1, PAID_COLUMN, last, PAID_COLUMN), color: "5B9BD5" });
   }
-  s.skip();
+  s.gap();
 
-  // Two-column tables below, each with a chart to its right where it helps.
-  const table = (heading: LocalizedText, heads: LocalizedText[], rows: [string, number, number?][], kinds: ("int" | "money")[]): { first: number; last: number } => {
-    s.line(s.t(heading), STYLE.section, span);
-    s.cellsRow(heads.map((h) => ({ value: s.t(h), style: STYLE.header })));
-    const first = s.row;
-    for (const r of rows) s.cellsRow([{ value: r[0], style: STYLE.text }, ...kinds.map((k, i) => ({ value: r[i + 1] ?? 0, style: STYLE[k] }))]);
-    const end = s.row - 1;
-    s.skip();
-    return { first, last: end };
-  };
-
-  const paid = table(L.paidChart, [L.salesperson, L.paid], review.salespeople.map((p) => [p.name, p.paidCNY]), ["money"]);
-  if (paid.last >= paid.first) {
-    s.dataBars.push({ block: s.block(paid.first, 2, paid.last, 2), color: "70AD47" });
-    s.charts.push({ kind: "bar", title: s.t(L.paidChart), data: s.block(paid.first - 1, 1, paid.last, 2), anchor: { row: paid.first - 1, col: 5 } });
+  s.line(s.t(L.performance), STYLE.section, SPAN);
+  const numbers = personTable(s, PERFORMANCE_COLUMNS, people);
+  const total = s.row++;
+  s.put(total, 1, s.t(L.teamTotal), TOTAL.label);
+  const team: readonly [number, number, "money" | "int"][] = [
+    [2, review.team.paidCNY, "money"],
+    [3, review.team.commissionCNY, "money"],
+    [5, review.team.orders, "int"],
+    [6, review.team.newCustomers, "int"],
+    [7, review.team.contacts, "int"],
+  ];
+  for (let col = 2; col <= SPAN; col++) {
+    const t = team.find(([c]) => c === col);
+    s.put(total, col, t ? t[1] : null, t ? TOTAL[t[2]] : TOTAL.label);
   }
-  const region = table(L.region, [L.regionHead, L.customers, L.paid], Object.entries(review.byRegion).map(([k, v]) => [regionLabel(k, lang), v.customers, v.paidCNY]), ["int", "money"]);
-  if (region.last >= region.first) s.dataBars.push({ block: s.block(region.first, 3, region.last, 3), color: "5B9BD5" });
-  const product = table(L.product, [L.productHead, L.customers, L.paid], Object.entries(review.byProduct).map(([k, v]) => [k, v.customers, v.paidCNY]), ["int", "money"]);
-  if (product.last >= product.first) s.dataBars.push({ block: s.block(product.first, 3, product.last, 3), color: "5B9BD5" });
-  const channelRows = CHANNELS.filter((c) => (review.contactsByChannel[c.value] ?? 0) > 0).map((c): [string, number] => [lang === "zh-CN" ? c.zh : c.en, review.contactsByChannel[c.value] ?? 0]);
-  const channel = table(L.channel, [L.channelHead, L.contacts], channelRows, ["int"]);
+  if (people.length > 0) {
+    s.dataBars.push({ block: s.block(numbers + 1, PAID_COLUMN, numbers + people.length, PAID_COLUMN), color: "5B9BD5" });
+    s.charts.push({ kind: "bar", title: s.t(L.paidChart), data: s.block(numbers, 1, numbers + people.length, 2), anchor: { row: assessed, col: CHART_COLUMN } });
+  }
+  s.gap();
+
+  s.line(s.t(L.signOff), STYLE.section, SPAN);
+  signOff(s, people.map((p) => p.name));
+  s.gap();
+
+  // The breakdowns start a page of their own: the first page is the one signed.
+  s.pageBreak(s.row);
+  s.line(s.t(L.deals), STYLE.section, SPAN);
+  const [region, product] = sideBySide(s, s.row, [
+    {
+      heads: [[L.regionHead, [1, 2]], [L.customers, [3, 3]], [L.paid, [4, 5]]],
+      kinds: ["text", "int", "money"],
+      rows: Object.entries(review.byRegion).map(([k, v]) => [regionLabel(k, lang), v.customers, v.paidCNY]),
+    },
+    {
+      heads: [[L.productHead, [7, 10]], [L.customers, [11, 11]], [L.paid, [12, 13]]],
+      kinds: ["text", "int", "money"],
+      rows: Object.entries(review.byProduct).map(([k, v]) => [k, v.customers, v.paidCNY]),
+    },
+  ]);
+  if (region.last >= region.first) s.dataBars.push({ block: s.block(region.first, 4, region.last, 4), color: "5B9BD5" });
+  if (product.last >= product.first) s.dataBars.push({ block: s.block(product.first, 12, product.last, 12), color: "5B9BD5" });
+  s.gap();
+
+  s.line(s.t(L.base), STYLE.section, SPAN);
+  const channelRows = CHANNELS.filter((c) => (review.contactsByChannel[c.value] ?? 0) > 0).map((c) => [lang === "zh-CN" ? c.zh : c.en, review.contactsByChannel[c.value] ?? 0] as const);
+  const [, channel] = sideBySide(s, s.row, [
+    { heads: [[L.gradeHead, [1, 1]], [L.customers, [2, 2]]], kinds: ["text", "int"], rows: GRADES.map((g) => [lang === "zh-CN" ? g.zh : g.value, review.grades[g.value]]) },
+    // Channel and count in two neighbouring single columns: a chart's data block.
+    { heads: [[L.channelHead, [4, 4]], [L.count, [5, 5]]], kinds: ["text", "int"], rows: channelRows },
+  ]);
   if (channel.last >= channel.first) {
-    s.dataBars.push({ block: s.block(channel.first, 2, channel.last, 2), color: "ED7D31" });
-    s.charts.push({ kind: "pie", title: s.t(L.channel), data: s.block(channel.first - 1, 1, channel.last, 2), anchor: { row: paid.first - 1, col: 12 } });
+    s.dataBars.push({ block: s.block(channel.first, 5, channel.last, 5), color: "ED7D31" });
+    s.charts.push({ kind: "pie", title: s.t(L.channelChart), data: s.block(channel.first - 1, 4, channel.last, 5), anchor: { row: assessed + CHART_ROWS + 1, col: CHART_COLUMN } });
   }
+  s.gap();
 
   const company = headerFooterText(meta.companyName);
   return s.build(

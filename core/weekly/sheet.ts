@@ -1,8 +1,9 @@
 /**
  * The weekly report (core/weekly/weekly.ts) as a printable sheet, one per
- * salesperson-week: A4 landscape, one page wide. 1. the week's work in
- * numbers (with a chart of them); 2. key customers, each with how to reach
- * them and what happened this week; 3. the salesperson's own notes.
+ * salesperson-week: A4 landscape at 100 % (9-point text), the key
+ * customers' column headers repeated on every page. 1. the week's work in
+ * numbers; 2. key customers, each with how to reach them and what happened
+ * this week; 3. the salesperson's own notes.
  */
 import type { ReportSheet } from "../report/sheet";
 import type { WeeklyReport, WeeklyEvent } from "./weekly";
@@ -34,15 +35,19 @@ const COUNTS: readonly [keyof WeeklyReport["counts"], LocalizedText][] = [
   ["orders", { zh: "订单", en: "Orders" }],
 ];
 
+/**
+ * The key customers' table, in characters: A4 landscape at 100 % in the
+ * wider reading of column widths (110 × 7 pt of 806, core/report/page.ts).
+ * Its header row repeats on every printed page.
+ */
 const CUSTOMER_HEADS: readonly [LocalizedText, number][] = [
-  [{ zh: "公司名称", en: "Company" }, 22],
-  [{ zh: "等级", en: "Grade" }, 10],
-  [{ zh: "开发/跟进", en: "New/followed" }, 10],
-  [{ zh: "地址", en: "Address" }, 22],
-  [{ zh: "联系人", en: "Contact" }, 14],
-  [{ zh: "电话", en: "Phone" }, 16],
-  [{ zh: "邮箱", en: "Email" }, 24],
-  [{ zh: "本周情况", en: "What happened" }, 56],
+  [{ zh: "公司名称", en: "Company" }, 16],
+  [{ zh: "等级 / 开发跟进", en: "Grade / new or followed" }, 8],
+  [{ zh: "地址", en: "Address" }, 14],
+  [{ zh: "联系人", en: "Contact" }, 10],
+  [{ zh: "电话", en: "Phone" }, 12],
+  [{ zh: "邮箱", en: "Email" }, 14],
+  [{ zh: "本周情况", en: "What happened" }, 36],
 ];
 
 const NOTES: readonly [keyof NonNullable<WeeklyReport["notes"]>, LocalizedText][] = [
@@ -73,7 +78,7 @@ export function weeklySheet(report: WeeklyReport, lang: Lang, meta: ReportMeta):
 
   s.line(meta.companyName ? `${title} · ${meta.companyName}` : title, STYLE.title, span);
   s.line(`${s.t(L.generated)} ${meta.generatedAt}`, STYLE.subtitle, span);
-  s.skip();
+  s.gap();
 
   s.line(s.t(L.work), STYLE.section, span);
   const labels = s.row++;
@@ -82,25 +87,24 @@ export function weeklySheet(report: WeeklyReport, lang: Lang, meta: ReportMeta):
     s.put(labels, i + 1, s.t(label), STYLE.header);
     s.put(values, i + 1, report.counts[key], STYLE.int);
   });
-  s.skip();
+  s.gap();
 
   s.line(s.t(L.customers), STYLE.section, span);
-  s.cellsRow(CUSTOMER_HEADS.map(([h]) => ({ value: s.t(h), style: STYLE.header })));
+  const head = s.cellsRow(CUSTOMER_HEADS.map(([h]) => ({ value: s.t(h), style: STYLE.header })));
   if (report.keyCustomers.length === 0) s.line(s.t(L.none), STYLE.wrap, span);
   for (const c of report.keyCustomers) {
     const grade = c.grade ? GRADES.find((g) => g.value === c.grade) : undefined;
     s.cellsRow([
       { value: c.company, style: STYLE.wrap },
-      { value: grade ? (lang === "zh-CN" ? grade.zh : grade.value) : "", style: STYLE.text },
-      { value: s.t(c.isNew ? L.isNew : L.followed), style: STYLE.text },
+      { value: [grade ? (lang === "zh-CN" ? grade.zh : grade.value) : "", s.t(c.isNew ? L.isNew : L.followed)].filter((x) => x !== "").join("\n"), style: STYLE.wrap },
       { value: c.address, style: STYLE.wrap },
       { value: c.contact, style: STYLE.wrap },
-      { value: c.phone, style: STYLE.text },
+      { value: c.phone, style: STYLE.wrap },
       { value: c.email, style: STYLE.wrap },
       { value: c.events.map((e) => eventLine(e, lang)).join("\n"), style: STYLE.wrap },
     ]);
   }
-  s.skip();
+  s.gap();
 
   s.line(s.t(L.notes), STYLE.section, span);
   if (!report.notes) s.line(s.t(L.noNotes), STYLE.wrap, span);
@@ -118,7 +122,8 @@ export function weeklySheet(report: WeeklyReport, lang: Lang, meta: ReportMeta):
     orientation: "landscape",
     paper: "A4",
     fitToWidth: 1,
-    titleRows: { from: 1, to: 2 },
+    // The table's column headers on every page (the report's name is in the page header).
+    titleRows: { from: head, to: head },
     header: { left: headerFooterText(meta.companyName), center: headerFooterText(name), right: headerFooterText(`${report.from} ~ ${report.to}`) },
     footer: { left: headerFooterText(`${s.t(L.generated)} ${meta.generatedAt}`), right: s.t(L.page) },
   }, 2);

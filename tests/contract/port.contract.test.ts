@@ -243,7 +243,7 @@ function describePortContract(name: string, make: MakeHarness): void {
           conditional: [],
           dataBars: [],
           charts: [],
-          print: { orientation: "landscape", paper: "A4", fitToWidth: 1, header: {}, footer: {} },
+          print: { orientation: "landscape", paper: "A4", fitToWidth: 1, scale: 100, header: {}, footer: {} },
         });
         expect(result.ok).toBe(allowed);
         if (!allowed) expect(issues(result).map((i) => i.code)).toContain("data-sheet");

@@ -19,7 +19,7 @@ import { parseQuarter } from "../../core/contract/dates";
 import { indexSnapshot } from "../../core/index/indexes";
 import { quarterlyReview, type QuarterlyReview } from "../../core/review/review";
 import { reviewSheet } from "../../core/review/sheet";
-import { SALESPERSON_COLUMNS } from "../../core/review/sheet";
+import { ASSESSMENT_COLUMNS, PERFORMANCE_COLUMNS } from "../../core/review/sheet";
 import type { WeeklyReport } from "../../core/weekly/weekly";
 import { buildWorkbook } from "../../templates/builder";
 import { REVIEW_SNAPSHOT } from "../fixtures/review-snapshot";
@@ -85,19 +85,27 @@ describe("tradebook review", () => {
     const ws = (await readBack("out.xlsx")).getWorksheet("季度考核 2026-Q3");
     expect(ws).toBeDefined();
     const rows = rowsOf(ws as ExcelJS.Worksheet);
-    const header = rows.findIndex((row) => row[0] === SALESPERSON_COLUMNS[0].head.zh && row[5] === SALESPERSON_COLUMNS[5].head.zh);
+    // The numbers: one grid column each, a row per salesperson under the header.
+    const header = rows.findIndex((row) => row[0] === PERFORMANCE_COLUMNS[0].head.zh && row[1] === PERFORMANCE_COLUMNS[1].head.zh);
     expect(header).toBeGreaterThan(0);
+    // The assessment: the requirement's status in its own column.
+    const assessed = rows.findIndex((row) => row[0] === ASSESSMENT_COLUMNS[0].head.zh && row[3] === ASSESSMENT_COLUMNS[3].head.zh);
+    expect(assessed).toBeGreaterThan(0);
     json.salespeople.forEach((s, i) => {
       const row = rows[header + 1 + i];
       expect(row[0]).toBe(s.name);
-      // Paid, commission, income, orders … forecast completion: columns 6-17.
-      expect(row.slice(5, 17)).toEqual([s.paidCNY, s.commissionCNY, s.incomeCNY, s.orders, s.newCustomers, s.contacts, s.imCustomers, s.sampleRequests, s.repeatCustomers, s.monthsWithOrder, s.forecastCNY, s.forecastCompletion]);
-      expect(row[3]).toBe(s.requirement ? { passed: "通过", "in progress": "进行中", failed: "未通过" }[s.requirement.status] : null);
+      // Paid, commission, income, orders … forecast completion: columns 2-13.
+      expect(row.slice(1, 13)).toEqual([s.paidCNY, s.commissionCNY, s.incomeCNY, s.orders, s.newCustomers, s.contacts, s.imCustomers, s.sampleRequests, s.repeatCustomers, s.monthsWithOrder, s.forecastCNY, s.forecastCompletion]);
+      expect(rows[assessed + 1 + i][0]).toBe(s.name);
+      expect(rows[assessed + 1 + i][3]).toBe(s.requirement ? { passed: "通过", "in progress": "进行中", failed: "未通过" }[s.requirement.status] : null);
     });
-    // The team totals block: the row under its labels.
-    const totals = rows.findIndex((row) => row[0] === "到款(人民币)");
-    expect(rows[totals + 1].slice(0, 5)).toEqual([json.team.paidCNY, json.team.commissionCNY, json.team.orders, json.team.newCustomers, json.team.contacts]);
-    expect(rows[totals + 1].slice(6, 12)).toEqual([json.grades.KEY, json.grades.DEAL, json.grades.A, json.grades.B, json.grades.C, json.grades.D]);
+    // The team's total row under the numbers.
+    const totals = rows[header + 1 + json.salespeople.length];
+    expect(totals[0]).toBe("团队合计");
+    expect([totals[1], totals[2], totals[4], totals[5], totals[6]]).toEqual([json.team.paidCNY, json.team.commissionCNY, json.team.orders, json.team.newCustomers, json.team.contacts]);
+    // Customers by grade: a row per grade under its header.
+    const grades = rows.findIndex((row) => row[0] === "客户等级");
+    expect(rows.slice(grades + 1, grades + 7).map((row) => row[1])).toEqual([json.grades.KEY, json.grades.DEAL, json.grades.A, json.grades.B, json.grades.C, json.grades.D]);
     // Print setup as written.
     expect(ws?.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws?.headerFooter.oddFooter).toContain("&P");

@@ -40,6 +40,15 @@ export class FakeRangeFormat extends FakeClientObject {
   set wrapText(v: boolean) {
     styleCells(this._range, "wrapText", v);
   }
+  set verticalAlignment(v: string) {
+    styleCells(this._range, "verticalAlignment", v);
+  }
+  set rowHeight(points: number) {
+    this._set(() => {
+      const r = this._range._rect();
+      for (let i = r.row; i < r.row + r.rows; i++) r.sheet.rowHeights.set(i, points);
+    });
+  }
   set columnWidth(points: number) {
     this._set(() => {
       const r = this._range._rect();

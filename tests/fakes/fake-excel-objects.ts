@@ -2,11 +2,11 @@
  * Worksheets and tables of the fake Excel. Public members of every proxy
  * carry Office.js names only, checked at the bottom against @types/office-js.
  */
-import { jsonBytes } from "../../workbook/office/payload";
 import { FakeClientObject, FakeClientResult, type FakeQueue } from "./fake-excel-base";
 import { assertTableName } from "./fake-excel-names";
 import { FakeBorders, FakeConditionalFormatCollection, FakeDataValidation, FakeRange, FakeRangeFill, FakeRangeFont, FakeRangeFormat, recorder } from "./fake-excel-range";
 import { addressOf, assertWritable, FakeOfficeError, growTable, SheetState, TableState, type ChartRecord, type Rect, type Stored } from "./fake-excel-state";
+import { FakeHeaderFooter, FakeHeaderFooterGroup, FakePageLayout } from "./fake-excel-page-layout";
 
 export { FakeClientObject, FakeClientResult, FakeRange, type FakeQueue };
 
@@ -66,17 +66,11 @@ export class FakeWorksheet extends FakeClientObject {
   get freezePanes(): { freezeRows(count?: number): void } {
     return { freezeRows: (count = 1) => this._set(() => void (this._sheet().frozenRows = count)) };
   }
-  get pageLayout(): Record<string, unknown> {
-    const page = (): Record<string, unknown> => this._sheet().pageLayout;
-    const set = (key: string, value: unknown) => this._set(() => void (page()[key] = value), jsonBytes(value));
-    const hf = new Proxy<Record<string, unknown>>({}, { set: (_t, key, value: unknown) => (set(`headersFooters.defaultForAllPages.${String(key)}`, value), true) });
-    return new Proxy<Record<string, unknown>>(
-      {
-        setPrintTitleRows: (rows: string) => set("printTitleRows", rows),
-        headersFooters: { defaultForAllPages: hf },
-      },
-      { set: (_t, key, value: unknown) => (set(String(key), value), true) },
-    );
+  get horizontalPageBreaks(): { add(pageBreakRange: string): void } {
+    return { add: (at) => this._set(() => void this._sheet().pageBreaks.push(at)) };
+  }
+  get pageLayout(): FakePageLayout {
+    return new FakePageLayout(this._q, () => this._sheet());
   }
   get charts(): { add(type: string, source: FakeRange, seriesBy?: string): Record<string, unknown> } {
     return {
@@ -203,6 +197,9 @@ export type FakeMembersAreReal = [
   AssertNone<Extra<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection>>,
   AssertNone<Extra<FakeDataValidation, Excel.DataValidation>>,
   AssertNone<Extra<FakeWorksheet, Excel.Worksheet>>,
+  AssertNone<Extra<FakePageLayout, Excel.PageLayout>>,
+  AssertNone<Extra<FakeHeaderFooterGroup, Excel.HeaderFooterGroup>>,
+  AssertNone<Extra<FakeHeaderFooter, Excel.HeaderFooter>>,
   AssertNone<Extra<FakeTable, Excel.Table>>,
   AssertNone<Extra<FakeClientResult<number>, Excel.FunctionResult<number>>>,
 ];

@@ -56,6 +56,7 @@ export class SheetState {
   private readonly columns = new Map<number, ColumnStore>();
   readonly merges: string[] = [];
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   readonly styles = new Map<string, Record<string, unknown>>();
   readonly conditionalFormats: ConditionalRecord[] = [];
   /** Where each conditional format applies (kept apart so the records stay as report tests see them). */
@@ -64,6 +65,8 @@ export class SheetState {
   readonly validations: { readonly rule: unknown; readonly boxes: Box[] }[] = [];
   readonly charts: ChartRecord[] = [];
   readonly pageLayout: Record<string, unknown> = {};
+  /** Where horizontalPageBreaks.add put a break (above that range). */
+  readonly pageBreaks: string[] = [];
   frozenRows = 0;
 
   constructor(public name: string) {}

@@ -10,7 +10,10 @@ import { safeSheetName, type CellBlock, type CellStyle, type NumberFormatKind, t
 import { TABLES } from "../../core/contract/schema";
 import { issueAt } from "../locate";
 import { issueFromOfficeError } from "./errors";
-import { pointsForChars } from "./structure";
+import { excelColumnPoints } from "../../core/report/page";
+import { BODY_POINTS } from "../../core/report/builder";
+import { rowHeights } from "../../core/report/row-heights";
+import { applyPageLayout, reportPrintArea } from "./page-layout";
 
 const FORMATS: Readonly<Record<NumberFormatKind, string>> = {
   text: "@",
@@ -51,14 +54,16 @@ function styleRuns(cells: readonly ReportCell[]): { row: number; col: number; wi
 
 function applyStyle(range: Excel.Range, style: CellStyle): void {
   const font = range.format.font;
+  font.size = style.size ?? BODY_POINTS;
   if (style.bold !== undefined) font.bold = style.bold;
   if (style.italic !== undefined) font.italic = style.italic;
-  if (style.size !== undefined) font.size = style.size;
   if (style.color !== undefined) font.color = hex(style.color);
   if (style.fill !== undefined) range.format.fill.color = hex(style.fill);
   if (style.align !== undefined) range.format.horizontalAlignment = ALIGN[style.align];
   if (style.wrap !== undefined) range.format.wrapText = style.wrap;
-  if (style.border) for (const edge of EDGES) range.format.borders.getItem(edge).style = "Continuous";
+  range.format.verticalAlignment = style.valign === "bottom" ? "Bottom" : "Top";
+  if (style.border === "bottom") range.format.borders.getItem("EdgeBottom").style = "Continuous";
+  else if (style.border) for (const edge of EDGES) range.format.borders.getItem(edge).style = "Continuous";
 }
 
 /** Values and number formats of the whole used block in one write each; text cells stay literal. */
@@ -76,22 +81,6 @@ function writeCells(sheet: Excel.Worksheet, report: ReportSheet): void {
   const range = sheet.getRangeByIndexes(0, 0, rows, cols);
   range.numberFormat = formats;
   range.values = values;
-}
-
-function printSetup(sheet: Excel.Worksheet, report: ReportSheet): void {
-  const layout = sheet.pageLayout;
-  layout.orientation = report.print.orientation === "landscape" ? "Landscape" : "Portrait";
-  layout.paperSize = "A4";
-  // verticalFitToPages 0 = as many pages tall as needed (fitToHeight="0" in the file format).
-  layout.zoom = { horizontalFitToPages: report.print.fitToWidth, verticalFitToPages: 0 };
-  if (report.print.titleRows) layout.setPrintTitleRows(`$${report.print.titleRows.from}:$${report.print.titleRows.to}`);
-  const hf = layout.headersFooters.defaultForAllPages;
-  hf.leftHeader = report.print.header.left ?? "";
-  hf.centerHeader = report.print.header.center ?? "";
-  hf.rightHeader = report.print.header.right ?? "";
-  hf.leftFooter = report.print.footer.left ?? "";
-  hf.centerFooter = report.print.footer.center ?? "";
-  hf.rightFooter = report.print.footer.right ?? "";
 }
 
 /** Names of the sheets data tables live on, in both languages: a report never replaces one. */
@@ -132,7 +121,7 @@ export async function writeReportSheetIn(ctx: Excel.RequestContext, report: Repo
   for (const run of styleRuns(report.cells)) applyStyle(sheet.getRangeByIndexes(run.row - 1, run.col - 1, 1, run.width), run.style);
   for (const m of report.merges) blockRange(sheet, { fromRow: m.fromRow, fromCol: m.fromCol, toRow: m.toRow, toCol: m.toCol }).merge(false);
   report.columnWidths.forEach((w, i) => {
-    if (w > 0) sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = pointsForChars(w);
+    if (w > 0) sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = excelColumnPoints(w);
   });
   if (report.freezeRows) sheet.freezePanes.freezeRows(report.freezeRows);
   for (const mark of report.conditional) {
@@ -151,7 +140,12 @@ export async function writeReportSheetIn(ctx: Excel.RequestContext, report: Repo
     const { row, col } = spec.anchor;
     chart.setPosition(sheet.getRangeByIndexes(row - 1, col - 1, 1, 1), sheet.getRangeByIndexes(row - 1 + CHART_ROWS, col - 1 + CHART_COLS, 1, 1));
   }
-  printSetup(sheet, report);
+  // "The page break is added above this range" (Worksheet.horizontalPageBreaks, ExcelApi 1.9).
+  for (const row of report.pageBreaks ?? []) if (row > 1) sheet.horizontalPageBreaks.add(`A${row}`);
+  for (const [row, points] of rowHeights(report, BODY_POINTS)) sheet.getRangeByIndexes(row - 1, 0, 1, 1).format.rowHeight = points;
+  // Charts stand right of the report's columns, off the paper.
+  const rows = Math.max(0, ...report.cells.map((c) => c.row));
+  applyPageLayout(sheet, report.print, reportPrintArea(rows, report.columnWidths.length));
   const written = await syncOr(ctx, name);
   return written.ok ? ok({ name }) : written;
 }

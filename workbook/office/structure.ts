@@ -19,9 +19,12 @@ import { defaultFormat } from "./cell-format";
 import { issueFromOfficeError } from "./errors";
 import { clearRulesBelow } from "./append-block";
 import { cellFromExcel } from "./payload";
+import { excelColumnPoints } from "../../core/report/page";
+import { dataSheetPrint } from "../../core/report/data-sheet-print";
+import { applyPageLayout } from "./page-layout";
 
 /** Excel column width is in points; a character of the default font is about 7 pixels = 5.25 points. */
-export const pointsForChars = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+export const pointsForChars = excelColumnPoints;
 
 async function sync(ctx: Excel.RequestContext): Promise<Result<void>> {
   try {
@@ -47,6 +50,7 @@ function createTable(ctx: Excel.RequestContext, sheet: Excel.Worksheet, name: Ta
     sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = pointsForChars(c.width);
   });
   sheet.freezePanes.freezeRows(1);
+  applyPageLayout(sheet, dataSheetPrint(name, lang));
 }
 
 export async function ensureStructureIn(ctx: Excel.RequestContext, lang: Lang): Promise<Result<EnsureReport>> {

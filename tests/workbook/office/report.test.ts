@@ -34,7 +34,7 @@ const REVIEW: ReportSheet = {
   conditional: [{ block: { fromRow: 4, fromCol: 3, toRow: 5, toCol: 3 }, equals: "未通过", fill: "FFC7CE", color: "9C0006" }],
   dataBars: [{ block: { fromRow: 4, fromCol: 2, toRow: 5, toCol: 2 }, color: "5B9BD5" }],
   charts: [{ kind: "bar", title: "到款", data: { fromRow: 3, fromCol: 1, toRow: 5, toCol: 2 }, anchor: { row: 7, col: 1 } }],
-  print: { orientation: "landscape", paper: "A4", fitToWidth: 1, titleRows: { from: 1, to: 3 }, header: { center: "季度考核" }, footer: { right: "第 &P 页，共 &N 页" } },
+  print: { orientation: "landscape", paper: "A4", fitToWidth: 1, scale: 100, titleRows: { from: 1, to: 3 }, header: { center: "季度考核" }, footer: { right: "第 &P 页，共 &N 页" } },
 };
 
 describe("report sheets use Excel's own features", () => {
@@ -61,8 +61,9 @@ describe("report sheets use Excel's own features", () => {
     expect(s.pageLayout).toMatchObject({
       orientation: "Landscape",
       paperSize: "A4",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { scale: 100 },
       printTitleRows: "$1:$3",
+      printArea: "A1:C5",
       "headersFooters.defaultForAllPages.centerHeader": "季度考核",
       "headersFooters.defaultForAllPages.rightFooter": "第 &P 页，共 &N 页",
     });

@@ -11,6 +11,7 @@ import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type ColumnDef, type Lang, 
 import { columnDef, issueAt, type HeaderLayout } from "../../locate";
 import type { EnsureReport } from "../../port";
 import { addTableSheet, applyColumnRules } from "./structure";
+import { applyDataSheetPrint } from "./data-sheet-print";
 import { widenTable, type Region } from "./sheet-region";
 
 export interface FoundTable {
@@ -80,7 +81,7 @@ export function ensureXlsxStructure(wb: ExcelJS.Workbook, lang: Lang, find: (tab
   const addedColumns: { table: TableName; column: string }[] = [];
   for (const step of steps) {
     if (step.kind === "create") {
-      addTableSheet(wb, step.table, lang, []);
+      applyDataSheetPrint(addTableSheet(wb, step.table, lang, []), step.table, lang);
       createdTables.push(step.table);
     } else {
       addColumns(step.found, step.columns);

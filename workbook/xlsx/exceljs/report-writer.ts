@@ -9,8 +9,12 @@
  * a report never overwrites data.
  */
 import type ExcelJS from "exceljs";
-import type { CellBlock, CellStyle, NumberFormatKind, PrintSetup, ReportSheet } from "../../../core/report/sheet";
+import type { CellBlock, CellStyle, NumberFormatKind, ReportSheet } from "../../../core/report/sheet";
 import { safeSheetName } from "../../../core/report/sheet";
+import { BODY_POINTS } from "../../../core/report/builder";
+import { rowHeights } from "../../../core/report/row-heights";
+import { headerFooter } from "../../../core/report/header-footer";
+import { filePageSetup } from "./page-setup";
 import { encodeRange, isDataSheet } from "./sheet-region";
 
 export const NUMBER_FORMATS: Readonly<Record<NumberFormatKind, string>> = {
@@ -45,45 +49,15 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
     name: REPORT_FONT,
     bold: style.bold,
     italic: style.italic,
-    size: style.size ?? 10,
+    size: style.size ?? BODY_POINTS,
     ...(style.color ? { color: { argb: argb(style.color) } } : {}),
   };
   if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.align || style.wrap) cell.alignment = { horizontal: style.align, vertical: "top", wrapText: style.wrap };
-  else cell.alignment = { vertical: "top" };
-  if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  const vertical = style.valign ?? "top";
+  cell.alignment = style.align || style.wrap ? { horizontal: style.align, vertical, wrapText: style.wrap } : { vertical };
+  if (style.border === "bottom") cell.border = { bottom: { style: "thin", color: { argb: "FF000000" } } };
+  else if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (style.format) cell.numFmt = NUMBER_FORMATS[style.format];
-}
-
-/** "&L…&C…&R…" from the three parts; the texts already carry Excel codes (&P, &N) and doubled literal "&". */
-export function headerFooter(part: PrintSetup["header"]): string {
-  return [part.left ? `&L${part.left}` : "", part.center ? `&C${part.center}` : "", part.right ? `&R${part.right}` : ""].join("");
-}
-
-/**
- * Rows whose wrapped text needs more than one line get a taller row, since
- * neither Excel nor LibreOffice grows a row for merged or pre-laid cells.
- */
-function fitRowHeights(ws: ExcelJS.Worksheet, sheet: ReportSheet): void {
-  const widthOf = (row: number, col: number): number => {
-    const m = sheet.merges.find((x) => x.fromRow === row && x.fromCol === col);
-    let w = 0;
-    for (let c = col; c <= (m ? m.toCol : col); c++) w += sheet.columnWidths[c - 1] ?? 10;
-    return w;
-  };
-  const lines = new Map<number, number>();
-  for (const c of sheet.cells) {
-    // Large type (titles) needs a taller row than the default 15 points.
-    const size = c.style?.size ?? 10;
-    if (size > 11) ws.getRow(c.row).height = Math.max(ws.getRow(c.row).height ?? 0, Math.ceil(size * 1.6));
-    if (!c.style?.wrap || typeof c.value !== "string" || c.value === "") continue;
-    // A width unit is one "0" of the default 11-point font; our 10-point text fits a little more.
-    const w = Math.max(4, Math.floor(widthOf(c.row, c.col) * 1.1) - 1);
-    // CJK characters take two columns of width.
-    const n = c.value.split("\n").reduce((sum, l) => sum + Math.max(1, Math.ceil([...l].reduce((x, ch) => x + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0) / w)), 0);
-    lines.set(c.row, Math.max(lines.get(c.row) ?? 1, n));
-  }
-  for (const [row, n] of lines) if (n > 1) ws.getRow(row).height = Math.min(409, Math.max(ws.getRow(row).height ?? 0, 14 * n + 4));
 }
 
 export function renderReportSheet(wb: ExcelJS.Workbook, sheet: ReportSheet): ExcelJS.Worksheet {
@@ -93,19 +67,9 @@ export function renderReportSheet(wb: ExcelJS.Workbook, sheet: ReportSheet): Exc
     if (isDataSheet(existing)) throw new ReportSheetConflict(`"${name}" holds a data table; a report never replaces it`);
     wb.removeWorksheet(existing.id);
   }
-  const print = sheet.print;
   const ws = wb.addWorksheet(name, {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: print.orientation,
-      fitToPage: true,
-      fitToWidth: print.fitToWidth,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-      ...(print.titleRows ? { printTitlesRow: `${print.titleRows.from}:${print.titleRows.to}` } : {}),
-    },
-    headerFooter: { oddHeader: headerFooter(print.header), oddFooter: headerFooter(print.footer) },
+    pageSetup: filePageSetup(sheet.print),
+    headerFooter: { oddHeader: headerFooter(sheet.print.header), oddFooter: headerFooter(sheet.print.footer) },
     views: sheet.freezeRows ? [{ state: "frozen", ySplit: sheet.freezeRows, xSplit: 0 }] : [],
   });
 
@@ -116,7 +80,9 @@ export function renderReportSheet(wb: ExcelJS.Workbook, sheet: ReportSheet): Exc
     if (c.style) applyStyle(cell, c.style);
   }
   for (const m of sheet.merges) ws.mergeCells(m.fromRow, m.fromCol, m.toRow, m.toCol);
-  fitRowHeights(ws, sheet);
+  for (const [row, points] of rowHeights(sheet, BODY_POINTS)) ws.getRow(row).height = points;
+  // exceljs breaks the page below the row it is asked on.
+  for (const row of sheet.pageBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
 
   let priority = 1;
   for (const mark of sheet.conditional) {
