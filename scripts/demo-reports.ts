@@ -23,14 +23,15 @@ export interface DemoReports {
   readonly weekly: ReportSheet;
 }
 
-export async function demoReports(lang: Lang, asOf: DaySerial, generatedAt: string): Promise<DemoReports> {
+/** `companyName` stands in for the demo's blank Settings.CompanyName. */
+export async function demoReports(lang: Lang, asOf: DaySerial, generatedAt: string, companyName?: string): Promise<DemoReports> {
   const wb = XlsxWorkbook.fromWorkbook(buildWorkbook(lang, generateSample({ seed: 1, scale: 1, asOf, lang })));
   const read = await readSnapshot(wb);
   if (!read.ok) throw new Error(`the demo workbook does not read: ${JSON.stringify(read.error)}`);
   const { snapshot, settings } = read.value;
   const index = indexSnapshot(snapshot);
-  // The demo's settings leave the company blank; the pictures show one.
-  const meta = { companyName: settings.CompanyName || (lang === "zh-CN" ? "宁波光明照明有限公司" : "Ningbo Guangming Lighting Co., Ltd."), generatedAt };
+  // The demo's settings leave the company blank; a printed report shows one.
+  const meta = { companyName: settings.CompanyName || companyName || (lang === "zh-CN" ? "宁波光明照明有限公司" : "Ningbo Guangming Lighting Co., Ltd."), generatedAt };
   const review = quarterlyReview(snapshot, index, previousQuarter(quarterOf(asOf)), settings);
   const week = isoWeekOf(asOf - 7);
   const weeklies = snapshot.Salespeople.map((p) => weeklyReport(snapshot, index, p.Name, week, settings));

@@ -63,7 +63,7 @@ export const ASSESSMENT_COLUMNS: readonly Column[] = [
   { head: { zh: "考核期", en: "Window" }, at: [3, 3], kind: "wrap", value: (s) => (s.window ? `${s.window.from}\n~${s.window.to}` : null) },
   { head: { zh: "阶段要求", en: "Requirement" }, at: [4, 4], kind: "wrap", value: (s, l) => (s.requirement ? text(STATUS_LABEL[s.requirement.status], l) : null) },
   { head: { zh: "要求说明", en: "Detail" }, at: [5, 9], kind: "wrap", value: (s, l) => (s.requirement ? (l === "zh-CN" ? s.requirement.detailZh : s.requirement.detail) : null) },
-  { head: { zh: "阿里巴巴评分", en: "Alibaba score" }, at: [10, 10], kind: "int", value: (s) => s.scores?.alibaba ?? null },
+  { head: { zh: "阿里巴巴\n评分", en: "Alibaba score" }, at: [10, 10], kind: "int", value: (s) => s.scores?.alibaba ?? null },
   { head: { zh: "态度评分", en: "Attitude score" }, at: [11, 11], kind: "int", value: (s) => s.scores?.attitude ?? null },
   { head: { zh: "经理评语", en: "Manager's comment" }, at: [12, 13], kind: "wrap", value: (s) => s.scores?.comment ?? null },
 ];
@@ -77,12 +77,12 @@ export const PERFORMANCE_COLUMNS: readonly Column[] = [
   { head: { zh: "订单", en: "Orders" }, at: [5, 5], kind: "int", value: (s) => s.orders },
   { head: { zh: "新客户", en: "New clients" }, at: [6, 6], kind: "int", value: (s) => s.newCustomers },
   { head: { zh: "主动联系", en: "Contacts" }, at: [7, 7], kind: "int", value: (s) => s.contacts },
-  { head: { zh: "即时通讯客户", en: "IM clients" }, at: [8, 8], kind: "int", value: (s) => s.imCustomers },
-  { head: { zh: "付费样品客户", en: "Paid samples" }, at: [9, 9], kind: "int", value: (s) => s.sampleRequests },
+  { head: { zh: "即时通讯\n客户", en: "IM clients" }, at: [8, 8], kind: "int", value: (s) => s.imCustomers },
+  { head: { zh: "付费样品\n客户", en: "Paid samples" }, at: [9, 9], kind: "int", value: (s) => s.sampleRequests },
   { head: { zh: "返单客户", en: "Repeat clients" }, at: [10, 10], kind: "int", value: (s) => s.repeatCustomers },
   { head: { zh: "有单月数", en: "Months with order" }, at: [11, 11], kind: "int", value: (s) => s.monthsWithOrder },
   { head: { zh: "预报(人民币)", en: "Forecast CNY" }, at: [12, 12], kind: "money", value: (s) => s.forecastCNY },
-  { head: { zh: "预报完成率", en: "Forecast done" }, at: [13, 13], kind: "percent", value: (s) => s.forecastCompletion },
+  { head: { zh: "预报\n完成率", en: "Forecast done" }, at: [13, 13], kind: "percent", value: (s) => s.forecastCompletion },
 ];
 /** Grid columns of the requirement status (marked) and of paid CNY (data bars). */
 export const STATUS_COLUMN = 4;

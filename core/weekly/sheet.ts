@@ -27,7 +27,7 @@ const L = {
 
 const COUNTS: readonly [keyof WeeklyReport["counts"], LocalizedText][] = [
   ["contactsOut", { zh: "主动联系", en: "Contacts out" }],
-  ["contactsIn", { zh: "客户来信/来电", en: "Contacts in" }],
+  ["contactsIn", { zh: "客户来信/\n来电", en: "Contacts in" }],
   ["newCustomers", { zh: "新客户", en: "New customers" }],
   ["samplesRequested", { zh: "样品申请", en: "Samples requested" }],
   ["samplesSent", { zh: "样品寄出", en: "Samples sent" }],
@@ -42,7 +42,7 @@ const COUNTS: readonly [keyof WeeklyReport["counts"], LocalizedText][] = [
  */
 const CUSTOMER_HEADS: readonly [LocalizedText, number][] = [
   [{ zh: "公司名称", en: "Company" }, 16],
-  [{ zh: "等级 / 开发跟进", en: "Grade / new or followed" }, 8],
+  [{ zh: "等级 /\n开发跟进", en: "Grade / new or followed" }, 8],
   [{ zh: "地址", en: "Address" }, 14],
   [{ zh: "联系人", en: "Contact" }, 10],
   [{ zh: "电话", en: "Phone" }, 12],

@@ -35,6 +35,7 @@ export const ORIENTATION: Readonly<Record<Orientation, `${Excel.PageOrientation}
 export const PAPER: Readonly<Record<PrintSetup["paper"], `${Excel.PaperType}`>> = { A4: "A4" };
 
 const POINTS_PER_INCH = 72;
+const points = (inches: number): number => Math.round(inches * POINTS_PER_INCH * 100) / 100;
 
 /** "A", "Z", "AA" … for 1, 26, 27 … */
 function letter(n: number): string {
@@ -57,12 +58,12 @@ export function applyPageLayout(sheet: Excel.Worksheet, print: PrintSetup, print
   layout.orientation = ORIENTATION[print.orientation];
   layout.paperSize = PAPER[print.paper];
   layout.zoom = zoomOf(print);
-  layout.leftMargin = PAGE_MARGINS.left * POINTS_PER_INCH;
-  layout.rightMargin = PAGE_MARGINS.right * POINTS_PER_INCH;
-  layout.topMargin = PAGE_MARGINS.top * POINTS_PER_INCH;
-  layout.bottomMargin = PAGE_MARGINS.bottom * POINTS_PER_INCH;
-  layout.headerMargin = PAGE_MARGINS.header * POINTS_PER_INCH;
-  layout.footerMargin = PAGE_MARGINS.footer * POINTS_PER_INCH;
+  layout.leftMargin = points(PAGE_MARGINS.left);
+  layout.rightMargin = points(PAGE_MARGINS.right);
+  layout.topMargin = points(PAGE_MARGINS.top);
+  layout.bottomMargin = points(PAGE_MARGINS.bottom);
+  layout.headerMargin = points(PAGE_MARGINS.header);
+  layout.footerMargin = points(PAGE_MARGINS.footer);
   layout.centerHorizontally = true;
   if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.from}:$${print.titleRows.to}`);
   if (print.titleColumns) layout.setPrintTitleColumns(`$${letter(print.titleColumns.from)}:$${letter(print.titleColumns.to)}`);

@@ -8,6 +8,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { ReportSheet } from "../../../../core/report/sheet";
+import { BODY_POINTS } from "../../../../core/report/builder";
 import { writeReportSheetsIntoPackage } from "../../../../workbook/xlsx/package/report";
 import { XlsxWorkbook } from "../../../../workbook/xlsx/exceljs/xlsx-workbook";
 import { bytesOf, conditionalOf, load, reviewReport, sheetLook, streamedBytes, templateBytes, weeklyReports } from "./support";
@@ -69,12 +70,12 @@ describe("a report written into the package looks as XlsxWorkbook writes it", ()
     expect(look).toEqual(sheetLook(b));
     // The comparison is not vacuous: the report's own look is there.
     expect(look).toMatchObject({
-      pageSetup: { orientation: "landscape", paperSize: 9, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" },
+      pageSetup: { orientation: "landscape", paperSize: 9, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.print.titleRows?.from}:${sheet.print.titleRows?.to}` },
       views: [{ state: "frozen", ySplit: sheet.freezeRows }],
     });
     const first = sheet.cells.find((c) => c.row === 1 && c.col === 1);
     expect(a.getCell(1, 1).value).toBe(first?.value);
-    expect(a.getCell(1, 1).font).toMatchObject({ name: "Microsoft YaHei", size: first?.style?.size ?? 10 });
+    expect(a.getCell(1, 1).font).toMatchObject({ name: "Microsoft YaHei", size: first?.style?.size ?? BODY_POINTS });
     expect(conditionalOf(a)).toHaveLength(sheet.conditional.length + sheet.dataBars.length);
     expect(conditionalOf(a).filter((f) => f.rules.some((r) => r.type === "dataBar"))).toHaveLength(sheet.dataBars.length);
     expect(a.model.merges.length).toBeGreaterThan(0);
