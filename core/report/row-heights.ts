@@ -58,10 +58,11 @@ export function linesOf(text: string, size: number, width: number, latin: number
 
 /** Row → points for every row whose text needs more than one default line, and the sheet's own minimum heights. */
 export function rowHeights(sheet: ReportSheet, defaultSize: number): Map<number, number> {
+  // A merged cell is as wide as its columns together: the last column of each merge, by its first cell.
+  const mergedTo = new Map(sheet.merges.map((m) => [`${m.fromRow},${m.fromCol}`, m.toCol] as const));
   const widthOf = (row: number, col: number, points: (chars: number) => number): number => {
-    const m = sheet.merges.find((x) => x.fromRow === row && x.fromCol === col);
     let w = 0;
-    for (let c = col; c <= (m ? m.toCol : col); c++) w += points(sheet.columnWidths[c - 1] ?? 10);
+    for (let c = col; c <= (mergedTo.get(`${row},${col}`) ?? col); c++) w += points(sheet.columnWidths[c - 1] ?? 10);
     return w;
   };
   const heights = new Map<number, number>();
