@@ -16,7 +16,7 @@ export const SIGN_TEXT = {
 } as const satisfies Record<string, LocalizedText>;
 
 /** Points a signature row is tall: room for a hand-written name. */
-export const SIGN_ROW_POINTS = 24;
+export const SIGN_ROW_POINTS = 22;
 
 const NAME = 1;
 const LABEL: readonly [number, number] = [2, 3];

@@ -60,9 +60,9 @@ export const GRID_WIDTHS: readonly number[] = [10, 12, 11, 11, 6, 7, 7, 7, 7, 7,
 export const ASSESSMENT_COLUMNS: readonly Column[] = [
   { head: { zh: "业务员", en: "Salesperson" }, at: [1, 1], kind: "wrap", value: (s) => s.name },
   { head: { zh: "阶段", en: "Stage" }, at: [2, 2], kind: "wrap", value: (s, l) => text(stageLabel(s.stage), l) },
-  { head: { zh: "考核期", en: "Window" }, at: [3, 3], kind: "wrap", value: (s) => (s.window ? `${s.window.from}\n~${s.window.to}` : null) },
-  { head: { zh: "阶段要求", en: "Requirement" }, at: [4, 4], kind: "wrap", value: (s, l) => (s.requirement ? text(STATUS_LABEL[s.requirement.status], l) : null) },
-  { head: { zh: "要求说明", en: "Detail" }, at: [5, 9], kind: "wrap", value: (s, l) => (s.requirement ? (l === "zh-CN" ? s.requirement.detailZh : s.requirement.detail) : null) },
+  { head: { zh: "阶段要求", en: "Requirement" }, at: [3, 3], kind: "wrap", value: (s, l) => (s.requirement ? text(STATUS_LABEL[s.requirement.status], l) : null) },
+  // The detail names the window it judges ("试用期 2026-04-13..2026-07-12：…").
+  { head: { zh: "要求说明（考核期）", en: "Detail (window)" }, at: [4, 9], kind: "wrap", value: (s, l) => (s.requirement ? (l === "zh-CN" ? s.requirement.detailZh : s.requirement.detail) : null) },
   { head: { zh: "阿里巴巴\n评分", en: "Alibaba score" }, at: [10, 10], kind: "int", value: (s) => s.scores?.alibaba ?? null },
   { head: { zh: "态度评分", en: "Attitude score" }, at: [11, 11], kind: "int", value: (s) => s.scores?.attitude ?? null },
   { head: { zh: "经理评语", en: "Manager's comment" }, at: [12, 13], kind: "wrap", value: (s) => s.scores?.comment ?? null },
@@ -85,7 +85,7 @@ export const PERFORMANCE_COLUMNS: readonly Column[] = [
   { head: { zh: "预报\n完成率", en: "Forecast done" }, at: [13, 13], kind: "percent", value: (s) => s.forecastCompletion },
 ];
 /** Grid columns of the requirement status (marked) and of paid CNY (data bars). */
-export const STATUS_COLUMN = 4;
+export const STATUS_COLUMN = 3;
 export const PAID_COLUMN = 2;
 const SPAN = GRID_WIDTHS.length;
 /** Charts go right of the printed area, past one empty column. */

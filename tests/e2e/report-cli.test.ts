@@ -89,7 +89,7 @@ describe("tradebook review", () => {
     const header = rows.findIndex((row) => row[0] === PERFORMANCE_COLUMNS[0].head.zh && row[1] === PERFORMANCE_COLUMNS[1].head.zh);
     expect(header).toBeGreaterThan(0);
     // The assessment: the requirement's status in its own column.
-    const assessed = rows.findIndex((row) => row[0] === ASSESSMENT_COLUMNS[0].head.zh && row[3] === ASSESSMENT_COLUMNS[3].head.zh);
+    const assessed = rows.findIndex((row) => row[0] === ASSESSMENT_COLUMNS[0].head.zh && row[2] === ASSESSMENT_COLUMNS[2].head.zh);
     expect(assessed).toBeGreaterThan(0);
     json.salespeople.forEach((s, i) => {
       const row = rows[header + 1 + i];
@@ -97,7 +97,7 @@ describe("tradebook review", () => {
       // Paid, commission, income, orders … forecast completion: columns 2-13.
       expect(row.slice(1, 13)).toEqual([s.paidCNY, s.commissionCNY, s.incomeCNY, s.orders, s.newCustomers, s.contacts, s.imCustomers, s.sampleRequests, s.repeatCustomers, s.monthsWithOrder, s.forecastCNY, s.forecastCompletion]);
       expect(rows[assessed + 1 + i][0]).toBe(s.name);
-      expect(rows[assessed + 1 + i][3]).toBe(s.requirement ? { passed: "通过", "in progress": "进行中", failed: "未通过" }[s.requirement.status] : null);
+      expect(rows[assessed + 1 + i][2]).toBe(s.requirement ? { passed: "通过", "in progress": "进行中", failed: "未通过" }[s.requirement.status] : null);
     });
     // The team's total row under the numbers.
     const totals = rows[header + 1 + json.salespeople.length];

@@ -8,6 +8,7 @@ import { SCHEMA, TABLE_NAMES } from "../../../core/contract/schema";
 import { DEFAULT_SETTINGS } from "../../../core/contract/settings";
 import { indexSnapshot } from "../../../core/index/indexes";
 import { dataSheetPrint } from "../../../core/report/data-sheet-print";
+import { SIGN_ROW_POINTS } from "../../../core/report/sign-off";
 import { HEADER_FOOTER_LIMIT, fitHeaderFooter, headerFooter } from "../../../core/report/header-footer";
 import { excelColumnPoints, pagesAcross, printableWidth, scaleToFit, sheetPoints, wideColumnPoints } from "../../../core/report/page";
 import { linesOf, rowHeights } from "../../../core/report/row-heights";
@@ -137,7 +138,7 @@ describe("row heights: room for every line of wrapped text, in whichever host wr
     const sheet = reviewSheet(review, "zh-CN", meta);
     const heights = rowHeights(sheet, 9);
     const sign = sheet.cells.find((c) => c.value === "经理签字：")?.row ?? 0;
-    expect(heights.get(sign)).toBe(24);
+    expect(heights.get(sign)).toBe(SIGN_ROW_POINTS);
     const detail = sheet.cells.find((c) => typeof c.value === "string" && c.value.startsWith("试用期"))?.row ?? 0;
     expect(heights.get(detail)).toBeGreaterThanOrEqual(2 * 9 * 1.3);
   });

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { indexSnapshot } from "../../../core/index/indexes";
 import type { ReportSheet } from "../../../core/report/sheet";
+import { SIGN_ROW_POINTS } from "../../../core/report/sign-off";
 import { quarterlyReview } from "../../../core/review/review";
 import { PAID_COLUMN, STATUS_COLUMN, reviewSheet } from "../../../core/review/sheet";
 import { DEFAULT_SETTINGS } from "../../../core/contract/settings";
@@ -107,7 +108,7 @@ describe("the review sheet", () => {
     expect(s.cells.filter((c) => c.row === last && typeof c.value === "string").map((c) => c.value)).toEqual(manager);
     // The lines: empty cells ruled below.
     expect(s.cells.filter((c) => c.row === last && c.style?.border === "bottom").every((c) => c.value === null)).toBe(true);
-    for (const r of [...rows, last]) expect(s.rowHeights?.[r]).toBeGreaterThanOrEqual(24);
+    for (const r of [...rows, last]) expect(s.rowHeights?.[r]).toBeGreaterThanOrEqual(SIGN_ROW_POINTS);
     // The breakdowns start the next page.
     expect(s.pageBreaks).toEqual([last + 2]);
     expect(s.cells.find((c) => c.row === last + 2)?.value).toBe(lang === "zh-CN" ? "四、成交客户（本季到款）" : "4. Deal customers (paid this quarter)");

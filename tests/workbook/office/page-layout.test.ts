@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SCHEMA, TABLE_NAMES } from "../../../core/contract/schema";
 import { dataSheetPrint } from "../../../core/report/data-sheet-print";
+import { SIGN_ROW_POINTS } from "../../../core/report/sign-off";
 import { OfficeWorkbook } from "../../../workbook/office/office-workbook";
 import { ORIENTATION, PAPER, zoomOf } from "../../../workbook/office/page-layout";
 import { FakeExcel } from "../../fakes/fake-excel";
@@ -118,7 +119,7 @@ describe("the adapter's print setup passes the fake", () => {
     expect(s.pageBreaks).toEqual(review.pageBreaks?.map((r) => `A${r}`));
     // Signature rows tall enough to write on.
     const signRow = review.cells.find((c) => c.value === "经理签字：")?.row ?? 0;
-    expect(s.rowHeights.get(signRow - 1)).toBe(24);
+    expect(s.rowHeights.get(signRow - 1)).toBe(SIGN_ROW_POINTS);
   });
 
   it("the data sheets ensureStructure creates: A4, landscape where wide, header row (and ID column when several pages wide) on every page", async () => {
