@@ -138,7 +138,7 @@ describe("sheet names follow Excel's rules", () => {
       conditional: [],
       dataBars: [],
       charts: [],
-      print: { orientation: "portrait", paper: "A4", fitToWidth: 1, header: {}, footer: {} },
+      print: { orientation: "portrait", paper: "A4", fitToWidth: 1, scale: 100, header: {}, footer: {} },
     };
     const out = value(await new OfficeWorkbook({ run: excel.run, requirements: upTo(17) }).writeReportSheet(sheet));
     expect(out.name).toBe("周报 2026-W47 王芳-Li");
