@@ -7,6 +7,8 @@ export interface CliIO {
   readonly cwd: string;
   /** Language of messages: --lang, else TRADEBOOK_LANG / LANG (zh* → zh-CN), else en-US. */
   readonly lang: Lang;
+  /** The clock (default: the system's); tests pin it to check what "today" means. */
+  readonly now?: () => Date;
 }
 
 export function langFromEnv(env: NodeJS.ProcessEnv): Lang {

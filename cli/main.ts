@@ -45,13 +45,13 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: () => import("./due"),
   },
   review: {
-    syntax: "review FILE --quarter YYYY-Qn [--out FILE] [--json]",
-    summary: { "zh-CN": "季度考核表，写入工作簿", "en-US": "the quarterly review sheet, written into the workbook" },
+    syntax: "review FILE [--quarter YYYY-Qn] [--out FILE] [--json]",
+    summary: { "zh-CN": "季度考核表（默认上一个已结束的季度），写入工作簿", "en-US": "the quarterly review sheet (default: the last completed quarter), written into the workbook" },
     load: () => import("./review"),
   },
   weekly: {
-    syntax: "weekly FILE --week YYYY-Www [--salesperson NAME] [--out FILE] [--json]",
-    summary: { "zh-CN": "每位业务员的周报表，写入工作簿", "en-US": "each salesperson's weekly report sheet, written into the workbook" },
+    syntax: "weekly FILE [--week YYYY-Www] [--salesperson NAME] [--out FILE] [--json]",
+    summary: { "zh-CN": "每位业务员的周报表（默认本周），写入工作簿", "en-US": "each salesperson's weekly report sheet (default: this week), written into the workbook" },
     load: () => import("./weekly"),
   },
   demo: {

@@ -1,13 +1,16 @@
 /**
- * `tradebook review FILE --quarter YYYY-Qn [--out FILE] [--json]`: the
+ * `tradebook review FILE [--quarter YYYY-Qn] [--out FILE] [--json]`: the
  * quarterly review (rules.md §7) written as a sheet into FILE (or --out);
  * --json prints the review document (contract.md) instead of the summary.
+ * Without --quarter: the last completed quarter. A quarter in progress is
+ * computed as of today in the work time zone (core/review/period.ts).
  */
-import { parseQuarter } from "../core/contract/dates";
+import { parseQuarter, quarterKey, toISODate } from "../core/contract/dates";
 import { indexSnapshot } from "../core/index/indexes";
 import { quarterlyReview } from "../core/review/review";
 import { reviewDocument } from "../core/review/document";
-import { STATUS_LABEL, reviewSheet, stageLabel } from "../core/review/sheet";
+import { reviewPeriod, workToday } from "../core/review/period";
+import { STATUS_LABEL, reviewSheet, reviewTitle, stageLabel } from "../core/review/sheet";
 import { localize } from "../core/contract/schema";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
@@ -18,15 +21,24 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError("give exactly one workbook FILE");
   const quarterText = stringOption(args, "quarter");
-  if (!quarterText) throw new UsageError("--quarter YYYY-Qn is required");
-  const quarter = parseQuarter(quarterText);
-  if (!quarter) throw new UsageError(`--quarter "${quarterText}" is not YYYY-Qn (e.g. 2026-Q3)`);
+  const asked = quarterText === undefined ? undefined : parseQuarter(quarterText);
+  if (quarterText !== undefined && !asked) throw new UsageError(`--quarter "${quarterText}" is not YYYY-Qn (e.g. 2026-Q3)`);
 
   const loaded = await loadWorkbook(file, io);
   if (typeof loaded === "number") return loaded;
   const { snapshot, settings, lang } = loaded.read;
-  const review = quarterlyReview(snapshot, indexSnapshot(snapshot), quarter, settings);
-  const sheet = reviewSheet(review, lang, reportMeta(loaded.read));
+  const now = io.now?.() ?? new Date();
+  const today = workToday(now, settings.WorkTimeZone);
+  const period = reviewPeriod(today, asked);
+  if (period.state === "not started") {
+    const q = quarterKey(period.period);
+    const on = toISODate(period.range.from);
+    io.err(io.lang === "zh-CN" ? `${q} 尚未开始（${on} 开始；今天是 ${toISODate(today)}，${settings.WorkTimeZone}），没有可考核的内容` : `${q} has not started yet (it starts on ${on}; today is ${toISODate(today)} in ${settings.WorkTimeZone}): nothing to review`);
+    return EXIT.usage;
+  }
+  const inProgress = period.state === "in progress";
+  const review = quarterlyReview(snapshot, indexSnapshot(snapshot), period.period, settings, period.asOf);
+  const sheet = reviewSheet(review, lang, { ...reportMeta(loaded.read, now), inProgress });
   const out = stringOption(args, "out");
   const code = await writeSheets(loaded, [sheet], out, io);
   if (code !== EXIT.ok) return code;
@@ -51,7 +63,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     String(s.contacts),
   ]);
   const team = [zh ? "团队合计" : "Team", "", "", money(review.team.paidCNY), money(review.team.commissionCNY), "", String(review.team.orders), String(review.team.contacts)];
-  io.out(`${zh ? "季度考核" : "Review"} ${review.quarter} (${zh ? "截至" : "as of"} ${review.asOf})`);
+  io.out(inProgress ? reviewTitle(review, io.lang, true) : `${reviewTitle(review, io.lang, false)} (${zh ? "截至" : "as of"} ${review.asOf})`);
   io.out(textTable([head, ...rows, team]));
   io.out(`${zh ? "客户等级" : "Grades"}: ${Object.entries(review.grades).map(([g, n]) => `${g} ${n}`).join(", ")}`);
   for (const s of review.salespeople) if (s.requirement?.status === "failed") io.out(`! ${s.name}: ${zh ? s.requirement.detailZh : s.requirement.detail}`);

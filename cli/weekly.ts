@@ -1,11 +1,13 @@
 /**
- * `tradebook weekly FILE --week YYYY-Www [--salesperson NAME] [--out FILE] [--json]`:
+ * `tradebook weekly FILE [--week YYYY-Www] [--salesperson NAME] [--out FILE] [--json]`:
  * the weekly report (rules.md §8), one sheet per salesperson-week, written
- * into FILE (or --out). Without --salesperson: every salesperson employed in
- * that week. --json prints { week, reports: [...] }.
+ * into FILE (or --out). Without --week: the current ISO week in the work
+ * time zone (core/review/period.ts, as the pane). Without --salesperson:
+ * every salesperson employed in that week. --json prints { week, reports: [...] }.
  */
-import { isoWeekRange, parseIsoWeek } from "../core/contract/dates";
+import { parseIsoWeek, toISODate } from "../core/contract/dates";
 import { indexSnapshot } from "../core/index/indexes";
+import { weeklyPeriod, workToday } from "../core/review/period";
 import { weeklyReport, weekKey } from "../core/weekly/weekly";
 import { weeklySheet } from "../core/weekly/sheet";
 import { UsageError, parseArgs, stringOption } from "./args";
@@ -17,14 +19,22 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError("give exactly one workbook FILE");
   const weekText = stringOption(args, "week");
-  if (!weekText) throw new UsageError("--week YYYY-Www is required");
-  const week = parseIsoWeek(weekText);
-  if (!week) throw new UsageError(`--week "${weekText}" is not an ISO week YYYY-Www (e.g. 2026-W47)`);
+  const asked = weekText === undefined ? undefined : parseIsoWeek(weekText);
+  if (weekText !== undefined && !asked) throw new UsageError(`--week "${weekText}" is not an ISO week YYYY-Www (e.g. 2026-W47)`);
 
   const loaded = await loadWorkbook(file, io);
   if (typeof loaded === "number") return loaded;
   const { snapshot, settings, lang } = loaded.read;
-  const range = isoWeekRange(week);
+  const now = io.now?.() ?? new Date();
+  const today = workToday(now, settings.WorkTimeZone);
+  const period = weeklyPeriod(today, asked);
+  const week = period.period;
+  if (period.state === "not started") {
+    const on = toISODate(period.range.from);
+    io.err(io.lang === "zh-CN" ? `${weekKey(week)} 尚未开始（${on} 开始；今天是 ${toISODate(today)}，${settings.WorkTimeZone}）` : `${weekKey(week)} has not started yet (it starts on ${on}; today is ${toISODate(today)} in ${settings.WorkTimeZone})`);
+    return EXIT.usage;
+  }
+  const range = period.range;
   const wanted = stringOption(args, "salesperson");
   const names = wanted !== undefined ? [wanted.trim()] : snapshot.Salespeople.filter((p) => p.Active !== "N" && p.HireDate <= range.to).map((p) => p.Name as string);
   if (wanted !== undefined && !snapshot.Salespeople.some((p) => p.Name === wanted.trim())) {
@@ -34,7 +44,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   const index = indexSnapshot(snapshot);
-  const meta = reportMeta(loaded.read);
+  const meta = reportMeta(loaded.read, now);
   const reports = names.map((n) => weeklyReport(snapshot, index, n, week, settings));
   const sheets = reports.map((r) => weeklySheet(r, lang, meta));
   const out = stringOption(args, "out");

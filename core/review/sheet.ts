@@ -23,6 +23,8 @@ export interface ReportMeta {
   readonly companyName: string;
   /** When the sheet was generated, as shown in the footer (e.g. "2026-10-08 09:30"). */
   readonly generatedAt: string;
+  /** The period was still running when generated (core/review/period.ts): the title says so. */
+  readonly inProgress?: boolean;
 }
 
 export const REVIEW_TITLE: LocalizedText = { zh: "季度考核", en: "Review" };
@@ -147,10 +149,17 @@ function sideBySide(s: SheetLayout, top: number, tables: readonly Table[]): { fi
   return spans;
 }
 
+/** "季度考核 2026-Q4", or for a quarter in progress "季度考核 2026-Q4（进行中，截至 2026-11-25）". */
+export function reviewTitle(review: Pick<QuarterlyReview, "quarter" | "asOf">, lang: Lang, inProgress: boolean): string {
+  const name = reviewSheetName(review.quarter, lang);
+  if (!inProgress) return name;
+  return lang === "zh-CN" ? `${name}（进行中，截至 ${review.asOf}）` : `${name} (in progress, as of ${review.asOf})`;
+}
+
 export function reviewSheet(review: QuarterlyReview, lang: Lang, meta: ReportMeta): ReportSheet {
   const s = new SheetLayout(lang);
   GRID_WIDTHS.forEach((w, i) => s.width(i + 1, w));
-  const title = reviewSheetName(review.quarter, lang);
+  const title = reviewTitle(review, lang, meta.inProgress ?? false);
   const people = review.salespeople;
 
   s.line(meta.companyName ? `${title} · ${meta.companyName}` : title, STYLE.title, SPAN);
@@ -226,7 +235,7 @@ export function reviewSheet(review: QuarterlyReview, lang: Lang, meta: ReportMet
 
   const company = headerFooterText(meta.companyName);
   return s.build(
-    title,
+    reviewSheetName(review.quarter, lang),
     {
       orientation: "landscape",
       paper: "A4",

@@ -15,7 +15,8 @@ import { EXIT, type CliIO } from "../../cli/io";
 import { openWorkbook, reportMeta, writeSheets } from "../../cli/report-file";
 import * as reviewCommand from "../../cli/review";
 import * as weeklyCommand from "../../cli/weekly";
-import { parseQuarter } from "../../core/contract/dates";
+import { parseISODate, parseQuarter } from "../../core/contract/dates";
+import { DEFAULT_SETTINGS } from "../../core/contract/settings";
 import { indexSnapshot } from "../../core/index/indexes";
 import { quarterlyReview, type QuarterlyReview } from "../../core/review/review";
 import { reviewSheet } from "../../core/review/sheet";
@@ -27,10 +28,10 @@ import { REVIEW_SNAPSHOT } from "../fixtures/review-snapshot";
 let dir = "";
 let crm = "";
 
-async function tradebook(args: string[], lang: CliIO["lang"] = "en-US"): Promise<{ code: number; out: string; err: string }> {
+async function tradebook(args: string[], lang: CliIO["lang"] = "en-US", now?: string): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const io: CliIO = { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n"), cwd: dir, lang };
+  const io: CliIO = { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n"), cwd: dir, lang, now: now === undefined ? undefined : () => new Date(now) };
   // The commands' own modules, as cli/main.ts dispatches them (usage errors exit 2).
   const [name, ...rest] = args;
   const command = name === "review" ? reviewCommand : weeklyCommand;
@@ -123,7 +124,6 @@ describe("tradebook review", () => {
   });
 
   it.each([
-    ["no --quarter", ["review", "crm.xlsx"], 2, /--quarter/],
     ["a bad quarter", ["review", "crm.xlsx", "--quarter", "2026-Q5"], 2, /2026-Q5/],
     ["a missing file", ["review", "nope.xlsx", "--quarter", "2026-Q3"], 2, /nope\.xlsx/],
     ["an unknown option", ["review", "crm.xlsx", "--quarter", "2026-Q3", "--pdf"], 2, /--pdf/],
@@ -146,6 +146,54 @@ describe("tradebook review", () => {
     expect(r.err).toMatch(/Payments/);
     expect(r.err).toMatch(/no report written/);
     expect(statSync(join(dir, "bad.xlsx")).mtimeMs).toBe(before);
+  });
+});
+
+describe("report periods on a fixed clock (core/review/period.ts; the workbook's WorkTimeZone is Asia/Shanghai)", () => {
+  it.each([
+    // clock (UTC), --quarter, quarter reviewed, as of, first line of the summary
+    ["2026-10-08T02:00:00Z", undefined, "2026-Q3", "2026-09-30", "Review 2026-Q3 (as of 2026-09-30)"],
+    ["2026-09-30T16:30:00Z", undefined, "2026-Q3", "2026-09-30", "Review 2026-Q3 (as of 2026-09-30)"], // 00:30 on 1 Oct in Shanghai
+    ["2026-09-30T15:30:00Z", undefined, "2026-Q2", "2026-06-30", "Review 2026-Q2 (as of 2026-06-30)"], // 23:30 on 30 Sep in Shanghai
+    ["2026-08-20T02:00:00Z", "2026-Q3", "2026-Q3", "2026-08-20", "Review 2026-Q3 (in progress, as of 2026-08-20)"],
+    ["2026-09-30T15:30:00Z", "2026-Q3", "2026-Q3", "2026-09-30", "Review 2026-Q3 (in progress, as of 2026-09-30)"],
+  ] as const)("at %s, --quarter %s: %s as of %s", async (now, quarter, expected, asOf, line) => {
+    const args = ["review", crm, ...(quarter ? ["--quarter", quarter] : []), "--out", "period.xlsx"];
+    const text = await tradebook(args, "en-US", now);
+    expect(text.err).toBe("");
+    expect(text.out.split("\n")[0]).toBe(line);
+    const json = JSON.parse((await tradebook([...args, "--json"], "en-US", now)).out) as QuarterlyReview;
+    expect([json.quarter, json.asOf]).toEqual([expected, asOf]);
+  });
+
+  it("a quarter in progress is graded and counted as of today, and its sheet is titled so", async () => {
+    const now = "2026-08-20T02:00:00Z";
+    const json = JSON.parse((await tradebook(["review", crm, "--quarter", "2026-Q3", "--out", "progress.xlsx", "--json"], "zh-CN", now)).out) as QuarterlyReview;
+    const { snapshot, settings } = { snapshot: REVIEW_SNAPSHOT, settings: DEFAULT_SETTINGS };
+    const asOfToday = quarterlyReview(snapshot, indexSnapshot(snapshot), parseQuarter("2026-Q3")!, settings, parseISODate("2026-08-20"));
+    expect(json.grades).toEqual(asOfToday.grades);
+    expect(json.team).toEqual(asOfToday.team);
+    const ws = (await readBack("progress.xlsx")).getWorksheet("季度考核 2026-Q3") as ExcelJS.Worksheet;
+    expect(String(ws.getCell(1, 1).value)).toMatch(/^季度考核 2026-Q3（进行中，截至 2026-08-20）/);
+  });
+
+  it("refuses a quarter or a week that has not started, naming the day it starts", async () => {
+    const now = "2026-08-20T02:00:00Z";
+    const review = await tradebook(["review", crm, "--quarter", "2026-Q4"], "en-US", now);
+    expect([review.code, review.err.trim()]).toEqual([2, "2026-Q4 has not started yet (it starts on 2026-10-01; today is 2026-08-20 in Asia/Shanghai): nothing to review"]);
+    const weekly = await tradebook(["weekly", crm, "--week", "2026-W35"], "en-US", now);
+    expect([weekly.code, weekly.err.trim()]).toEqual([2, "2026-W35 has not started yet (it starts on 2026-08-24; today is 2026-08-20 in Asia/Shanghai)"]);
+  });
+
+  it.each([
+    // clock (UTC), week reported
+    ["2026-08-12T02:00:00Z", "2026-W33"],
+    ["2026-08-16T15:59:00Z", "2026-W33"], // Sunday 23:59 in Shanghai
+    ["2026-08-16T16:00:00Z", "2026-W34"], // Monday 00:00 in Shanghai, still Sunday in UTC
+  ] as const)("weekly without --week at %s reports the current ISO week, %s", async (now, week) => {
+    const r = await tradebook(["weekly", crm, "--out", "this-week.xlsx", "--json"], "en-US", now);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { week: string }).week).toBe(week);
   });
 });
 
