@@ -58,6 +58,15 @@ export default [
     },
   },
   {
+    files: ["app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/addin/**", "**/cli/**", "**/functions/**", "react", "react-dom", "@fluentui/*"], message: "app/ sits below the entry points." }] },
+      ],
+    },
+  },
+  {
     files: ["workbook/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -10,11 +10,9 @@ import ExcelJS from "exceljs";
 import { toCells } from "../core/contract/cells";
 import type { CrmSnapshot, RowOf } from "../core/contract/model";
 import { SCHEMA, TABLE_NAMES, sheetNameOf, type Lang, type TableName } from "../core/contract/schema";
-import { DEFAULT_TIERS } from "../core/contract/settings";
 import { addTableSheet } from "../workbook/xlsx/exceljs/structure";
 import { applyDataSheetPrint } from "../workbook/xlsx/exceljs/data-sheet-print";
-import { COUNTRIES } from "./countries";
-import { defaultRates, defaultSettingRows } from "./defaults";
+import { referenceRows } from "./defaults";
 
 export { defaultSettingRows } from "./defaults";
 
@@ -29,6 +27,7 @@ export const TEMPLATE_FILES: Readonly<Record<Lang, string>> = {
 
 /** The rows each table starts with: the caller's, else the contract defaults for reference tables. */
 export function initialRows(lang: Lang, data: Partial<CrmSnapshot>): { readonly [T in TableName]: readonly RowOf<T>[] } {
+  const reference = referenceRows(lang);
   return {
     Customers: data.Customers ?? [],
     FollowUps: data.FollowUps ?? [],
@@ -39,10 +38,10 @@ export function initialRows(lang: Lang, data: Partial<CrmSnapshot>): { readonly 
     Forecasts: data.Forecasts ?? [],
     Scores: data.Scores ?? [],
     WeeklyNotes: data.WeeklyNotes ?? [],
-    Settings: data.Settings ?? defaultSettingRows(lang),
-    CommissionTiers: data.CommissionTiers ?? DEFAULT_TIERS,
-    ExchangeRates: data.ExchangeRates ?? defaultRates(),
-    Countries: data.Countries ?? COUNTRIES,
+    Settings: data.Settings ?? reference.Settings,
+    CommissionTiers: data.CommissionTiers ?? reference.CommissionTiers,
+    ExchangeRates: data.ExchangeRates ?? reference.ExchangeRates,
+    Countries: data.Countries ?? reference.Countries,
   };
 }
 
