@@ -38,7 +38,7 @@ export function CustomerCard(props: PaneProps & { customer: Customer }): JSX.Ele
         {c.Company}
       </Subtitle1>
       <div className="tb-row">
-        <Caption1>{c.CustomerID}</Caption1>
+        <Caption1 className="tb-nowrap">{c.CustomerID}</Caption1>
         {grade && <Badge appearance="filled">{`${t("grade")}: ${label(GRADES, grade, lang)}`}</Badge>}
         <Caption1>{`${t("owner")}: ${c.Owner}`}</Caption1>
       </div>
@@ -93,11 +93,13 @@ export function CustomerCard(props: PaneProps & { customer: Customer }): JSX.Ele
 function History(props: { title: string; empty: string; rows: readonly string[] }): JSX.Element {
   return (
     <section className="tb-history">
-      <Text weight="semibold" as="h4">
+      <Text weight="semibold" as="h4" block>
         {props.title}
       </Text>
       {props.rows.length === 0 ? (
-        <Caption1>{props.empty}</Caption1>
+        <Caption1 as="p" block>
+          {props.empty}
+        </Caption1>
       ) : (
         <ul className="tb-list">
           {props.rows.map((r, i) => (

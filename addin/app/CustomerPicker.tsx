@@ -51,6 +51,10 @@ export function CustomerPicker(props: {
       <Combobox
         freeform
         name="customer"
+        // Fluent names the chevron "Open" in English whatever the language; the
+        // list stays inside the pane's main landmark (inlinePopup) for screen readers.
+        expandIcon={{ "aria-label": t("showMatches") }}
+        inlinePopup
         placeholder={t("customerSearch")}
         value={text}
         open={open && result.customers.length > 0}

@@ -1,11 +1,10 @@
 /** Customers: search, a customer's card, and the new-customer form. */
-import { Button, Field, Input, Text } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { Button, Caption1, Field, Input, Text } from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { CustomerId } from "../../core/contract/model";
 import { useI18n } from "../i18n/I18n";
 import { searchCustomers } from "../state/search";
 import { CustomerCard } from "./CustomerCard";
-import { customerLabel } from "./CustomerPicker";
 import { NewCustomerView } from "./NewCustomerView";
 import type { PaneProps } from "./pane";
 import { useDebounced } from "./use-debounced";
@@ -20,6 +19,11 @@ export function CustomersTab(props: PaneProps): JSX.Element {
   const settled = useDebounced(query, 120);
   const result = useMemo(() => searchCustomers(props.data.search, settled, LIMIT), [props.data.search, settled]);
   const customer = selected ? props.data.index.customersById.get(selected as CustomerId) : undefined;
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The card sits below up to 20 results: bring it into view when one is picked.
+    if (selected) card.current?.scrollIntoView?.({ block: "start" });
+  }, [selected]);
 
   if (creating) {
     return (
@@ -44,17 +48,24 @@ export function CustomersTab(props: PaneProps): JSX.Element {
         </Button>
       </div>
       {result.customers.length > 0 && (
-        <ul className="tb-list" aria-label={t("customersTitle")}>
+        <ul className="tb-results" aria-label={t("customersTitle")}>
           {result.customers.map((c) => (
             <li key={c.CustomerID}>
-              <Button appearance={c.CustomerID === selected ? "primary" : "subtle"} onClick={() => setSelected(c.CustomerID)}>
-                {customerLabel(c)}
-              </Button>
+              {/* A plain button, left-aligned and wrapping like the list it is; the ID never breaks. */}
+              <button type="button" className="tb-result" aria-current={c.CustomerID === selected ? "true" : undefined} onClick={() => setSelected(c.CustomerID)}>
+                <Text weight="semibold" block>
+                  {c.Company}
+                </Text>
+                <Caption1 block>
+                  <span className="tb-nowrap">{c.CustomerID}</span>
+                  {[c.Contact, c.Country, c.Owner].filter(Boolean).map((part) => ` · ${part}`).join("")}
+                </Caption1>
+              </button>
             </li>
           ))}
         </ul>
       )}
-      {customer ? <CustomerCard {...props} customer={customer} /> : !settled.trim() && <Text>{t("customerSearch")}</Text>}
+      <div ref={card}>{customer ? <CustomerCard {...props} customer={customer} /> : !settled.trim() && <Text>{t("customerSearch")}</Text>}</div>
     </div>
   );
 }

@@ -86,7 +86,7 @@ export function FollowUpFormView(
   return (
     <form
       className="tb-form"
-      aria-label={t("tabLog")}
+      aria-label={t("logThis")}
       noValidate
       onKeyDown={submitOnCtrlEnter}
       onSubmit={(e) => {

@@ -22,8 +22,8 @@ export function LogTab(props: PaneProps & { request: LogRequest | null }): JSX.E
     <div className="tb-stack">
       <TabList size="small" selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as LogMode)} aria-label={t("tabLog")}>
         <Tab value="contact">{t("formContact")}</Tab>
-        <Tab value="sample">{t("sampleShortcut")}</Tab>
-        <Tab value="order">{t("orderShortcut")}</Tab>
+        <Tab value="sample">{t("sampleTitle")}</Tab>
+        <Tab value="order">{t("orderTitle")}</Tab>
       </TabList>
       {mode === "contact" && <FollowUpFormView {...props} customerId={customerId} onCustomer={setCustomerId} purpose={props.request?.purpose} onShortcut={setMode} />}
       {mode === "sample" && <SampleFormView {...props} customerId={customerId} onCustomer={setCustomerId} />}

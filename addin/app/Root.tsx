@@ -1,5 +1,5 @@
 /** The pane's top: theme, language switch, and which workbook host is open. */
-import { FluentProvider, Field, Select, Title3, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Select, Title3, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import type { Lang } from "../../core/contract/schema";
 import type { Host } from "../host/host";
@@ -41,7 +41,8 @@ export function Root(props: { host: Host | null; reports?: ReportGenerator; init
     <I18nProvider lang={lang} setLang={setLang}>
       <FluentProvider theme={webLightTheme} lang={lang} className="tb-root">
         <Header />
-        {host ? <Workspace key={host.displayName} host={host} reports={props.reports} initialTab={props.initialTab} /> : <OpenWorkbook onOpen={setHost} demoUrl={props.demoUrl} />}
+        {/* Everything below the header is the page's one main landmark (axe: landmark-one-main, region). */}
+        <main>{host ? <Workspace key={host.displayName} host={host} reports={props.reports} initialTab={props.initialTab} /> : <OpenWorkbook onOpen={setHost} demoUrl={props.demoUrl} />}</main>
       </FluentProvider>
     </I18nProvider>
   );
@@ -54,12 +55,11 @@ function Header(): JSX.Element {
       <Title3 as="h1" className="tb-grow">
         {t("appTitle")}
       </Title3>
-      <Field label={t("language")} orientation="horizontal" className="tb-lang">
-        <Select name="language" value={lang} onChange={(_, d) => setLang(d.value === "zh-CN" ? "zh-CN" : "en-US")}>
-          <option value="zh-CN">中文</option>
-          <option value="en-US">English</option>
-        </Select>
-      </Field>
+      {/* Labelled for screen readers only: "中文 / English" says what it is, and a visible label would not fit 320 px. */}
+      <Select name="language" aria-label={t("language")} className="tb-lang" value={lang} onChange={(_, d) => setLang(d.value === "zh-CN" ? "zh-CN" : "en-US")}>
+        <option value="zh-CN">中文</option>
+        <option value="en-US">English</option>
+      </Select>
     </header>
   );
 }

@@ -5,7 +5,7 @@ import { DUE_RULE_NAMES, DUE_SEVERITIES, type DueSeverity } from "../../core/rul
 import { localize } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
 import type { MessageKey } from "../i18n/messages";
-import { todayView, type TodayEntry } from "../state/today";
+import { daysOverdue, progressLine, todayView, type TodayEntry } from "../state/today";
 import type { PaneProps } from "./pane";
 
 const SEVERITY_TITLE: Record<DueSeverity, MessageKey> = { overdue: "dueOverdue", today: "dueToday", soon: "dueSoon" };
@@ -28,6 +28,15 @@ export function TodayTab(props: PaneProps): JSX.Element {
   );
 }
 
+/** "逾期 12 天" in the danger colour, on a line of its own; nothing when not overdue. */
+function Overdue(props: { days: number }): JSX.Element | null {
+  const { t } = useI18n();
+  if (props.days === 0) return null;
+  return (
+    <span className="tb-danger tb-block">{props.days === 1 ? t("dayOverdue") : t("daysOverdue", { days: props.days })}</span>
+  );
+}
+
 function Section(props: PaneProps & { id: string; title: string; entries: readonly TodayEntry[]; color: "danger" | "warning" | "informative" | "success"; purpose?: "Inquiry" | "Greeting" }): JSX.Element {
   const { t, lang } = useI18n();
   return (
@@ -43,17 +52,23 @@ function Section(props: PaneProps & { id: string; title: string; entries: readon
               <Badge appearance="tint" color={props.color}>
                 {localize(DUE_RULE_NAMES[item.rule], lang)}
               </Badge>
-              <br />
-              <Caption1>{localize(item.detail, lang)}</Caption1>
-              <br />
-              <Caption1>
-                {localize(item.progress.text, lang)}
-                {props.me === null ? ` · ${item.owner}` : ""}
-                {clock ? ` · ${t("localTime", { time: clock.localTime })} · ${clock.window ? t("callWindow", { from: clock.window.from, to: clock.window.to }) : t("noCallWindow")}` : ""}
+              <Caption1 block>{localize(item.detail, lang)}</Caption1>
+              <Caption1 block>
+                <Overdue days={daysOverdue(item, props.data.clock.today)} />
+                {[
+                  progressLine(item),
+                  props.me === null ? item.owner : null,
+                  clock && t("localTime", { time: clock.localTime }),
+                  clock && (clock.window ? t("callWindow", { from: clock.window.from, to: clock.window.to }) : t("noCallWindow")),
+                ]
+                  .map((part) => (part && typeof part === "object" ? localize(part, lang) : part))
+                  .filter(Boolean)
+                  .join(" · ")}
               </Caption1>
             </div>
             <Button
               size="small"
+              className="tb-nowrap"
               aria-label={`${t("logThis")}: ${item.company}`}
               onClick={() => props.navigate("log", { customerId: item.customerId, mode: "contact", purpose: props.purpose ?? (item.rule === "birthday" ? "Greeting" : undefined) })}
             >

@@ -15,9 +15,12 @@ import { CustomersTab } from "./CustomersTab";
 import { LogTab } from "./LogTab";
 import { isTabKey, PENDING_TAB_KEY, SHOW_TAB_EVENT, type LogRequest, type TabKey } from "./navigation";
 import type { PaneProps } from "./pane";
+import { SaveButton } from "./SaveButton";
+import { FirstRun } from "./FirstRun";
 import { SetupPanel } from "./SetupPanel";
+import type { CreatedStructure } from "./TeamSetup";
 import { TodayTab } from "./TodayTab";
-import { MANAGER, WHO_KEY, WhoAmI } from "./WhoAmI";
+import { MANAGER, WHO_KEY } from "./WhoAmI";
 import { Notice, WriteError } from "./WriteError";
 
 export function Workspace(props: { host: Host; reports?: ReportGenerator; initialTab: TabKey }): JSX.Element {
@@ -29,6 +32,7 @@ export function Workspace(props: { host: Host; reports?: ReportGenerator; initia
   const [request, setRequest] = useState<LogRequest | null>(null);
   const [saveNotice, setSaveNotice] = useState<string | null>(null);
   const [saveFailure, setSaveFailure] = useState<readonly Issue[] | null>(null);
+  const [created, setCreated] = useState<CreatedStructure | null>(null);
 
   const setWho = (value: string | null): void => {
     host.store.set(WHO_KEY, value);
@@ -59,7 +63,7 @@ export function Workspace(props: { host: Host; reports?: ReportGenerator; initia
 
   // "waiting": the pane has not been shown yet (a hidden start), so nothing is read.
   if (state.status === "loading" || state.status === "waiting") return <Spinner label={t("loading")} />;
-  if (state.status === "needs-setup") return <SetupPanel host={host} onDone={refresh} />;
+  if (state.status === "needs-setup") return <SetupPanel host={host} onDone={async (done) => { setCreated(done); await refresh(); }} />;
   if (state.status === "failed")
     return (
       <div className="tb-stack">
@@ -72,7 +76,7 @@ export function Workspace(props: { host: Host; reports?: ReportGenerator; initia
 
   const { data, updatedAt, refreshing } = state;
   const known = who === MANAGER || (who !== null && data.index.salespeopleByName.has(who as SalespersonName));
-  if (!known) return <WhoAmI salespeople={data.ws.snapshot.Salespeople} onPick={setWho} />;
+  if (!known) return <FirstRun host={host} data={data} created={created} refresh={refresh} onPick={setWho} />;
   const me = who === MANAGER ? null : (who as SalespersonName);
   const pane: PaneProps = { host, data, me, refresh, navigate };
   const errors = data.ws.issues.filter((i) => i.severity === "error");
@@ -117,11 +121,7 @@ export function Workspace(props: { host: Host; reports?: ReportGenerator; initia
         <Caption1 role="status" aria-live="polite" className="tb-updated">
           {refreshing ? t("updating") : t("updatedAt", { time: updatedAt.toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" }) })}
         </Caption1>
-        {host.save && (
-          <Button size="small" appearance="primary" onClick={() => void save()}>
-            {t("save")}
-          </Button>
-        )}
+        {host.save && <SaveButton unsaved={host.unsaved} onSave={() => void save()} />}
       </div>
       <Notice text={saveNotice} />
       <WriteError issues={saveFailure} />
@@ -131,6 +131,7 @@ export function Workspace(props: { host: Host; reports?: ReportGenerator; initia
         </MessageBar>
       )}
       <TabList
+        size="small"
         selectedValue={tab}
         onTabSelect={(_, d) => {
           setTab(d.value as TabKey);
@@ -142,12 +143,12 @@ export function Workspace(props: { host: Host; reports?: ReportGenerator; initia
         <Tab value="customers">{t("tabCustomers")}</Tab>
         <Tab value="reports">{t("tabReports")}</Tab>
       </TabList>
-      <main className="tb-tab" aria-label={t(tab === "today" ? "tabToday" : tab === "log" ? "tabLog" : tab === "customers" ? "tabCustomers" : "tabReports")}>
+      <div role="tabpanel" className="tb-tab" aria-label={t(tab === "today" ? "tabToday" : tab === "log" ? "tabLog" : tab === "customers" ? "tabCustomers" : "tabReports")}>
         {tab === "today" && <TodayTab {...pane} />}
         {tab === "log" && <LogTab {...pane} request={request} />}
         {tab === "customers" && <CustomersTab {...pane} />}
         {tab === "reports" && <ReportsTab generate={props.reports ?? workbookReportGenerator(host.port)} today={data.clock.today} salesperson={me} />}
-      </main>
+      </div>
     </div>
   );
 }

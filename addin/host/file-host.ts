@@ -3,12 +3,15 @@
  * package port (workbook/xlsx/package/xlsx-package.ts: tables read as a stream,
  * rows and reports written into the package, exceljs only for what needs
  * the whole workbook), saved back by download (or into the opened file
- * where the File System Access API gave us a handle). The port and exceljs
+ * where the File System Access API gave us a handle). Until then the page
+ * says there are unsaved changes and the browser asks before leaving it
+ * (unsaved.ts). The port and exceljs
  * are loaded only here, with a dynamic import, so the Excel task pane never
  * downloads them.
  */
 import { err, ok, type Result } from "../../core/contract/issues";
 import type { Host, SavedFile } from "./host";
+import { confirmLeavingUnsaved, trackUnsaved } from "./unsaved";
 import { browserStorage, storageUserStore } from "./user-store";
 
 /** The part of the File System Access API we use (not yet in TypeScript's DOM lib). */
@@ -24,7 +27,8 @@ export async function openFileHost(buffer: ArrayBuffer, name: string, handle?: W
   const file = { bytes: new Uint8Array(buffer) };
   const opened = await XlsxPackage.open(file, name);
   if (!opened.ok) return opened;
-  const workbook = opened.value;
+  const tracker = trackUnsaved(opened.value, () => file.bytes);
+  if (typeof window !== "undefined") confirmLeavingUnsaved(window, tracker.changes);
   const save = async (): Promise<Result<SavedFile>> => {
     try {
       const { bytes } = file;
@@ -33,16 +37,18 @@ export async function openFileHost(buffer: ArrayBuffer, name: string, handle?: W
         const w = await handle.createWritable();
         await w.write(blob);
         await w.close();
+        tracker.saved(bytes);
         return ok({ name: handle.name, via: "handle" });
       }
       downloadBlob(blob, name);
+      tracker.saved(bytes);
       return ok({ name, via: "download" });
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       return err([{ severity: "error", sheet: name, row: null, column: null, code: "save-failed", message: { zh: `保存失败：${why}`, en: `Saving failed: ${why}` } }]);
     }
   };
-  return ok({ kind: "file", port: workbook, displayName: name, store: storageUserStore(browserStorage(), `file:${name}`), save });
+  return ok({ kind: "file", port: tracker.port, displayName: name, store: storageUserStore(browserStorage(), `file:${name}`), save, unsaved: tracker.changes });
 }
 
 function downloadBlob(blob: Blob, name: string): void {

@@ -5,6 +5,7 @@
  */
 import type { WorkbookPort } from "../../workbook/port";
 import type { Result } from "../../core/contract/issues";
+import type { UnsavedChanges } from "./unsaved";
 import type { UserStore } from "./user-store";
 import type { PaneVisibility } from "./visibility";
 
@@ -29,4 +30,6 @@ export interface Host {
   readonly visibility?: PaneVisibility;
   /** Excel only: calls `onChange` after the workbook's tables changed (a co-author's edit too); answers a function that stops it. */
   watch?(onChange: () => void): Promise<() => Promise<void>>;
+  /** File host only: changes not yet saved (Excel saves by itself). */
+  readonly unsaved?: UnsavedChanges;
 }

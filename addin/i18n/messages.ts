@@ -4,11 +4,14 @@
  * compile error rather than an English word leaking into a Chinese pane.
  * Placeholders are {name}; t() fills them.
  */
+import { TEAM_EN, TEAM_ZH } from "./messages-team";
+
 export const EN = {
+  ...TEAM_EN,
   appTitle: "TradeBook",
   language: "Language",
   tabToday: "Today",
-  tabLog: "Log contact",
+  tabLog: "Log",
   tabCustomers: "Customers",
   tabReports: "Reports",
   formContact: "Contact",
@@ -25,10 +28,11 @@ export const EN = {
   structureMended: "rules below {tables} removed so new rows join the table",
   save: "Save workbook",
   saved: "Saved {name}.",
+  unsaved: "Unsaved changes",
   openFile: "Open a TradeBook workbook (.xlsx)",
   openFileHint: "Outside Excel the pane works on a file: open it, work, then save it back.",
   openDemo: "Open the demo workbook",
-  openWriteBack: "Open, and save back into the same file",
+  openWriteBack: "Open, saving back to the file",
   fileName: "File: {name}",
   setupTitle: "This workbook has no TradeBook tables yet",
   setupBody: "One click creates the Customers, FollowUps, Samples, Orders, Payments, Salespeople and Settings sheets. Your existing sheets are not touched.",
@@ -50,6 +54,8 @@ export const EN = {
   dueToday: "Today",
   dueSoon: "Soon",
   dueNone: "Nothing due. Well done.",
+  dayOverdue: "1 day overdue",
+  daysOverdue: "{days} days overdue",
   logThis: "Log contact",
   birthdays: "Birthdays this week",
   unanswered: "Unanswered inbound emails",
@@ -59,6 +65,7 @@ export const EN = {
   customer: "Customer",
   customerSearch: "Search by company, contact, email or ID",
   customerNoMatch: "No customer matches.",
+  showMatches: "Show matching customers",
   moreResults: "Showing the first {count}; type more to narrow.",
   channel: "Channel",
   direction: "Direction",
@@ -146,18 +153,21 @@ export const EN = {
   reportKind: "Report",
   quarterly: "Quarterly review",
   weekly: "Weekly report",
-  quarter: "Quarter (YYYY-Qn)",
+  quarter: "Quarter",
   week: "Week (YYYY-Www)",
   generate: "Generate",
   generated: "Report written to sheet {name}.",
   reportsUnavailable: "Reports are not available here yet.",
-  invalidQuarter: "Use the form 2026-Q3.",
   invalidWeek: "Use the form 2026-W48.",
+  quarterInProgress: "{quarter} (in progress, as of {date})",
+  quarterNote: "{quarter} is in progress: its review counts up to today, {date}.",
+  notStarted: "{period} has not started yet.",
 } as const;
 
 export type MessageKey = keyof typeof EN;
 
 export const ZH: Record<MessageKey, string> = {
+  ...TEAM_ZH,
   appTitle: "外贸通 TradeBook",
   language: "语言",
   tabToday: "今日",
@@ -178,6 +188,7 @@ export const ZH: Record<MessageKey, string> = {
   structureMended: "移除了 {tables} 下方的规则，新行可并入表格",
   save: "保存工作簿",
   saved: "已保存 {name}。",
+  unsaved: "有未保存的更改",
   openFile: "打开 TradeBook 工作簿 (.xlsx)",
   openFileHint: "在 Excel 之外，任务窗格处理一个文件：打开、操作，然后保存。",
   openDemo: "打开演示工作簿",
@@ -203,6 +214,8 @@ export const ZH: Record<MessageKey, string> = {
   dueToday: "今天",
   dueSoon: "即将到期",
   dueNone: "没有待办事项，做得好。",
+  dayOverdue: "逾期 1 天",
+  daysOverdue: "逾期 {days} 天",
   logThis: "记录跟进",
   birthdays: "本周生日",
   unanswered: "未回复的来信",
@@ -212,6 +225,7 @@ export const ZH: Record<MessageKey, string> = {
   customer: "客户",
   customerSearch: "按公司、联系人、邮箱或编号搜索",
   customerNoMatch: "没有匹配的客户。",
+  showMatches: "显示匹配的客户",
   moreResults: "仅显示前 {count} 个；请继续输入以缩小范围。",
   channel: "方式",
   direction: "方向",
@@ -299,13 +313,15 @@ export const ZH: Record<MessageKey, string> = {
   reportKind: "报表类型",
   quarterly: "季度考核",
   weekly: "周报",
-  quarter: "季度（YYYY-Qn）",
+  quarter: "季度",
   week: "周次（YYYY-Www）",
   generate: "生成",
   generated: "报表已写入工作表 {name}。",
   reportsUnavailable: "此处暂不支持报表。",
-  invalidQuarter: "格式如 2026-Q3。",
   invalidWeek: "格式如 2026-W48。",
+  quarterInProgress: "{quarter}（进行中，截至 {date}）",
+  quarterNote: "{quarter} 尚在进行中：考核统计到今天（{date}）为止。",
+  notStarted: "{period} 尚未开始。",
 };
 
 export type Params = Readonly<Record<string, string | number>>;

@@ -4,7 +4,8 @@
  * the customer's local time and next call window (core/rules/windows.ts).
  */
 import { dueList, type DueItem, type DueSeverity } from "../../core/rules/cadence";
-import { dayOf, minutesOfDay, toISODate, type DateTimeSerial } from "../../core/contract/dates";
+import { dayOf, minutesOfDay, toISODate, type DateTimeSerial, type DaySerial } from "../../core/contract/dates";
+import type { LocalizedText } from "../../core/contract/schema";
 import type { SalespersonName } from "../../core/contract/model";
 import { customerTimeZone, localTime, nextCallWindow } from "../../core/rules/windows";
 import type { PaneData } from "./derived";
@@ -53,6 +54,20 @@ export function customerClock(data: PaneData, customerId: string): CustomerClock
     timeZone: tz,
     window: w ? { from: clockText(w.start, today), to: clockText(w.end, today) } : null,
   };
+}
+
+/** Whole days past the item's deadline; 0 when it is not overdue. */
+export function daysOverdue(item: DueItem, today: DaySerial): number {
+  return Math.max(0, today - item.deadline);
+}
+
+/**
+ * The item's progress line, unless it only repeats its detail: a promised
+ * contact's detail already names the promised date, and how late it is is
+ * said once, by daysOverdue.
+ */
+export function progressLine(item: DueItem): LocalizedText | null {
+  return item.rule === "promisedNextContact" ? null : item.progress.text;
 }
 
 export function todayView(data: PaneData, me: SalespersonName | null, limitPerGroup = 50): TodayView {
