@@ -2,7 +2,8 @@
  * The task pane's layout on one screen, at the widths Excel gives a pane
  * (320 and 350 px) in both languages: nothing scrolls sideways, no label
  * (button, tab, field label, heading, badge) is broken inside a word,
- * overflows its box or shares a line with the text after a heading; axe
+ * overflows its box or shares a line with the text after a heading, no
+ * button or tab wraps, the Chinese pane's labels are Chinese; axe
  * finds nothing; a screenshot of each is kept in artifacts/screenshots.
  * The screen is left as found: the same language and viewport.
  */
@@ -24,13 +25,18 @@ export interface LayoutProblems {
   readonly runIn: readonly string[];
   /** Buttons and tabs on more than one line ("记录|跟进"), in any language. */
   readonly wrapped: readonly string[];
+  /** In the Chinese pane, English words in its own labels (buttons, tabs, field labels, badges, legends). */
+  readonly untranslated: readonly string[];
 }
+
+/** Words that are the same in both languages: names, keys, and date formats ("YYYY-Www"). */
+const SAME_IN_BOTH = ["TradeBook", "English", "Excel", "Enter", "Ctrl", "YYYY", "Www"];
 
 /** What the pane calls labels: its own words, not the user's data around them. */
 const LABELS = "button, [role=tab], label, legend, h1, h2, h3, h4, .fui-Badge, .fui-Field__label, .fui-Field__hint, dt";
 
 export function layoutProblems(page: Page): Promise<LayoutProblems> {
-  return page.evaluate((selectors) => {
+  return page.evaluate(([selectors, same]) => {
     const word = /[\p{L}\p{N}]/u;
     const ideograph = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
     const visible = (el: Element): boolean => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
@@ -39,6 +45,13 @@ export function layoutProblems(page: Page): Promise<LayoutProblems> {
     const overflowing: string[] = [];
     const runIn: string[] = [];
     const wrapped: string[] = [];
+    const untranslated: string[] = [];
+    if (document.documentElement.lang === "zh-CN") {
+      for (const el of document.querySelectorAll(".fui-Button, [role=tab], .fui-Field__label, legend, .fui-Badge")) {
+        const words = (el.textContent ?? "").match(/[A-Za-z]{3,}/g)?.filter((w) => !same.includes(w)) ?? [];
+        if (visible(el) && words.length > 0) untranslated.push(`${name(el)}: ${words.join(" ")}`);
+      }
+    }
     const range = document.createRange();
     for (const el of document.querySelectorAll(".fui-Button, [role=tab]")) {
       if (!visible(el)) continue;
@@ -85,8 +98,8 @@ export function layoutProblems(page: Page): Promise<LayoutProblems> {
       if (next.getBoundingClientRect().top < h.getBoundingClientRect().bottom - 2) runIn.push(`${name(h)} then ${name(next)}`);
     }
     const root = document.documentElement;
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, brokenWords, overflowing, runIn, wrapped };
-  }, LABELS);
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, brokenWords, overflowing, runIn, wrapped, untranslated };
+  }, [LABELS, SAME_IN_BOTH] as const);
 }
 
 /** The screen in both languages at both widths: layout, axe and a screenshot each. */
@@ -103,7 +116,8 @@ export async function checkView(page: Page, screen: string): Promise<void> {
       const where = `${screen} ${l} ${width}px`;
       const p = await layoutProblems(page);
       expect(p.scrollWidth, `${where}: scrolls sideways`).toBeLessThanOrEqual(p.clientWidth);
-      expect({ brokenWords: p.brokenWords, overflowing: p.overflowing, runIn: p.runIn, wrapped: p.wrapped }, where).toEqual({ brokenWords: [], overflowing: [], runIn: [], wrapped: [] });
+      const { brokenWords, overflowing, runIn, wrapped, untranslated } = p;
+      expect({ brokenWords, overflowing, runIn, wrapped, untranslated }, where).toEqual({ brokenWords: [], overflowing: [], runIn: [], wrapped: [], untranslated: [] });
       await shot(page, `${screen}-${l}-${width}`);
       await expectAccessible(page, where);
     }

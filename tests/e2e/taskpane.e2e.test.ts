@@ -218,6 +218,7 @@ describe("task pane, end to end over the file host", () => {
   it("warns of a duplicate customer, naming its owner, and saves after confirmation", async () => {
     const existing = original.Customers[20];
     await tab(zh("tabCustomers"));
+    await checkView(page, "customers");
     // A list of results: company over ID, contact, country and owner.
     await page.locator("input[name=customerSearch]").fill("C-");
     await expect.poll(() => page.locator("ul.tb-results li").count()).toBeGreaterThan(5);
