@@ -10,7 +10,11 @@ import { DEFAULT_TIERS, SETTING_DEFAULTS } from "../../core/contract/settings";
 import { createStructure } from "../../app/structure";
 import { COUNTRIES } from "../../templates/countries";
 import { err } from "../../core/contract/issues";
+import ExcelJS from "exceljs";
 import { MemoryWorkbook } from "../../workbook/memory";
+import { OfficeWorkbook } from "../../workbook/office/office-workbook";
+import { XlsxPackage } from "../../workbook/xlsx/package/xlsx-package";
+import { FakeExcel } from "../fakes/fake-excel";
 import type { WorkbookPort } from "../../workbook/port";
 import { readSnapshot } from "../../workbook/snapshot";
 
@@ -23,9 +27,25 @@ const portOf = (w: WorkbookPort): WorkbookPort => ({
   writeReportSheet: (s) => w.writeReportSheet(s),
 });
 
+/** An empty workbook behind each adapter the pane runs over. */
+const EMPTY: readonly [string, () => Promise<WorkbookPort>][] = [
+  ["in memory", async () => new MemoryWorkbook()],
+  ["in Excel (Office.js, fake Excel)", async () => new OfficeWorkbook({ run: new FakeExcel().run, requirements: { isSetSupported: (name) => name === "ExcelApi" } })],
+  [
+    "in an .xlsx opened in the browser (package port)",
+    async () => {
+      const blank = new ExcelJS.Workbook();
+      blank.addWorksheet("Sheet1").addRow(["my own data"]);
+      const opened = await XlsxPackage.open({ bytes: new Uint8Array((await blank.xlsx.writeBuffer()) as ArrayBuffer) }, "Blank.xlsx");
+      if (!opened.ok) throw new Error("unreadable");
+      return opened.value;
+    },
+  ],
+];
+
 describe("createStructure: every table, the reference tables filled", () => {
-  it("makes an empty workbook a CRM without errors, with the template's reference rows", async () => {
-    const port = new MemoryWorkbook();
+  it.each(EMPTY)("makes an empty workbook %s a CRM without errors, with the template's reference rows", async (_where, open) => {
+    const port = await open();
     const made = await createStructure(port, "zh-CN");
     expect(made.ok && made.value.createdTables).toEqual([...TABLE_NAMES]);
     const read = await readSnapshot(port);
