@@ -65,7 +65,8 @@ export function CustomersTab(props: PaneProps): JSX.Element {
           ))}
         </ul>
       )}
-      <div ref={card}>{customer ? <CustomerCard {...props} customer={customer} /> : !settled.trim() && <Text>{t("customerSearch")}</Text>}</div>
+      {/* Nothing under an empty search: the field's label already says what to type. */}
+      <div ref={card}>{customer && <CustomerCard {...props} customer={customer} />}</div>
     </div>
   );
 }

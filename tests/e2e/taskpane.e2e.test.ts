@@ -319,6 +319,7 @@ describe("task pane, end to end over the file host", () => {
     await shot("who-en-US");
     await axe("who en");
     await page.getByRole("button", { name: en("whoManager") }).click();
+    await tab(en("tabToday"));
     await page.getByText(en("wholeTeam"), { exact: false }).first().waitFor();
     await checkView(page, "today-manager");
   });
