@@ -27,6 +27,16 @@ export function to1904(serial1900: DateTimeSerial): number {
   return serial1900 - DAYS_1904_OFFSET;
 }
 
+/**
+ * A date cell of a 1904 workbook as a 1900 serial. One before 1904-01-01
+ * (a negative number in the file, which Excel shows as ####) is given back
+ * as the number the file holds, so validation reports what the cell holds
+ * rather than a date in 1903.
+ */
+export function read1904Date(serial1900: DateTimeSerial): number {
+  return serial1900 < DAYS_1904_OFFSET ? to1904(serial1900) : serial1900;
+}
+
 /** The day (integer serial) a date-time falls on. */
 export function dayOf(serial: DateTimeSerial): DaySerial {
   return Math.floor(serial + 1e-9);
@@ -40,7 +50,8 @@ export function minutesOfDay(serial: DateTimeSerial): number {
 }
 
 export function serialFromYMD(year: number, month: number, day: number): DaySerial {
-  const ms = Date.UTC(year, month - 1, day);
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes them as they are.
+  const ms = new Date(0).setUTCFullYear(year, month - 1, day);
   const s = Math.round((ms - EPOCH_MS) / MS_PER_DAY);
   // Before 1900-03-01 Excel counts the phantom 1900-02-29.
   return s < 61 ? s - 1 : s;
@@ -97,12 +108,16 @@ export function toISODateTime(serial: DateTimeSerial): string {
   return `${toISODate(serial)} ${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
 }
 
+/** The years a typed date may have: Excel's 1900 date system runs from 1900-01-01 to 9999-12-31. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 9999;
+
 function validYMD(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
+  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1) return false;
   return d <= daysInMonth(y, m);
 }
 
-/** Parses "YYYY-MM-DD" (also "YYYY/MM/DD"); undefined when not a real date. */
+/** Parses "YYYY-MM-DD" (also "YYYY/MM/DD"); undefined when not a real date of 1900-9999 (a four-digit year). */
 export function parseISODate(text: string): DaySerial | undefined {
   const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$/.exec(text);
   if (!m) return undefined;
@@ -134,7 +149,7 @@ export function isoWeekday(serial: DateTimeSerial): number {
   // Serial 2 (1900-01-02 in Excel's count after the phantom day is removed)
   // — use the calendar to stay correct on both sides of 1900-03-01.
   const { year, month, day } = ymdOf(serial);
-  const wd = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const wd = new Date(new Date(0).setUTCFullYear(year, month - 1, day)).getUTCDay();
   return wd === 0 ? 7 : wd;
 }
 
@@ -348,8 +363,24 @@ export function serialFromUTCDate(d: Date): DateTimeSerial {
   return s < 61 ? s - 1 : s;
 }
 
-/** The inverse: a UTC Date whose fields are the serial's wall clock (for exceljs writes). */
+/** The inverse: a UTC Date whose fields are the serial's wall clock. */
 export function utcDateFromSerial(serial: DateTimeSerial): Date {
   const s = serial < 60 ? serial + 1 : serial;
   return new Date(Math.round(EPOCH_MS + s * MS_PER_DAY));
+}
+
+/**
+ * The serial a Date from exceljs stands for. exceljs maps a cell's number n
+ * to 1899-12-30 + n days (utils.excelToDate) and back (dateToExcel) without
+ * Excel's phantom 1900-02-29, so the mapping is a plain offset: reading it
+ * with serialFromUTCDate moved every serial below 61 by a day (a cell
+ * holding -5 was reported as -6, 1 as 0).
+ */
+export function serialFromExcelJsDate(d: Date): DateTimeSerial {
+  return (d.getTime() - EPOCH_MS) / MS_PER_DAY;
+}
+
+/** The Date exceljs writes as the number `serial` (its dateToExcel of it gives `serial` back). */
+export function excelJsDateFromSerial(serial: DateTimeSerial): Date {
+  return new Date(Math.round(EPOCH_MS + serial * MS_PER_DAY));
 }

@@ -4,16 +4,17 @@
  * rich text and hyperlinks their text, formulas their last computed result.
  */
 import type ExcelJS from "exceljs";
-import { from1904, serialFromUTCDate } from "../../../core/contract/dates";
+import { from1904, read1904Date, serialFromExcelJsDate } from "../../../core/contract/dates";
 import type { CellValue } from "../../../core/contract/raw";
 
 type Scalar = string | number | boolean | Date | null | undefined;
 
-function scalar(v: Scalar): CellValue {
+function scalar(v: Scalar, asDate1904: boolean): CellValue {
   if (v === undefined || v === null) return null;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : serialFromUTCDate(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : asDate1904 ? read1904Date(serialFromExcelJsDate(v)) : serialFromExcelJsDate(v);
   return v;
 }
+
 
 function richText(parts: readonly ExcelJS.RichText[]): string {
   return parts.map((p) => p.text).join("");
@@ -25,8 +26,8 @@ function richText(parts: readonly ExcelJS.RichText[]): string {
  */
 export function readCell(value: ExcelJS.CellValue, asDate1904 = false): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number") return asDate1904 ? from1904(value) : value;
-  if (typeof value === "string" || typeof value === "boolean" || value instanceof Date) return scalar(value);
+  if (typeof value === "number") return asDate1904 ? read1904Date(from1904(value)) : value;
+  if (typeof value === "string" || typeof value === "boolean" || value instanceof Date) return scalar(value, asDate1904);
   if ("richText" in value) return richText(value.richText);
   if ("hyperlink" in value) {
     const text: unknown = value.text;
@@ -37,8 +38,8 @@ export function readCell(value: ExcelJS.CellValue, asDate1904 = false): CellValu
   if ("formula" in value || "sharedFormula" in value) {
     const result: unknown = value.result;
     if (result && typeof result === "object" && "error" in result) return String((result as ExcelJS.CellErrorValue).error);
-    if (typeof result === "number") return asDate1904 ? from1904(result) : result;
-    return scalar(result as Scalar);
+    if (typeof result === "number") return asDate1904 ? read1904Date(from1904(result)) : result;
+    return scalar(result as Scalar, asDate1904);
   }
   if ("error" in value) return String(value.error);
   return null;

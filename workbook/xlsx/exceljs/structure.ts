@@ -14,7 +14,7 @@
  * it knows nothing about where rows come from.
  */
 import type ExcelJS from "exceljs";
-import { utcDateFromSerial } from "../../../core/contract/dates";
+import { excelJsDateFromSerial } from "../../../core/contract/dates";
 import type { CellValue } from "../../../core/contract/raw";
 import {
   SCHEMA,
@@ -182,7 +182,7 @@ export function applyColumnRules(
 /** A cell as exceljs should store it: dates become Date objects, text stays literal text. */
 export function excelValueOf(column: ColumnDef, value: CellValue): ExcelJS.CellValue {
   if (value === null) return null;
-  if ((column.type === "date" || column.type === "datetime") && typeof value === "number") return utcDateFromSerial(value);
+  if ((column.type === "date" || column.type === "datetime") && typeof value === "number") return excelJsDateFromSerial(value);
   // exceljs writes a JS string as a string cell (never a formula), whatever it starts with.
   return value;
 }

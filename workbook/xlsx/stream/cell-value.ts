@@ -4,7 +4,7 @@
  * what the user sees in the cell (a formula's cached 0 or FALSE included:
  * read-cell.ts readExcelCell gets it past exceljs's value getter).
  */
-import { from1904, serialFromUTCDate } from "../../../core/contract/dates";
+import { from1904, read1904Date, serialFromExcelJsDate } from "../../../core/contract/dates";
 import type { CellValue } from "../../../core/contract/raw";
 import { xmlDecodeAgain } from "./xml-text";
 
@@ -23,6 +23,8 @@ export interface RawCell {
 
 export interface CellContext {
   readonly sharedStrings: readonly (string | null)[];
+  /** Index → length of the shared strings longer than a cell of Excel holds (blank in sharedStrings). */
+  readonly tooLongStrings?: ReadonlyMap<number, number>;
   readonly dateStyles: ReadonlySet<number>;
   readonly date1904: boolean;
 }
@@ -31,7 +33,7 @@ export interface CellContext {
 function dateSerial(v: unknown, date1904: boolean): CellValue {
   const ms = Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
   const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? null : serialFromUTCDate(d);
+  return Number.isNaN(d.getTime()) ? null : serialFromExcelJsDate(d);
 }
 
 const NONE = Symbol("none");
@@ -97,7 +99,7 @@ export function cellValue(c: RawCell, ctx: CellContext, asDate1904: boolean, hyp
   if (hyperlink !== undefined) return typeof value === "string" ? value : hyperlink;
   if (value === NONE) return null;
   if (value instanceof ErrorValue) return value.code;
-  if (typeof value === "number" && asDate1904 && !dated) return from1904(value);
+  if (typeof value === "number" && asDate1904) return read1904Date(dated ? value : from1904(value));
   return value;
 }
 
