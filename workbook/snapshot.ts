@@ -38,6 +38,18 @@ const DEFAULTS: Partial<{ [T in TableName]: readonly RowTypes[T][] }> = {
   ExchangeRates: DEFAULT_RATES.map((r) => ({ ...r, AsOf: null })) as RowTypes["ExchangeRates"][],
 };
 
+/**
+ * Codes of a table that could not be read at all (a broken or hostile
+ * package, a limit of Excel passed): reading goes no further, since a due
+ * list or report without that table would be silently wrong.
+ */
+const UNREADABLE = new Set(["unreadable", "too-large", "cell-too-long", "too-many-rows", "too-many-columns"]);
+
+/** True when the issues say a table could not be read at all (not merely that it is missing or has bad rows). */
+export function isUnreadable(issues: readonly Issue[]): boolean {
+  return issues.some((i) => UNREADABLE.has(i.code));
+}
+
 export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSnapshot>> {
   const issues: Issue[] = [];
   const raw: Partial<Record<TableName, RawTableHead>> = {};
@@ -50,6 +62,7 @@ export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSn
   for (const name of TABLE_NAMES) {
     const res = await port.readTable(name);
     if (!res.ok) {
+      if (isUnreadable(res.error)) return err(res.error);
       const def = SCHEMA[name];
       const missing = res.error.some((i) => i.code === "missing-table");
       if (!missing) {

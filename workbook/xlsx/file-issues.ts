@@ -13,6 +13,22 @@ export function unreadableIssue(name: string, e: unknown): Issue {
   return issueAt(name, null, null, "unreadable", `无法读取 ${name}：不是有效的 .xlsx 文件（${why(e)}）`, `cannot read ${name}: not a valid .xlsx file (${why(e)})`);
 }
 
+/**
+ * A package past what a reader takes (workbook/xlsx/stream: a part that
+ * inflates too far, a cell longer than Excel's limit, rows past Excel's
+ * last): thrown where it is found, and answered as its issue.
+ */
+export class ReadLimitError extends Error {
+  constructor(readonly issue: Issue) {
+    super(issue.message.en);
+  }
+}
+
+/** The issue a reader answers for a failure: the limit's own, else "not a valid .xlsx file". */
+export function readFailureIssue(name: string, e: unknown): Issue {
+  return e instanceof ReadLimitError ? e.issue : unreadableIssue(name, e);
+}
+
 /** The workbook has no such table (workbook/snapshot.ts relies on the code). */
 export function missingTableIssue(name: string, table: TableName): Issue {
   const sheet = SCHEMA[table].sheet;

@@ -5,6 +5,8 @@
  * and the shared strings.
  */
 import { isDateFormat } from "./date-formats";
+import { EXCEL_MAX_CELL_CHARS } from "../../../core/contract/excel-limits";
+import { Pending } from "./pending";
 import type { ZipParts } from "./zip-parts";
 import { attr, tagsNamed, unescapeOoxml, xmlText } from "./xml-text";
 
@@ -146,35 +148,63 @@ function tText(xml: string): string | undefined {
   return unescapeOoxml(xmlText(m[1] ?? ""));
 }
 
-/** The shared string table, read in chunks (it can be tens of MB of XML). */
-export async function readSharedStrings(zip: ZipParts, path: string | undefined): Promise<(string | null)[]> {
+/** The shared strings, with the ones past Excel's cell limit left out (a cell showing one is refused where it is). */
+export interface SharedStrings {
+  readonly strings: readonly (string | null)[];
+  /** Index → length of the strings longer than EXCEL_MAX_CELL_CHARS (their entries are null). */
+  readonly tooLong: ReadonlyMap<number, number>;
+}
+
+/**
+ * The shared string table, read in chunks (it can be tens of MB of XML).
+ * Linear whatever the strings' sizes: a chunk without the end of an entry
+ * is only set aside (pending), and the pieces are joined once the end
+ * comes, so one huge string costs its length once, not once a chunk.
+ */
+export async function readSharedStrings(zip: ZipParts, path: string | undefined): Promise<SharedStrings> {
+  return path === undefined ? { strings: [], tooLong: new Map() } : parseSharedStrings(zip.chunks(path), path);
+}
+
+/** The shared strings of a sharedStrings part's text, in chunks cut anywhere; `where` names the part in messages. */
+export async function parseSharedStrings(chunks: AsyncIterable<string>, where: string): Promise<SharedStrings> {
   const out: (string | null)[] = [];
-  if (path === undefined) return out;
-  let rest = "";
-  for await (const chunk of zip.chunks(path)) {
-    const buf = rest + chunk;
+  const tooLong = new Map<number, number>();
+  const add = (text: string | null): void => {
+    if (text !== null && text.length > EXCEL_MAX_CELL_CHARS) {
+      tooLong.set(out.length, text.length);
+      out.push(null);
+    } else out.push(text);
+  };
+  /** Reads the complete entries of buf; the index where the incomplete rest starts. */
+  const entries = (buf: string): number => {
     let i = 0;
     for (;;) {
       const start = buf.indexOf("<si", i);
-      if (start < 0 || start + 3 >= buf.length) break;
+      if (start < 0 || start + 3 >= buf.length) return start < 0 ? i : start;
       const c = buf.charCodeAt(start + 3);
       if (c !== 62 && c !== 32 && c !== 47) {
         i = start + 3;
         continue;
       }
       const tagEnd = buf.indexOf(">", start);
-      if (tagEnd < 0) break;
+      if (tagEnd < 0) return start;
       if (buf.charCodeAt(tagEnd - 1) === 47 /* / */) {
-        out.push(null);
+        add(null);
         i = tagEnd + 1;
         continue;
       }
       const end = buf.indexOf("</si>", tagEnd);
-      if (end < 0) break;
-      out.push(sharedString(buf.slice(start, end + 5)));
+      if (end < 0) return start;
+      add(sharedString(buf.slice(start, end + 5)));
       i = end + 5;
     }
-    rest = buf.slice(i);
+  };
+  const pending = new Pending(where, ["</si>", "<si/>"]);
+  for await (const chunk of chunks) {
+    const buf = pending.take(chunk);
+    if (buf !== undefined) pending.keep(buf.slice(entries(buf)));
   }
-  return out;
+  const rest = pending.flush();
+  if (rest.length > 0) entries(rest);
+  return { strings: out, tooLong };
 }

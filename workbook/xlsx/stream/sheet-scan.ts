@@ -4,7 +4,12 @@
  * cut after its last complete </row>; the rest waits for the next chunk.
  */
 import type { CellValue } from "../../../core/contract/raw";
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, cellTooLongMessage } from "../../../core/contract/excel-limits";
+import { issueAt } from "../../locate";
+import { columnLetter } from "../exceljs/sheet-region";
+import { ReadLimitError } from "../file-issues";
 import { cellValue, type CellContext, type RawCell } from "./cell-value";
+import { Pending } from "./pending";
 import { attrIn, unescapeOoxml, xmlText } from "./xml-text";
 
 /** Where a scan puts the cells it reads. */
@@ -169,8 +174,25 @@ function readCellTag(xml: string, from: number, to: number, out: CellTag): void 
   }
 }
 
+const grouped = (n: number): string => n.toLocaleString("en-US");
+
+/** A row or column past Excel's last, or a cell longer than Excel holds: refused where it is. */
+function pastExcel(sheet: string, row: number | null, col: number | null, what: "row" | "column" | "cell", length = 0): ReadLimitError {
+  const column = col === null ? null : col > EXCEL_MAX_COLUMNS ? String(col) : columnLetter(col);
+  if (what === "cell") return new ReadLimitError(issueAt(sheet, row, column, "cell-too-long", cellTooLongMessage(length).zh, cellTooLongMessage(length).en));
+  return what === "row"
+    ? new ReadLimitError(issueAt(sheet, row, null, "too-many-rows", `行号超过 Excel 的最后一行 ${grouped(EXCEL_MAX_ROWS)}`, `the row is past Excel's last row, ${grouped(EXCEL_MAX_ROWS)}`))
+    : new ReadLimitError(issueAt(sheet, row, column, "too-many-columns", `列超过 Excel 的最后一列 ${grouped(EXCEL_MAX_COLUMNS)}（XFD）`, `the column is past Excel's last column, ${grouped(EXCEL_MAX_COLUMNS)} (XFD)`));
+}
+
+/** The cell's text length when it is past Excel's limit (a shared string's as read), else 0. */
+function overlong(c: MutableCell, value: CellValue, ctx: CellContext): number {
+  if (typeof value === "string") return value.length > EXCEL_MAX_CELL_CHARS ? value.length : 0;
+  return c.t === "s" && c.v !== undefined ? (ctx.tooLongStrings?.get(parseInt(c.v, 10)) ?? 0) : 0;
+}
+
 /** Scans the rows of xml[from, to), which holds only complete <row> elements. */
-function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink: RowSink, cell: MutableCell): number {
+function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink: RowSink, cell: MutableCell, sheet: string): number {
   let lastRow = 0;
   let i = from;
   const tag: CellTag = { rFrom: -1, rTo: -1, s: 0, t: undefined };
@@ -179,6 +201,7 @@ function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink:
     if (rs < 0 || rs >= to) break;
     const tagEnd = xml.indexOf(">", rs);
     const rowNumber = parseInt(attrIn(xml, rs, tagEnd, "r") ?? "", 10);
+    if (rowNumber > EXCEL_MAX_ROWS) throw pastExcel(sheet, rowNumber, null, "row");
     if (rowNumber > lastRow) lastRow = rowNumber;
     const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
     const rowEnd = selfClosing ? tagEnd : xml.indexOf("</row>", tagEnd);
@@ -200,6 +223,7 @@ function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink:
       let close = ce;
       readCellTag(xml, cs + 2, empty ? ce - 1 : ce, tag);
       col = tag.rFrom >= 0 ? columnOf(xml, tag.rFrom, tag.rTo) : col + 1;
+      if (col > EXCEL_MAX_COLUMNS) throw pastExcel(sheet, rowNumber, col, "column");
       cell.s = tag.s;
       cell.t = tag.t;
       cell.formula = false;
@@ -220,56 +244,76 @@ function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink:
       const slot = sink.slotOf(col);
       if (slot < 0) continue;
       const link = sink.hyperlinks && tag.rFrom >= 0 ? sink.hyperlinks.get(xml.slice(tag.rFrom, tag.rTo)) : undefined;
-      cells[slot] = cellValue(cell, ctx, sink.date1904At(slot), link);
+      const value = cellValue(cell, ctx, sink.date1904At(slot), link);
+      const long = overlong(cell, value, ctx);
+      if (long > 0) throw pastExcel(sheet, rowNumber, col, "cell", long);
+      cells[slot] = value;
     }
     sink.done(rowNumber, cells);
   }
   return lastRow;
 }
 
-/** Scans a sheet part's rows into the sink. */
-export async function scanSheet(chunks: AsyncIterable<string>, ctx: CellContext, sink: RowSink): Promise<ScanResult> {
+/** Characters the XML after </sheetData> may hold (hyperlinks, merges, formats: a few MB in a big real sheet). */
+const MAX_TAIL_CHARS = 64 << 20;
+
+/**
+ * Scans a sheet part's rows into the sink; `sheet` names it in messages.
+ * Linear in the part whatever its rows' sizes: a chunk that ends no row
+ * waits (pending.ts) instead of being joined and searched again with
+ * every chunk after it.
+ */
+export async function scanSheet(chunks: AsyncIterable<string>, ctx: CellContext, sink: RowSink, sheet = ""): Promise<ScanResult> {
   const cell: MutableCell = { t: undefined, s: 0, formula: false, v: undefined, runs: undefined };
-  let rest = "";
+  const pending = new Pending(sheet, ["</row>", "</sheetData>"]);
+  let before = "";
   let state: "before" | "rows" | "after" = "before";
-  let tail = "";
+  let tail: string[] = [];
+  let tailLength = 0;
   let lastRow = 0;
+  const after = (text: string): void => {
+    tail.push(text);
+    tailLength += text.length;
+    if (tailLength > MAX_TAIL_CHARS) throw new ReadLimitError(issueAt(sheet, null, null, "too-large", "工作表数据之后的内容过大，拒绝读取", "the sheet holds too much after its rows; refused"));
+  };
   for await (const chunk of chunks) {
     if (state === "after") {
-      tail += chunk;
+      after(chunk);
       continue;
     }
-    let buf = rest + chunk;
+    let text = chunk;
     if (state === "before") {
+      const buf = before + chunk;
       const start = buf.search(/<(?:\w+:)?sheetData\b/);
       if (start < 0) {
         // Keep a little, in case the tag is cut between chunks.
-        rest = buf.slice(-32);
+        before = buf.slice(-32);
         continue;
       }
       const open = buf.indexOf(">", start);
       if (open < 0) {
-        rest = buf.slice(start);
+        before = buf.slice(start);
         continue;
       }
       state = "rows";
       if (buf.charCodeAt(open - 1) === 47) {
         state = "after";
-        tail = buf.slice(open + 1);
+        after(buf.slice(open + 1));
         continue;
       }
-      buf = buf.slice(open + 1);
+      text = buf.slice(open + 1);
     }
+    const buf = pending.take(text);
+    if (buf === undefined) continue;
     const endData = buf.indexOf("</sheetData>");
     const cut = endData >= 0 ? endData : buf.lastIndexOf("</row>") + 6;
-    if (cut > 5) lastRow = Math.max(lastRow, scanRows(buf, 0, cut, ctx, sink, cell));
+    if (cut > 5) lastRow = Math.max(lastRow, scanRows(buf, 0, cut, ctx, sink, cell, sheet));
     if (endData >= 0) {
       state = "after";
-      tail = buf.slice(endData);
-      rest = "";
+      after(buf.slice(endData));
     } else {
-      rest = cut > 5 ? buf.slice(cut) : buf;
+      pending.keep(cut > 5 ? buf.slice(cut) : buf);
     }
   }
-  return { lastRow, tail };
+  return { lastRow, tail: tail.join("") };
 }

@@ -9,7 +9,7 @@
 import { err, ok, type Result } from "../../../core/contract/issues";
 import type { RawTable } from "../../../core/contract/raw";
 import type { TableName } from "../../../core/contract/schema";
-import { missingTableIssue, unreadableIssue } from "../file-issues";
+import { missingTableIssue, readFailureIssue } from "../file-issues";
 import { rawTableOf, type TableView } from "../../write-plan";
 import type { CellContext } from "./cell-value";
 import { readPackageMap, readSharedStrings, type PackageMap } from "./package-map";
@@ -40,7 +40,7 @@ export interface PackageTableView {
   readonly exact: boolean;
 }
 
-const unreadable = (name: string, e: unknown) => err([unreadableIssue(name, e)]);
+const unreadable = (name: string, e: unknown) => err([readFailureIssue(name, e)]);
 
 class StreamedTables implements XlsxTableReader {
   constructor(
@@ -80,12 +80,12 @@ class StreamedTables implements XlsxTableReader {
 
   private async collect(table: TableName, region: StreamRegion): Promise<{ collected: CollectedTable; exact: boolean }> {
     const first = new TableSink(table, region, this.ctx);
-    const scan = await scanSheet(this.zip.chunks(region.sheet.path), this.ctx, first);
+    const scan = await scanSheet(this.zip.chunks(region.sheet.path), this.ctx, first, region.sheet.name);
     const extras = sheetExtras(scan.tail, region.sheet.rels);
     if (!touches(extras)) return { collected: first.finish(scan.lastRow), exact: false };
     // Rare: hyperlinks or merged cells change what some cells show; read the sheet again knowing them.
     const exact = new TableSink(table, region, this.ctx, extras);
-    const again = await scanSheet(this.zip.chunks(region.sheet.path), this.ctx, exact);
+    const again = await scanSheet(this.zip.chunks(region.sheet.path), this.ctx, exact, region.sheet.name);
     return { collected: exact.finish(again.lastRow), exact: true };
   }
 }
@@ -104,8 +104,8 @@ export async function openXlsxTables(bytes: Uint8Array, name: string, options: S
   try {
     const zip = await ZipParts.open(bytes, options.inflate);
     const map = await readPackageMap(zip);
-    const sharedStrings = await readSharedStrings(zip, map.sharedStringsPath);
-    return ok(new StreamedTables(name, zip, map, { sharedStrings, dateStyles: map.dateStyles, date1904: map.date1904 }));
+    const shared = await readSharedStrings(zip, map.sharedStringsPath);
+    return ok(new StreamedTables(name, zip, map, { sharedStrings: shared.strings, tooLongStrings: shared.tooLong, dateStyles: map.dateStyles, date1904: map.date1904 }));
   } catch (e) {
     return unreadable(name, e);
   }

@@ -9,11 +9,53 @@
  * jszip does not expose.
  */
 import JSZip from "jszip";
+import { issueAt } from "../../locate";
+import { ReadLimitError } from "../file-issues";
 
 /** What jszip keeps of an entry it has not inflated (not in its typings). */
 interface CompressedEntry {
   readonly compressedContent?: unknown;
+  readonly compressedSize?: number;
   readonly compression?: { readonly magic?: string };
+}
+
+/**
+ * How far a part may inflate. A sheet at Excel's last row is a few hundred
+ * MB of XML, and real parts deflate 5 to 20 times (a demo workbook's sheets:
+ * 8.5); a part that grows past 100 times its compressed size once past
+ * 10 MB is a zip bomb (Apache POI refuses the same ratio by default), and
+ * is refused as soon as it shows, long before it fills memory. Parts read
+ * whole as text (workbook.xml, styles, relationships, tables) are small.
+ */
+export interface InflateLimits {
+  /** Bytes any one part may inflate to. */
+  readonly partBytes: number;
+  /** Bytes a part read whole as text may inflate to. */
+  readonly textPartBytes: number;
+  /** Inflated / compressed bytes a part may reach once past `graceBytes`. */
+  readonly ratio: number;
+  readonly graceBytes: number;
+}
+
+export const INFLATE_LIMITS: InflateLimits = { partBytes: 1 << 30, textPartBytes: 64 << 20, ratio: 100, graceBytes: 10 << 20 };
+
+const mb = (n: number): string => `${Math.round(n / (1 << 20)).toLocaleString("en-US")} MB`;
+
+function tooLarge(path: string, zh: string, en: string): ReadLimitError {
+  return new ReadLimitError(issueAt(path, null, null, "too-large", `部件 ${path} ${zh}，拒绝读取`, `the part ${path} ${en}; refused`));
+}
+
+/** The pieces of a part's inflated bytes, stopped with an error as soon as they pass the limits. */
+async function* capped(path: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, compressed: number, maxBytes: number, limits: InflateLimits): AsyncIterable<Uint8Array> {
+  let total = 0;
+  for await (const piece of source) {
+    total += piece.length;
+    if (total > maxBytes) throw tooLarge(path, `解压后超过 ${mb(maxBytes)}`, `inflates to more than ${mb(maxBytes)}`);
+    if (total > limits.graceBytes && compressed > 0 && total > compressed * limits.ratio) {
+      throw tooLarge(path, `解压后超过压缩大小（${mb(compressed)}）的 ${limits.ratio} 倍，疑为压缩炸弹`, `inflates to more than ${limits.ratio} times its compressed size (${mb(compressed)}): a zip bomb`);
+    }
+    yield piece;
+  }
 }
 
 /** jszip's internal stream of an entry's bytes (present at run time, absent from its typings). */
@@ -133,10 +175,11 @@ export class ZipParts {
   private constructor(
     private readonly zip: JSZip,
     private readonly inflate: Inflate,
+    private readonly limits: InflateLimits = INFLATE_LIMITS,
   ) {}
 
-  static async open(bytes: Uint8Array, inflate: Inflate = inflateInBrowser): Promise<ZipParts> {
-    return new ZipParts(await JSZip.loadAsync(bytes), inflate);
+  static async open(bytes: Uint8Array, inflate: Inflate = inflateInBrowser, limits: InflateLimits = INFLATE_LIMITS): Promise<ZipParts> {
+    return new ZipParts(await JSZip.loadAsync(bytes), inflate, limits);
   }
 
   has(path: string): boolean {
@@ -148,19 +191,31 @@ export class ZipParts {
     return Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir);
   }
 
-  /** A small part as text, or undefined when the package lacks it. */
+  /** A small part as text (at most `textPartBytes`), or undefined when the package lacks it. */
   async text(path: string): Promise<string | undefined> {
-    const f = this.zip.file(path);
-    return f ? f.async("string") : undefined;
+    const bytes = await this.whole(path, this.limits.textPartBytes);
+    return bytes && new TextDecoder("utf-8").decode(bytes);
   }
 
   /** A part's bytes, whole (inflated as `chunks` does), or undefined when the package lacks it. */
-  async bytes(path: string): Promise<Uint8Array | undefined> {
+  bytes(path: string): Promise<Uint8Array | undefined> {
+    return this.whole(path, this.limits.partBytes);
+  }
+
+  private async whole(path: string, maxBytes: number): Promise<Uint8Array | undefined> {
     const f = this.zip.file(path);
     if (!f) return undefined;
     const pieces: Uint8Array[] = [];
-    for await (const block of batched(this.source(f))) pieces.push(block);
+    for await (const block of batched(this.source(f, maxBytes))) pieces.push(block);
     return concatBytes(pieces);
+  }
+
+  /** Every part inflated once and thrown away: a ReadLimitError when one passes the limits (for readers that inflate whole). */
+  async checkSizes(): Promise<void> {
+    for (const path of this.paths()) {
+      const f = this.zip.file(path);
+      if (f) for await (const piece of this.source(f, this.limits.partBytes)) void piece;
+    }
   }
 
   /** A part's text in chunks, in order; an entry split anywhere (even inside a tag). */
@@ -168,7 +223,7 @@ export class ZipParts {
     const f = this.zip.file(path);
     if (!f) return;
     const decoder = new TextDecoder("utf-8");
-    for await (const block of batched(this.source(f))) {
+    for await (const block of batched(this.source(f, this.limits.partBytes))) {
       const s = decoder.decode(block, { stream: true });
       if (s.length > 0) yield s;
     }
@@ -176,11 +231,12 @@ export class ZipParts {
     if (rest.length > 0) yield rest;
   }
 
-  /** An entry's inflated bytes: its compressed data through `inflate` where JSZip lets us reach it, else JSZip's own stream. */
-  private source(f: JSZip.JSZipObject): AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
+  /** An entry's inflated bytes, within the limits: its compressed data through `inflate` where JSZip lets us reach it, else JSZip's own stream. */
+  private source(f: JSZip.JSZipObject, maxBytes: number): AsyncIterable<Uint8Array> {
     const data = (f as unknown as { _data?: CompressedEntry })._data;
     const raw = data?.compressedContent;
     const magic = data?.compression?.magic;
-    return raw instanceof Uint8Array && magic === DEFLATE ? this.inflate(raw) : raw instanceof Uint8Array && magic === STORE ? pieces(raw) : jszipStream(f);
+    const inflated = raw instanceof Uint8Array && magic === DEFLATE ? this.inflate(raw) : raw instanceof Uint8Array && magic === STORE ? pieces(raw) : jszipStream(f);
+    return capped(f.name, inflated, data?.compressedSize ?? 0, maxBytes, this.limits);
   }
 }
