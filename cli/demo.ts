@@ -13,6 +13,7 @@ import { generateSample } from "../templates/sample";
 import { UsageError, parseArgs } from "./args";
 import { writeWorkbookAtomically } from "../workbook/node/atomic-write";
 import { EXIT, type CliIO } from "./io";
+import { issueLine } from "./report";
 import { run as runReview } from "./review";
 import { sampleArgs, todayInShanghai } from "./sample-options";
 import { run as runWeekly } from "./weekly";
@@ -50,7 +51,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const file = resolve(io.cwd, args.positionals[0]);
   const asOf = todayInShanghai();
   const data = generateSample({ seed, scale, asOf, lang });
-  await writeWorkbookAtomically(buildWorkbook(lang, data), file, { overwrite: true });
+  const written = await writeWorkbookAtomically(buildWorkbook(lang, data), file, { overwrite: true });
+  if (!written.ok) {
+    for (const i of written.error) io.err(issueLine(args.positionals[0], i, io));
+    return EXIT.problems;
+  }
   io.out(`TradeBook 演示工作簿 demo workbook: ${file} (${lang})`);
   for (const line of demoSummary(data, asOf)) io.out(line);
 

@@ -3,8 +3,9 @@ import { resolve } from "node:path";
 import { generateSample } from "../templates/sample";
 import { buildWorkbook } from "../templates/builder";
 import { UsageError, parseArgs } from "./args";
-import { FileExistsError, writeWorkbookAtomically } from "../workbook/node/atomic-write";
+import { writeWorkbookAtomically } from "../workbook/node/atomic-write";
 import { EXIT, type CliIO } from "./io";
+import { issueLine } from "./report";
 import { sampleArgs, todayInShanghai } from "./sample-options";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -17,14 +18,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const file = resolve(io.cwd, args.positionals[0]);
   const zh = io.lang === "zh-CN";
   const data = args.options.sample ? generateSample({ seed, scale, asOf: todayInShanghai(), lang }) : undefined;
-  try {
-    await writeWorkbookAtomically(buildWorkbook(lang, data), file, { overwrite: false });
-  } catch (e) {
-    if (e instanceof FileExistsError) {
+  const written = await writeWorkbookAtomically(buildWorkbook(lang, data), file, { overwrite: false });
+  if (!written.ok) {
+    if (written.error.some((i) => i.code === "exists")) {
       io.err(zh ? `tradebook init: ${file} 已存在，未做任何修改（请换一个文件名）` : `tradebook init: ${file} already exists; nothing was written (choose another name)`);
       return EXIT.usage;
     }
-    throw e;
+    for (const i of written.error) io.err(issueLine(args.positionals[0], i, io));
+    return EXIT.problems;
   }
   const what = data
     ? zh ? `含示例数据：客户 ${data.Customers.length}，跟进记录 ${data.FollowUps.length}，订单 ${data.Orders.length}` : `with sample data: ${data.Customers.length} customers, ${data.FollowUps.length} follow-ups, ${data.Orders.length} orders`

@@ -10,7 +10,7 @@
  * user waits only for the code of the command they asked for.
  */
 import { UsageError } from "./args";
-import { EXIT, langFromEnv, type CliIO } from "./io";
+import { EXIT, describeFailure, langFromEnv, quietOnClosedPipe, type CliIO } from "./io";
 import type { Lang } from "../core/contract/schema";
 import { version as packageVersion } from "../package.json";
 
@@ -30,12 +30,12 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: () => import("./init"),
   },
   check: {
-    syntax: "check FILE [--fix] [--json]",
+    syntax: "check FILE [--fix [--force]] [--json]",
     summary: { "zh-CN": "逐行检查工作簿；有错误时退出码为 1；--fix 修复旧模板的下拉范围", "en-US": "every row checked; exit 1 when any is wrong; --fix mends old-template dropdown ranges" },
     load: () => import("./check"),
   },
   import: {
-    syntax: "import FILE --table NAME CSV [--skip-invalid]",
+    syntax: "import FILE --table NAME CSV [--skip-invalid] [--encoding utf-8|gb18030|utf-16|cp1252] [--force]",
     summary: { "zh-CN": "把 CSV 的行追加到表中（UTF-8 或 GBK），全部有效才写入", "en-US": "add a CSV's rows to a table (UTF-8 or GBK), all or nothing" },
     load: () => import("./import"),
   },
@@ -45,12 +45,12 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: () => import("./due"),
   },
   review: {
-    syntax: "review FILE [--quarter YYYY-Qn] [--out FILE] [--json]",
+    syntax: "review FILE [--quarter YYYY-Qn] [--out FILE] [--json] [--force]",
     summary: { "zh-CN": "季度考核表（默认上一个已结束的季度），写入工作簿", "en-US": "the quarterly review sheet (default: the last completed quarter), written into the workbook" },
     load: () => import("./review"),
   },
   weekly: {
-    syntax: "weekly FILE [--week YYYY-Www] [--salesperson NAME] [--out FILE] [--json]",
+    syntax: "weekly FILE [--week YYYY-Www] [--salesperson NAME] [--out FILE] [--json] [--force]",
     summary: { "zh-CN": "每位业务员的周报表（默认本周），写入工作簿", "en-US": "each salesperson's weekly report sheet (default: this week), written into the workbook" },
     load: () => import("./weekly"),
   },
@@ -123,15 +123,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 /** Runs `tradebook` as this process: argv, environment, stdout/stderr, exit code. */
 export function start(): void {
   const io: CliIO = {
-    out: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
-    err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
+    out: quietOnClosedPipe(process.stdout),
+    err: quietOnClosedPipe(process.stderr),
     cwd: process.cwd(),
     lang: langFromEnv(process.env),
   };
   main(process.argv.slice(2), io).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
-      process.stderr.write(`tradebook: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.stderr.write(`tradebook: ${describeFailure(e)}\n`);
       process.exitCode = EXIT.usage;
     },
   );

@@ -16,7 +16,8 @@ import type { Issue } from "../core/contract/issues";
 import type { ReportSheet } from "../core/report/sheet";
 import type { ReportMeta } from "../core/review/sheet";
 import { readSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
-import { readXlsxFile, writeXlsxBytes, type XlsxFile } from "../workbook/node/xlsx-file";
+import { readXlsxFile, writeXlsxBytes, type WriteOptions, type XlsxFile } from "../workbook/node/xlsx-file";
+import { lockWorkbook, type WorkbookLock } from "../workbook/node/workbook-lock";
 import { openXlsxTables } from "../workbook/node/stream-reader";
 import { writeReportSheetsIntoPackage } from "../workbook/xlsx/package/report";
 
@@ -68,15 +69,33 @@ export function reportMeta(read: WorkbookSnapshot, now: Date = new Date()): Repo
   return { companyName: read.settings.CompanyName, generatedAt: toISODateTime(serialAtInstant(now, read.settings.WorkTimeZone)) };
 }
 
-/** Writes the sheets and saves to `out` (or the file itself); an exit code. */
-export async function writeSheets(loaded: LoadedWorkbook, sheets: readonly ReportSheet[], out: string | undefined, io: CliIO): Promise<number> {
+/**
+ * Runs `work` holding the lock of the file a report is written to (FILE or
+ * --out), taken before the workbook is read: a second writer waits, then
+ * refuses with a message (exit 1), writing nothing.
+ */
+export async function whileLocked(target: string, io: CliIO, work: (lock: WorkbookLock) => Promise<number>): Promise<number> {
+  const held = await lockWorkbook(path.resolve(io.cwd, target));
+  if (!held.ok) {
+    for (const i of held.error) io.err(issueLine(target, i, io));
+    return EXIT.problems;
+  }
+  try {
+    return await work(held.value);
+  } finally {
+    await held.value.release();
+  }
+}
+
+/** Writes the sheets and saves to `out` (or the file itself), under the lock `write` holds; an exit code. */
+export async function writeSheets(loaded: LoadedWorkbook, sheets: readonly ReportSheet[], out: string | undefined, io: CliIO, write: WriteOptions = {}): Promise<number> {
   const target = out ?? loaded.file;
   const written = await writeReportSheetsIntoPackage(loaded.source.bytes, sheets, path.basename(target));
   if (!written.ok) {
     for (const i of written.error) io.err(issueLine(target, i, io));
     return EXIT.problems;
   }
-  const saved = await writeXlsxBytes(loaded.source, written.value, path.resolve(io.cwd, target));
+  const saved = await writeXlsxBytes(loaded.source, written.value, path.resolve(io.cwd, target), write);
   if (!saved.ok) {
     for (const i of saved.error) io.err(issueLine(target, i, io));
     return EXIT.problems;

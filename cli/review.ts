@@ -1,29 +1,36 @@
 /**
- * `tradebook review FILE [--quarter YYYY-Qn] [--out FILE] [--json]`: the
+ * `tradebook review FILE [--quarter YYYY-Qn] [--out FILE] [--json] [--force]`: the
  * quarterly review (rules.md §7) written as a sheet into FILE (or --out);
  * --json prints the review document (contract.md) instead of the summary.
  * Without --quarter: the last completed quarter. A quarter in progress is
  * computed as of today in the work time zone (core/review/period.ts).
+ * The file written is locked from before the workbook is read
+ * (report-file.ts whileLocked); --force writes although LibreOffice or
+ * Excel seems to have it open.
  */
-import { parseQuarter, quarterKey, toISODate } from "../core/contract/dates";
+import { parseQuarter, quarterKey, toISODate, type Quarter } from "../core/contract/dates";
 import { indexSnapshot } from "../core/index/indexes";
 import { quarterlyReview } from "../core/review/review";
 import { reviewDocument } from "../core/review/document";
 import { reviewPeriod, workToday } from "../core/review/period";
 import { STATUS_LABEL, reviewSheet, reviewTitle, stageLabel } from "../core/review/sheet";
 import { localize } from "../core/contract/schema";
-import { UsageError, parseArgs, stringOption } from "./args";
+import { UsageError, parseArgs, stringOption, type ParsedArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
-import { loadWorkbook, money, reportMeta, textTable, writeSheets } from "./report-file";
+import { loadWorkbook, money, reportMeta, textTable, whileLocked, writeSheets } from "./report-file";
+import type { WriteOptions } from "../workbook/node/xlsx-file";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { flags: ["json"], values: ["quarter", "out"] });
+  const args = parseArgs(argv, { flags: ["json", "force"], values: ["quarter", "out"] });
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError("give exactly one workbook FILE");
   const quarterText = stringOption(args, "quarter");
   const asked = quarterText === undefined ? undefined : parseQuarter(quarterText);
   if (quarterText !== undefined && !asked) throw new UsageError(`--quarter "${quarterText}" is not YYYY-Qn (e.g. 2026-Q3)`);
+  return whileLocked(stringOption(args, "out") ?? file, io, args.options.force === true, (lock) => review(args, file, asked, io, { lock, force: args.options.force === true }));
+}
 
+async function review(args: ParsedArgs, file: string, asked: Quarter | undefined, io: CliIO, write: WriteOptions): Promise<number> {
   const loaded = await loadWorkbook(file, io);
   if (typeof loaded === "number") return loaded;
   const { snapshot, settings, lang } = loaded.read;
@@ -40,7 +47,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const review = quarterlyReview(snapshot, indexSnapshot(snapshot), period.period, settings, period.asOf);
   const sheet = reviewSheet(review, lang, { ...reportMeta(loaded.read, now), inProgress });
   const out = stringOption(args, "out");
-  const code = await writeSheets(loaded, [sheet], out, io);
+  const code = await writeSheets(loaded, [sheet], out, io, write);
   if (code !== EXIT.ok) return code;
 
   if (args.options.json) {

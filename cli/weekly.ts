@@ -1,27 +1,35 @@
 /**
- * `tradebook weekly FILE [--week YYYY-Www] [--salesperson NAME] [--out FILE] [--json]`:
+ * `tradebook weekly FILE [--week YYYY-Www] [--salesperson NAME] [--out FILE] [--json] [--force]`:
  * the weekly report (rules.md §8), one sheet per salesperson-week, written
  * into FILE (or --out). Without --week: the current ISO week in the work
  * time zone (core/review/period.ts, as the pane). Without --salesperson:
  * every salesperson employed in that week. --json prints { week, reports: [...] }.
+ * The file written is locked from before the workbook is read
+ * (report-file.ts whileLocked); --force writes although LibreOffice or
+ * Excel seems to have it open.
  */
-import { parseIsoWeek, toISODate } from "../core/contract/dates";
+import { parseIsoWeek, toISODate, type IsoWeek } from "../core/contract/dates";
 import { indexSnapshot } from "../core/index/indexes";
 import { weeklyPeriod, workToday } from "../core/review/period";
 import { weeklyReport, weekKey } from "../core/weekly/weekly";
 import { weeklySheet } from "../core/weekly/sheet";
-import { UsageError, parseArgs, stringOption } from "./args";
+import { distinctSheetNames } from "../core/report/sheet";
+import { UsageError, parseArgs, stringOption, type ParsedArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
-import { loadWorkbook, reportMeta, textTable, writeSheets } from "./report-file";
+import { loadWorkbook, reportMeta, textTable, whileLocked, writeSheets } from "./report-file";
+import type { WriteOptions } from "../workbook/node/xlsx-file";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { flags: ["json"], values: ["week", "salesperson", "out"] });
+  const args = parseArgs(argv, { flags: ["json", "force"], values: ["week", "salesperson", "out"] });
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError("give exactly one workbook FILE");
   const weekText = stringOption(args, "week");
   const asked = weekText === undefined ? undefined : parseIsoWeek(weekText);
   if (weekText !== undefined && !asked) throw new UsageError(`--week "${weekText}" is not an ISO week YYYY-Www (e.g. 2026-W47)`);
+  return whileLocked(stringOption(args, "out") ?? file, io, args.options.force === true, (lock) => weekly(args, file, asked, io, { lock, force: args.options.force === true }));
+}
 
+async function weekly(args: ParsedArgs, file: string, asked: IsoWeek | undefined, io: CliIO, write: WriteOptions): Promise<number> {
   const loaded = await loadWorkbook(file, io);
   if (typeof loaded === "number") return loaded;
   const { snapshot, settings, lang } = loaded.read;
@@ -46,9 +54,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const index = indexSnapshot(snapshot);
   const meta = reportMeta(loaded.read, now);
   const reports = names.map((n) => weeklyReport(snapshot, index, n, week, settings));
-  const sheets = reports.map((r) => weeklySheet(r, lang, meta));
+  const sheets = distinctSheetNames(reports.map((r) => weeklySheet(r, lang, meta)));
   const out = stringOption(args, "out");
-  const code = await writeSheets(loaded, sheets, out, io);
+  const code = await writeSheets(loaded, sheets, out, io, write);
   if (code !== EXIT.ok) return code;
 
   if (args.options.json) {

@@ -1,34 +1,25 @@
 /**
- * Writes a workbook so a reader never sees half a file: the bytes go to a
- * temporary file in the same directory, which then takes the final name.
+ * A workbook built in memory (init, demo) written to disk as the writers of
+ * xlsx-file.ts write: under the file's lock, all or nothing, keeping what a
+ * replaced file is (file-replace.ts). A failure (a full disk, no
+ * permission) is an issue naming the file, never a half-written file.
  */
-import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import type ExcelJS from "exceljs";
+import { err, type Result } from "../../core/contract/issues";
+import { writeFailure } from "./file-replace";
+import { writeXlsxBytes } from "./xlsx-file";
 
-export class FileExistsError extends Error {}
-
-export async function writeWorkbookAtomically(wb: ExcelJS.Workbook, path: string, opts: { overwrite: boolean }): Promise<void> {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  if (!opts.overwrite && existsSync(path)) throw new FileExistsError(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  writeFileSync(temp, bytes);
+/** Writes `wb` to `path`; with `overwrite: false` an existing file is refused (code "exists"), never replaced. */
+export async function writeWorkbookAtomically(wb: ExcelJS.Workbook, path: string, opts: { overwrite: boolean; force?: boolean }): Promise<Result<void>> {
+  const full = resolve(path);
+  let bytes: Uint8Array;
   try {
-    if (opts.overwrite) {
-      renameSync(temp, path);
-    } else {
-      // link() refuses an existing target, so a file created meanwhile is never replaced.
-      try {
-        linkSync(temp, path);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new FileExistsError(path);
-        throw e;
-      }
-      unlinkSync(temp);
-    }
-  } finally {
-    if (existsSync(temp)) unlinkSync(temp);
+    await mkdir(dirname(full), { recursive: true });
+    bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  } catch (e) {
+    return err([writeFailure(full, e, true)]);
   }
+  return writeXlsxBytes(undefined, bytes, full, { create: !opts.overwrite, force: opts.force });
 }

@@ -1,26 +1,37 @@
 /**
- * .xlsx files on disk (node only): open, and save atomically so a crash or a
- * full disk never leaves a half-written workbook where the team's data was.
+ * .xlsx files on disk (node only): open, and save so that nothing is lost:
+ * under the workbook's lock (workbook-lock.ts), only over the very file
+ * that was read, never while LibreOffice or Excel has it open, and through
+ * an atomic replace that keeps what the file is (file-replace.ts).
  */
 import { constants } from "node:fs";
-import { access, open, readFile, rename, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { access, readFile, stat } from "node:fs/promises";
+import { basename, resolve } from "node:path";
 import { err, ok, type Result } from "../../core/contract/issues";
 import { issueAt } from "../locate";
 import { XlsxWorkbook } from "../xlsx/exceljs/xlsx-workbook";
 import { inspectPackage, describeRisks, type PackageRisks } from "../xlsx/exceljs/package-risks";
+import { replaceFile, writeFailure, type ReplaceOptions } from "./file-replace";
+import { officeHolders, officeLockIssue } from "./office-locks";
+import { lockWorkbook, type WorkbookLock } from "./workbook-lock";
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-const unwritable = (path: string, e: unknown) =>
-  issueAt(path, null, null, "unwritable", `无法保存 ${path}（${message(e)}），原文件未改动`, `cannot save ${path} (${message(e)}); the original is unchanged`);
+/** How a write goes: under a lock the caller holds (else one taken for the write alone), and whether Office's lock files are overridden. */
+export interface WriteOptions extends ReplaceOptions {
+  /** The lock of the file written, held by the caller since before it read the file. */
+  readonly lock?: WorkbookLock;
+  /** Write although LibreOffice or Excel seems to have the file open (`--force`: its lock file is stale). */
+  readonly force?: boolean;
+}
 
 /** Where each opened workbook came from, to judge what saving over it would lose (its bytes are inspected only then). */
 const origins = new WeakMap<XlsxWorkbook, XlsxFile>();
 
 async function stampOf(path: string): Promise<string> {
   const s = await stat(path).catch(() => undefined);
-  return s ? `${s.mtimeMs}:${s.size}` : "missing";
+  // The inode too: a program that saves by renaming a new file over the old one may keep its size and time.
+  return s ? `${s.mtimeMs}:${s.size}:${s.ino}` : "missing";
 }
 
 /** An .xlsx file as read from disk: its bytes, and the stamp to notice another user's save in between. */
@@ -72,12 +83,11 @@ export async function risksOf(wb: XlsxWorkbook): Promise<PackageRisks | undefine
 }
 
 /**
- * Writes the workbook to `path`: a temporary file in the same directory,
- * flushed to disk, then renamed over the target (atomic on one file system).
- * Saving over the file it was opened from is refused when that file holds
- * parts exceljs cannot carry (charts, pivot tables, macros …).
+ * Writes the workbook to `path` (writeXlsxBytes). Saving over the file it
+ * was opened from is refused when that file holds parts exceljs cannot
+ * carry (charts, pivot tables, macros …).
  */
-export async function saveXlsx(wb: XlsxWorkbook, path: string): Promise<Result<void>> {
+export async function saveXlsx(wb: XlsxWorkbook, path: string, options: WriteOptions = {}): Promise<Result<void>> {
   const target = resolve(path);
   const origin = origins.get(wb);
   const risks = origin && origin.path === target ? await inspectPackage(origin.bytes) : undefined;
@@ -89,8 +99,8 @@ export async function saveXlsx(wb: XlsxWorkbook, path: string): Promise<Result<v
         null,
         null,
         "would-lose-content",
-        `${basename(path)} 含有本工具无法保留的内容（${found.zh}），原地保存会丢失它们。请用 --out 写入另一个文件。`,
-        `${basename(path)} holds content this tool cannot keep (${found.en}); saving over it would lose it. Write to another file with --out.`,
+        `${basename(path)} 含有本工具无法保留的内容（${found.zh}），原地保存会丢失它们，因此未写入任何内容。请在 Excel 中（或用 TradeBook 任务窗格）完成这项修改。`,
+        `${basename(path)} holds content this tool cannot keep (${found.en}); saving over it would lose it, so nothing was written. Make this change in Excel (or with the TradeBook task pane) instead.`,
       ),
     ]);
   }
@@ -98,23 +108,39 @@ export async function saveXlsx(wb: XlsxWorkbook, path: string): Promise<Result<v
   try {
     bytes = await wb.toBuffer();
   } catch (e) {
-    return err([unwritable(path, e)]);
+    return err([issueAt(path, null, null, "unwritable", `无法保存 ${path}（${message(e)}），原文件未改动`, `cannot save ${path} (${message(e)}); the original is unchanged`)]);
   }
-  const written = await writeXlsxBytes(origin, bytes, path);
+  const written = await writeXlsxBytes(origin, bytes, path, options);
   if (!written.ok) return written;
   if (origin && origin.path === target) origins.set(wb, { ...origin, stamp: await stampOf(target) });
   return ok(undefined);
 }
 
 /**
- * Writes `bytes` to `path` atomically: a temporary file in the same
- * directory, flushed to disk, then renamed over the target (atomic on one
- * file system), so a crash or a full disk never leaves half a workbook.
- * Writing over the file `origin` was read from is refused when someone saved
- * it in between: their changes would be lost.
+ * Writes `bytes` to `path` so that nothing is lost. Under the workbook's
+ * lock (the caller's, else one taken now: a second writer waits, then
+ * refuses); refused, writing nothing, when LibreOffice or Excel has the file
+ * open (unless `force`), when someone saved over the file `origin` was read
+ * from since (their changes would be lost: checked under the lock), or
+ * when the replace would change what the file is (file-replace.ts).
  */
-export async function writeXlsxBytes(origin: Pick<XlsxFile, "path" | "stamp"> | undefined, bytes: Uint8Array, path: string): Promise<Result<void>> {
+export async function writeXlsxBytes(origin: Pick<XlsxFile, "path" | "stamp"> | undefined, bytes: Uint8Array, path: string, options: WriteOptions = {}): Promise<Result<void>> {
+  const own = options.lock ? undefined : await lockWorkbook(path);
+  if (own && !own.ok) return own;
+  const lock = options.lock ?? (own as { value: WorkbookLock }).value;
+  try {
+    return await writeLocked(lock, origin, bytes, path, options);
+  } finally {
+    if (own) await lock.release();
+  }
+}
+
+async function writeLocked(lock: WorkbookLock, origin: Pick<XlsxFile, "path" | "stamp"> | undefined, bytes: Uint8Array, path: string, options: WriteOptions): Promise<Result<void>> {
   const target = resolve(path);
+  if (!options.force) {
+    const holders = await officeHolders([target, lock.target]);
+    if (holders.length > 0) return err(holders.map((h) => officeLockIssue(path, h)));
+  }
   if (origin && origin.path === target && (await stampOf(target)) !== origin.stamp) {
     return err([
       issueAt(
@@ -127,21 +153,11 @@ export async function writeXlsxBytes(origin: Pick<XlsxFile, "path" | "stamp"> | 
       ),
     ]);
   }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const handle = await open(temp, "w");
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
+    return await replaceFile(lock, path, bytes, options);
   } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    return err([unwritable(path, e)]);
+    return err([writeFailure(path, e)]);
   }
-  return ok(undefined);
 }
 
 /** True when the path exists (for commands that must not overwrite). */
