@@ -1,9 +1,12 @@
 /**
- * `tradebook import FILE --table NAME CSV [--skip-invalid]`: append CSV rows
- * after validating them all, against the contract and against what the
- * workbook already holds (references, unique IDs). Nothing is written unless
- * every row is valid; with --skip-invalid the valid rows are written and the
- * rejects go to CSV.rejects.csv with the reason per row.
+ * `tradebook import FILE --table NAME CSV [--skip-invalid] [--encoding E] [--force]`:
+ * append CSV rows after validating them all, against the contract and
+ * against what the workbook already holds (references, unique IDs).
+ * Nothing is written unless every row is valid; with --skip-invalid the
+ * valid rows are written and the rejects go to CSV.rejects.csv with the
+ * reason per row. The workbook is locked from before it is read until it
+ * is written (a second writer waits), and not written while LibreOffice or
+ * Excel has it open unless --force.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -18,7 +21,7 @@ import { columnHeader, parseTable } from "../core/contract/rows";
 import { SCHEMA, type TableName } from "../core/contract/schema";
 import { matchTable } from "../core/contract/spellings";
 import { crossTableIssues, type TableRows, type TableSet } from "../core/contract/validation";
-import { decodeCsv, encodeCsv } from "../workbook/node/csv-decode";
+import { decodeCsv, encodeCsv, parseCsvEncoding, type DecodedCsv } from "../workbook/node/csv-decode";
 import { readSnapshot } from "../workbook/snapshot";
 import { putDeflated } from "../workbook/node/deflate";
 import { appendRowsIntoPackage } from "../workbook/xlsx/package/append";
@@ -26,19 +29,24 @@ import type { TableReader } from "../workbook/port";
 import { rawTableOf } from "../workbook/write-plan";
 import type { PackageTableView } from "../workbook/xlsx/stream/table-reader";
 import { openXlsxTables, type XlsxTableReader } from "../workbook/node/stream-reader";
-import { openXlsxFile, readXlsxFile, saveXlsx, writeXlsxBytes, type XlsxFile } from "../workbook/node/xlsx-file";
+import { openXlsxFile, readXlsxFile, saveXlsx, writeXlsxBytes, type WriteOptions, type XlsxFile } from "../workbook/node/xlsx-file";
+import { lockWorkbook } from "../workbook/node/workbook-lock";
+import { writeFailure } from "../workbook/node/file-replace";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { issueLine } from "./report";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { flags: ["skip-invalid", "json"], values: ["table"] });
+  const args = parseArgs(argv, { flags: ["skip-invalid", "json", "force"], values: ["table", "encoding"] });
   const [file, csvFile] = args.positionals;
   const tableArg = stringOption(args, "table");
   if (!file || !csvFile || args.positionals.length > 2) throw new UsageError("give a workbook FILE and a CSV file");
   if (!tableArg) throw new UsageError("--table NAME is required");
   const def = matchTable(tableArg);
   if (!def) throw new UsageError(`unknown table "${tableArg}"`);
+  const encodingArg = stringOption(args, "encoding");
+  const encoding = encodingArg === undefined ? undefined : parseCsvEncoding(encodingArg);
+  if (encoding === null) throw new UsageError(`--encoding must be utf-8, gb18030, utf-16 or cp1252, not "${encodingArg}"`);
   const table: TableName = def.name;
   const zh = io.lang === "zh-CN";
   const csvName = path.basename(csvFile);
@@ -50,11 +58,46 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.err(`${csvFile}: ${zh ? "无法读取" : "cannot read"}: ${(e as Error).message}`);
     return EXIT.usage;
   }
-  const decoded = decodeCsv(bytes);
+  const decodedCsv = decodeCsv(bytes, csvName, encoding);
+  if (!decodedCsv.ok) {
+    for (const i of decodedCsv.error) io.err(issueLine(csvFile, i, io));
+    return EXIT.usage;
+  }
+  const decoded = decodedCsv.value;
   const csv = csvToRawTable(table, csvName, parseCsv(decoded.text));
 
-  // Read as the reports read: streamed, never the whole workbook (see appendRows below).
+  // One writer at a time: the lock is held from before the workbook is read until it is written.
   const full = path.resolve(io.cwd, file);
+  const held = await lockWorkbook(full);
+  if (!held.ok) {
+    for (const i of held.error) io.err(issueLine(file, i, io));
+    return EXIT.problems;
+  }
+  try {
+    return await importLocked({ args, io, file, csvFile, table, def, decoded, csv, full, write: { lock: held.value, force: args.options.force === true } });
+  } finally {
+    await held.value.release();
+  }
+}
+
+interface ImportJob {
+  readonly args: ReturnType<typeof parseArgs>;
+  readonly io: CliIO;
+  readonly file: string;
+  readonly csvFile: string;
+  readonly table: TableName;
+  readonly def: NonNullable<ReturnType<typeof matchTable>>;
+  readonly decoded: DecodedCsv;
+  readonly csv: ReturnType<typeof csvToRawTable>;
+  readonly full: string;
+  readonly write: WriteOptions;
+}
+
+async function importLocked(job: ImportJob): Promise<number> {
+  const { args, io, file, csvFile, table, def, decoded, csv, full } = job;
+  const zh = io.lang === "zh-CN";
+  const csvName = path.basename(csvFile);
+  // Read as the reports read: streamed, never the whole workbook (see appendRows below).
   const unreadable = (issues: readonly Issue[]): number => {
     for (const i of issues) io.err(issueLine(file, i, io));
     return EXIT.usage;
@@ -75,10 +118,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     },
   };
   const existing = await readSnapshot(keepingTarget);
-  if (!existing.ok) {
-    for (const i of existing.error) io.err(issueLine(file, i, io));
-    return EXIT.problems;
-  }
+  // An unreadable table, or no Customers table: not a workbook to import into (exit 2, its own message).
+  if (!existing.ok) return unreadable(existing.error);
   const target = existing.value.raw[table];
   if (!target) {
     io.err(`${file}: ${zh ? `没有「${def.sheet.zh}」表` : `has no ${table} table`}`);
@@ -107,7 +148,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // parseTable leaves out rows whose required cells are bad; those rows'
   // issues are already in parsed.issues.
   // A CSV may leave out optional columns: only missing required ones matter.
-  const issues: Issue[] = parsed.issues.filter((i) => !(i.code === "missing-column" && i.severity === "warning"));
+  const issues: Issue[] = [...csv.issues, ...parsed.issues.filter((i) => !(i.code === "missing-column" && i.severity === "warning"))];
   for (const h of csv.unknownHeaders) {
     issues.push({ severity: "warning", sheet: csvName, row: 1, column: h, code: "unknown-column", message: { zh: "不是本表的列，不导入", en: "not a column of this table; not imported" } });
   }
@@ -147,7 +188,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const keep = parsed.rows.filter((_, i) => !badRows.has(parsed.rowNumbers[i]));
   const lang = target.lang;
   if (keep.length > 0) {
-    const written = await appendRows({ file, full, source: source.value, reader: reader.value, view: targetView }, table, keep.map((r) => toCells(table, r, lang)), io);
+    const written = await appendRows({ file, full, source: source.value, reader: reader.value, view: targetView, write: job.write }, table, keep.map((r) => toCells(table, r, lang)), io);
     if (written.length > 0) {
       for (const i of written) io.err(issueLine(file, i, io));
       return EXIT.problems;
@@ -167,7 +208,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       const why = reasons.get(r.rowNumber);
       if (why) rows.push([...csv.lines[idx], why.join("; ")]);
     });
-    await fs.writeFile(rejectsPath, encodeCsv(toCsv(rows), decoded.encoding));
+    try {
+      await fs.writeFile(rejectsPath, encodeCsv(toCsv(rows), decoded.encoding));
+    } catch (e) {
+      io.err(issueLine(rejectsPath, writeFailure(rejectsPath, e, true), io));
+      return EXIT.problems;
+    }
     rejectsNote = zh ? `；${rows.length - 1} 行未导入，原因见 ${rejectsPath}` : `; ${rows.length - 1} left out, the reasons are in ${rejectsPath}`;
   }
   io.out(zh ? `${file}：已向「${target.sheet}」添加 ${keep.length} 行${rejectsNote}` : `${file}: added ${keep.length} row${keep.length === 1 ? "" : "s"} to ${target.sheet}${rejectsNote}`);
@@ -182,6 +228,8 @@ interface ReadWorkbook {
   readonly reader: XlsxTableReader;
   /** The target table as read for validation, if it was. */
   readonly view: PackageTableView | undefined;
+  /** The lock held since before the read, and --force. */
+  readonly write: WriteOptions;
 }
 
 /**
@@ -196,7 +244,7 @@ async function appendRows(wb: ReadWorkbook, table: TableName, rows: readonly Rea
   const direct = await appendRowsIntoPackage(wb.reader, wb.source.bytes, table, rows, { put: putDeflated, view: wb.view });
   if (direct.kind === "refused") return direct.issues;
   if (direct.kind === "written") {
-    const saved = await writeXlsxBytes(wb.source, direct.bytes, wb.full);
+    const saved = await writeXlsxBytes(wb.source, direct.bytes, wb.full, wb.write);
     return saved.ok ? [] : saved.error;
   }
   // What happens to the user's file, in their words: it is saved whole, which
@@ -211,6 +259,6 @@ async function appendRows(wb: ReadWorkbook, table: TableName, rows: readonly Rea
   if (!opened.ok) return opened.error;
   const appended = await opened.value.appendRows(table, rows);
   if (!appended.ok) return appended.error;
-  const saved = await saveXlsx(opened.value, wb.full);
+  const saved = await saveXlsx(opened.value, wb.full, wb.write);
   return saved.ok ? [] : saved.error;
 }

@@ -4,6 +4,7 @@
  * header row (en-US or zh-CN column names). Decoding bytes (UTF-8, GB18030)
  * happens at the edge (workbook/node/csv-decode.ts); this module sees text.
  */
+import type { Issue } from "./issues";
 import type { CellValue, RawRow, RawTable } from "./raw";
 import { SCHEMA, type Lang, type TableName } from "./schema";
 import { matchHeader } from "./spellings";
@@ -71,6 +72,8 @@ export interface CsvTable {
   readonly headerRow: readonly string[];
   /** Every data row's fields as written, index-aligned with raw.rows. */
   readonly lines: readonly (readonly string[])[];
+  /** Rows with more or fewer fields than the header: a field would be dropped or land in the wrong column. */
+  readonly issues: readonly Issue[];
 }
 
 /**
@@ -98,8 +101,23 @@ export function csvToRawTable(table: TableName, sheet: string, rows: readonly (r
   const missingColumns = SCHEMA[table].columns.map((c) => c.key).filter((k) => headers[k] === undefined);
   const lines: string[][] = [];
   const rawRows: RawRow[] = [];
+  const issues: Issue[] = [];
   body.forEach((fields, i) => {
     if (fields.every((f) => f.trim() === "")) return;
+    if (fields.length !== header.length) {
+      const [more, zh] = fields.length > header.length ? ["more", "多于"] : ["fewer", "少于"];
+      issues.push({
+        severity: "error",
+        sheet,
+        row: i + 2,
+        column: null,
+        code: "field-count",
+        message: {
+          zh: `有 ${fields.length} 个字段，${zh}标题行的 ${header.length} 个（分隔符或引号有误？），此行未导入`,
+          en: `has ${fields.length} fields, ${more} than the header's ${header.length} (a stray delimiter or quote?); the row is not imported`,
+        },
+      });
+    }
     const cells: Record<string, CellValue> = {};
     for (const p of positions) {
       const v = fields[p.index];
@@ -108,5 +126,5 @@ export function csvToRawTable(table: TableName, sheet: string, rows: readonly (r
     rawRows.push({ rowNumber: i + 2, cells });
     lines.push([...fields]);
   });
-  return { raw: { table, sheet, lang, headers, missingColumns, rows: rawRows }, unknownHeaders, headerRow: header, lines };
+  return { raw: { table, sheet, lang, headers, missingColumns, rows: rawRows }, unknownHeaders, headerRow: header, lines, issues };
 }
