@@ -13,7 +13,7 @@ import { quarterlyReview } from "../../core/review/review";
 import { reviewSheet, type ReportMeta } from "../../core/review/sheet";
 import { weeklyReport } from "../../core/weekly/weekly";
 import { weeklySheet } from "../../core/weekly/sheet";
-import type { ReportSheet } from "../../core/report/sheet";
+import { distinctSheetNames, type ReportSheet } from "../../core/report/sheet";
 import { readSnapshot } from "../../workbook/snapshot";
 import type { WorkbookPort } from "../../workbook/port";
 import type { ReportGenerator, ReportRequest } from "./ReportsTab";
@@ -44,7 +44,7 @@ export function workbookReportGenerator(port: WorkbookPort): ReportGenerator {
       for (const name of people) sheets.push(weeklySheet(weeklyReport(snapshot, index, name, week, settings), lang, meta));
     }
     const names: string[] = [];
-    for (const sheet of sheets) {
+    for (const sheet of distinctSheetNames(sheets)) {
       const written = await port.writeReportSheet(sheet);
       if (!written.ok) return written;
       names.push(written.value.name);

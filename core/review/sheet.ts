@@ -13,7 +13,7 @@
  * the two charts an adapter may draw sit right of the printed area.
  */
 import { regionLabel } from "../contract/regions";
-import type { ReportCellValue, ReportSheet } from "../report/sheet";
+import { reportSheetName, type ReportCellValue, type ReportSheet } from "../report/sheet";
 import type { QuarterlyReview, RequirementStatus, SalespersonReview } from "./review";
 import { CHANNELS, GRADES, type Lang, type LocalizedText } from "../contract/schema";
 import { MARK, REPORT_TEXT, STYLE, SheetLayout, headerFooterText } from "../report/builder";
@@ -118,7 +118,7 @@ const L = {
 const TOTAL = { money: { ...STYLE.money, bold: true, fill: "F2F2F2" }, int: { ...STYLE.int, bold: true, fill: "F2F2F2" }, label: { ...STYLE.label } } as const;
 
 export function reviewSheetName(quarter: string, lang: Lang): string {
-  return `${lang === "zh-CN" ? REVIEW_TITLE.zh : REVIEW_TITLE.en} ${quarter}`;
+  return reportSheetName(lang === "zh-CN" ? REVIEW_TITLE.zh : REVIEW_TITLE.en, quarter);
 }
 
 /** A header row and one row per salesperson for `columns`; returns the header's row. */

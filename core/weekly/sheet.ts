@@ -5,7 +5,7 @@
  * numbers; 2. key customers, each with how to reach them and what happened
  * this week; 3. the salesperson's own notes.
  */
-import type { ReportSheet } from "../report/sheet";
+import { reportSheetName, type ReportSheet } from "../report/sheet";
 import type { WeeklyReport, WeeklyEvent } from "./weekly";
 import { columnOf, GRADES, type Lang, type LocalizedText } from "../contract/schema";
 import { enumLabel } from "../contract/spellings";
@@ -58,8 +58,9 @@ const NOTES: readonly [keyof NonNullable<WeeklyReport["notes"]>, LocalizedText][
   ["mindset", { zh: "心态", en: "State of mind" }],
 ];
 
+/** The sheet's name: the week whole, the salesperson's name shortened and tagged when it must be (core/report/sheet.ts). */
 export function weeklySheetName(salesperson: string, week: string, lang: Lang): string {
-  return `${lang === "zh-CN" ? WEEKLY_TITLE.zh : WEEKLY_TITLE.en} ${salesperson} ${week}`;
+  return reportSheetName(lang === "zh-CN" ? WEEKLY_TITLE.zh : WEEKLY_TITLE.en, week, salesperson);
 }
 
 /** One follow-up as a line: "11-17 09:30 Email Out Quotation: summary". */
@@ -74,7 +75,7 @@ export function weeklySheet(report: WeeklyReport, lang: Lang, meta: ReportMeta):
   const span = CUSTOMER_HEADS.length;
   CUSTOMER_HEADS.forEach(([, w], i) => s.width(i + 1, w));
   const name = weeklySheetName(report.salesperson, report.week, lang);
-  const title = `${name} (${report.from} ~ ${report.to})`;
+  const title = `${lang === "zh-CN" ? WEEKLY_TITLE.zh : WEEKLY_TITLE.en} ${report.salesperson} ${report.week} (${report.from} ~ ${report.to})`;
 
   s.line(meta.companyName ? `${title} · ${meta.companyName}` : title, STYLE.title, span);
   s.line(`${s.t(L.generated)} ${meta.generatedAt}`, STYLE.subtitle, span);

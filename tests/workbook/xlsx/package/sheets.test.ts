@@ -82,8 +82,9 @@ describe("several reports in one call go in order", () => {
 
 describe("the name is made safe as XlsxWorkbook makes it", () => {
   it.each([
-    ["forbidden characters", "Review a/b:c", "Review a-b-c"],
-    ["more than 31 characters", "Weekly Alexandra Konstantinopoulou", "Weekly Alexandra Konstantinopou"],
+    // Changed or cut, a name is tagged with the original (core/report/sheet.ts), so two such names never meet.
+    ["forbidden characters", "Review a/b:c", "Review a-b-c~1skw"],
+    ["more than 31 characters", "Weekly Alexandra Konstantinopoulou", "Weekly Alexandra Konstanti~ciz6"],
     ["XML's special characters", `Review R&D's <"Q3">`, `Review R&D's <"Q3">`],
   ])("%s", async (_label, name, safe) => {
     const wb = await load(await write(await templateBytes("en-US"), [{ ...review, name }]));
