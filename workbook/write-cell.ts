@@ -8,6 +8,7 @@
  * in core/contract/rows.ts; this only keeps a cell from holding the wrong kind of value.
  */
 import { parseISODate, parseISODateTime } from "../core/contract/dates";
+import { EXCEL_MAX_CELL_CHARS, cellTooLongMessage } from "../core/contract/excel-limits";
 import type { CellValue } from "../core/contract/raw";
 import { type ColumnDef, type Lang, type LocalizedText } from "../core/contract/schema";
 import { enumLabel, enumValueOf } from "../core/contract/spellings";
@@ -32,6 +33,8 @@ function asNumber(value: string | number): number | undefined {
 export function cellForWrite(column: ColumnDef | undefined, value: CellValue, lang: Lang): WriteCheck {
   // undefined can still arrive from plain JavaScript callers: it means blank too.
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return good(null);
+  // Excel holds 32,767 characters a cell; a longer text would be cut or the file refused.
+  if (typeof value === "string" && value.length > EXCEL_MAX_CELL_CHARS) return { ok: false, message: cellTooLongMessage(value.length) };
   if (!column) return good(value);
   switch (column.type) {
     case "text":

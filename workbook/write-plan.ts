@@ -6,6 +6,7 @@
  * problem is reported with its sheet, row and column.
  */
 import { err, ok, type Issue, type Result } from "../core/contract/issues";
+import { EXCEL_MAX_ROWS } from "../core/contract/excel-limits";
 import type { CellValue, RawRow, RawTable } from "../core/contract/raw";
 import { SCHEMA, type TableName } from "../core/contract/schema";
 import type { UpdateById } from "./port";
@@ -78,6 +79,21 @@ function planCells(view: TableView, rowNumber: number, values: Readonly<Record<s
 
 /** Cells for rows appended from `firstRow` on, or the issues that stop the whole batch. */
 export function planAppend(view: TableView, firstRow: number, rows: readonly Readonly<Record<string, CellValue>>[]): Result<RowWrite[]> {
+  const lastRow = firstRow + rows.length - 1;
+  if (rows.length > 0 && lastRow > EXCEL_MAX_ROWS) {
+    const room = Math.max(0, EXCEL_MAX_ROWS - firstRow + 1);
+    const n = (x: number): string => x.toLocaleString("en-US");
+    return err([
+      issueAt(
+        view.sheet,
+        Math.max(firstRow, EXCEL_MAX_ROWS + 1),
+        null,
+        "sheet-full",
+        `表格只剩 ${n(room)} 行就到 Excel 的最后一行（第 ${n(EXCEL_MAX_ROWS)} 行），放不下 ${n(rows.length)} 行，未写入任何内容（Excel 打开时会丢弃超出的行）`,
+        `the sheet has room for ${n(room)} more row(s) before Excel's last row (${n(EXCEL_MAX_ROWS)}), not ${n(rows.length)}; nothing was written (Excel and LibreOffice drop rows past it)`,
+      ),
+    ]);
+  }
   const issues: Issue[] = [];
   const idColumn = SCHEMA[view.layout.table].idColumn;
   const taken = idRows(view);
@@ -104,6 +120,28 @@ export function planAppend(view: TableView, firstRow: number, rows: readonly Rea
     return { rowNumber, cells: planCells(view, rowNumber, values, issues) };
   });
   return issues.length > 0 ? err(issues) : ok(writes);
+}
+
+/** Days between the 1900 and 1904 systems' first days. */
+const DAYS_1904 = 1462;
+
+/**
+ * The date cells of `writes` a 1904-system workbook cannot hold: those
+ * before 1904-01-01, its serial 0 (a negative serial shows as ####).
+ */
+export function datesBefore1904(view: TableView, writes: readonly RowWrite[]): Issue[] {
+  const keys = new Map([...view.layout.positions].map(([key, position]) => [position, key]));
+  const issues: Issue[] = [];
+  for (const w of writes) {
+    for (const c of w.cells) {
+      const key = keys.get(c.position);
+      const type = key === undefined ? undefined : columnDef(view.layout.table, key)?.type;
+      if ((type === "date" || type === "datetime") && typeof c.value === "number" && c.value < DAYS_1904) {
+        issues.push(issueAt(view.sheet, w.rowNumber, view.layout.headers[c.position], "date-before-1904", "此工作簿使用 1904 日期系统，无法保存 1904-01-01 之前的日期", "this workbook uses the 1904 date system and cannot hold dates before 1904-01-01"));
+      }
+    }
+  }
+  return issues;
 }
 
 /** Cells for updates of rows found by ID in the table as it is now. */

@@ -24,6 +24,7 @@ import { enumValueOf } from "./spellings";
 import { isValidTimeZone } from "./settings";
 import { KeyDomains, recordKeyNumbers, type NumberedColumn } from "../index/key-numbers";
 import { blankRow } from "./blank-row";
+import { EXCEL_MAX_CELL_CHARS, cellTooLongMessage } from "./excel-limits";
 
 export interface ParsedTable<T extends TableName> {
   readonly rows: RowOf<T>[];
@@ -137,6 +138,8 @@ function ynAlias(raw: string): string | undefined {
 export function parseCell(col: ColumnDef, v: CellValue | undefined): CellResult {
   if (isBlank(v)) return col.required ? bad("必填项为空", "is required but blank") : good(null);
   const value = v as CellValue;
+  // Longer than a cell of Excel holds (a CSV may carry any length): it could not be written.
+  if (typeof value === "string" && value.length > EXCEL_MAX_CELL_CHARS) return { ok: false, message: cellTooLongMessage(value.length) };
   switch (col.type) {
     case "text":
       return parseText(col, value);

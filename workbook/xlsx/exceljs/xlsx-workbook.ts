@@ -7,7 +7,7 @@
  * and only then touches cells, so a bad batch writes nothing.
  */
 import ExcelJS from "exceljs";
-import { utcDateFromSerial } from "../../../core/contract/dates";
+import { excelJsDateFromSerial } from "../../../core/contract/dates";
 import { err, ok, type Issue, type Result } from "../../../core/contract/issues";
 import type { CellValue, RawTable } from "../../../core/contract/raw";
 import { safeSheetName, type ReportSheet } from "../../../core/report/sheet";
@@ -15,14 +15,15 @@ import { type Lang, type TableName } from "../../../core/contract/schema";
 import { matchTable } from "../../../core/contract/spellings";
 import { columnDef, isBlankRow, issueAt, locateHeaders, type HeaderLayout } from "../../locate";
 import type { EnsureReport, UpdateById, WorkbookPort } from "../../port";
-import { planAppend, planUpdate, rawTableOf, type RowWrite, type TableView } from "../../write-plan";
+import { datesBefore1904, planAppend, planUpdate, rawTableOf, type RowWrite, type TableView } from "../../write-plan";
 import { renderReportSheet } from "./report-writer";
 import { DATE_FORMAT, DATETIME_FORMAT } from "./structure";
 import { ensureXlsxStructure } from "./ensure-structure";
 import { findRegion, growTableTo, headerTexts, isDataSheet, rowCells, type Region } from "./sheet-region";
 import { copyRowLook, ensureDateFormat, keepRulesWithTable } from "./row-style";
 import { withEscapedTexts } from "./xml-text";
-import { dateColumnPositions, missingTableIssue, unreadableIssue } from "../file-issues";
+import { dateColumnPositions, missingTableIssue, readFailureIssue } from "../file-issues";
+import { ZipParts } from "../stream/zip-parts";
 import { restoreTableFacts } from "./table-fidelity";
 
 type Row = Readonly<Record<string, CellValue>>;
@@ -43,15 +44,21 @@ export class XlsxWorkbook implements WorkbookPort {
     readonly name: string,
   ) {}
 
-  /** Reads .xlsx bytes; unreadable bytes give an issue naming the file. */
+  /**
+   * Reads .xlsx bytes; unreadable bytes give an issue naming the file.
+   * exceljs inflates every part whole, so each is first inflated once as
+   * a stream and measured (stream/zip-parts.ts limits): a zip bomb is
+   * refused in seconds instead of filling memory.
+   */
   static async fromBuffer(buf: ArrayBuffer | Uint8Array, name = "workbook.xlsx"): Promise<Result<XlsxWorkbook>> {
     const wb = new ExcelJS.Workbook();
     try {
       const data = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+      await (await ZipParts.open(data)).checkSizes();
       await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
       await restoreTableFacts(wb, data);
     } catch (e) {
-      return err([unreadableIssue(name, e)]);
+      return err([readFailureIssue(name, e)]);
     }
     return ok(new XlsxWorkbook(wb, name));
   }
@@ -68,6 +75,13 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private get date1904(): boolean {
     return this.workbook.properties?.date1904 === true;
+  }
+
+  /** The plan, unless it has dates this workbook's date system cannot hold. */
+  private inDateSystem(view: TableView, plan: Result<RowWrite[]>): Result<RowWrite[]> {
+    if (!plan.ok || !this.date1904) return plan;
+    const issues = datesBefore1904(view, plan.value);
+    return issues.length > 0 ? err(issues) : plan;
   }
 
   private locate(table: TableName): Result<Located> {
@@ -96,7 +110,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const { region, view, lastFilled } = found.value;
     const firstRow = lastFilled + 1;
     if (rows.length === 0) return ok({ firstRow, count: 0 });
-    const plan = planAppend(view, firstRow, rows);
+    const plan = this.inDateSystem(view, planAppend(view, firstRow, rows));
     if (!plan.ok) return plan;
     const lastRow = firstRow + rows.length - 1;
     const blocked = this.blockedBelow(region, lastRow);
@@ -111,7 +125,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async updateRows(table: TableName, updates: readonly UpdateById[]): Promise<Result<{ readonly count: number }>> {
     const found = this.locate(table);
     if (!found.ok) return found;
-    const plan = planUpdate(found.value.view, updates);
+    const plan = this.inDateSystem(found.value.view, planUpdate(found.value.view, updates));
     if (!plan.ok) return plan;
     this.writeCells(found.value.region, found.value.view.layout, plan.value);
     return ok({ count: plan.value.length });
@@ -163,7 +177,7 @@ export class XlsxWorkbook implements WorkbookPort {
         const type = key === undefined ? undefined : columnDef(layout.table, key)?.type;
         if ((type === "date" || type === "datetime") && typeof value === "number") {
           // exceljs turns a Date into a serial of the workbook's own date system (1900 or 1904).
-          cell.value = utcDateFromSerial(value);
+          cell.value = excelJsDateFromSerial(value);
           ensureDateFormat(cell, type === "date" ? DATE_FORMAT : DATETIME_FORMAT);
         } else {
           // A JS string becomes a string cell, never a formula, whatever it starts with.

@@ -29,7 +29,7 @@ import type { LocalizedText } from "../../../core/contract/schema";
 import type { CellValue } from "../../../core/contract/raw";
 import type { TableName } from "../../../core/contract/schema";
 import { columnDef } from "../../locate";
-import { planAppend, type RowWrite, type TableView } from "../../write-plan";
+import { datesBefore1904, planAppend, type RowWrite, type TableView } from "../../write-plan";
 import { rowXml, sheetCells, type NewCell, type SheetCell } from "./row-xml";
 import { decodeRange, encodeRange } from "../exceljs/sheet-region";
 import { keepRulesOffZones, zonesBelow } from "../ooxml/rules-below";
@@ -211,6 +211,8 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   const firstRow = lastFilled + 1;
   const plan = planAppend(view, firstRow, rows);
   if (!plan.ok) return { kind: "refused", issues: plan.error };
+  const early = reader.date1904 ? datesBefore1904(view, plan.value) : [];
+  if (early.length > 0) return { kind: "refused", issues: early };
   if (rows.length === 0) return { kind: "written", bytes, firstRow, count: 0 };
   const lastRow = firstRow + rows.length - 1;
   const lastCol = region.firstCol + view.layout.headers.length - 1;
