@@ -18,6 +18,14 @@ import { browserStorage, storageUserStore } from "./user-store";
 export interface WritableFileHandle {
   readonly name: string;
   createWritable(): Promise<{ write(data: Blob): Promise<void>; close(): Promise<void> }>;
+  /** The file as it is on disk now (its time and size tell whether someone saved it meanwhile). */
+  getFile?(): Promise<File>;
+}
+
+/** What the file on disk is now, to notice a save by someone else; undefined when the browser cannot say. */
+async function stampOf(handle: WritableFileHandle): Promise<string | undefined> {
+  const file = await handle.getFile?.().catch(() => undefined);
+  return file ? `${file.lastModified}:${file.size}` : undefined;
 }
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -29,15 +37,21 @@ export async function openFileHost(buffer: ArrayBuffer, name: string, handle?: W
   if (!opened.ok) return opened;
   const tracker = trackUnsaved(opened.value, () => file.bytes);
   if (typeof window !== "undefined") confirmLeavingUnsaved(window, tracker.changes);
+  // A browser cannot take the lock the command line takes (workbook/node/workbook-lock.ts); it checks
+  // right before overwriting that nobody saved the file since it was opened or last saved here.
+  let stamp = handle ? await stampOf(handle) : undefined;
   const save = async (): Promise<Result<SavedFile>> => {
     try {
       const { bytes } = file;
       const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
       if (handle) {
+        const now = await stampOf(handle);
+        if (stamp !== undefined && now !== stamp) return err([changedOnDisk(handle.name)]);
         const w = await handle.createWritable();
         await w.write(blob);
         await w.close();
         tracker.saved(bytes);
+        stamp = await stampOf(handle);
         return ok({ name: handle.name, via: "handle" });
       }
       downloadBlob(blob, name);
@@ -49,6 +63,20 @@ export async function openFileHost(buffer: ArrayBuffer, name: string, handle?: W
     }
   };
   return ok({ kind: "file", port: tracker.port, displayName: name, store: storageUserStore(browserStorage(), `file:${name}`), save, unsaved: tracker.changes });
+}
+
+function changedOnDisk(name: string) {
+  return {
+    severity: "error" as const,
+    sheet: name,
+    row: null,
+    column: null,
+    code: "changed-on-disk",
+    message: {
+      zh: `${name} 在打开后已被其他人或程序修改；为免覆盖他们的改动，未保存。请重新打开文件后再修改。`,
+      en: `${name} was changed by someone else after it was opened; not saved, so their changes are not overwritten. Open the file again and redo the change.`,
+    },
+  };
 }
 
 function downloadBlob(blob: Blob, name: string): void {
