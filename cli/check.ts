@@ -58,7 +58,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT.usage;
   }
   const read = await readSnapshot(opened.value);
-  const issues = read.ok ? read.value.issues : read.error;
+  // A table that cannot be read at all (or no Customers table): exit 2, its own message, not a count of rows' errors.
+  if (!read.ok) {
+    for (const i of read.error) io.err(issueLine(file, i, io));
+    return EXIT.usage;
+  }
+  const issues = read.value.issues;
   const { errors, warnings } = countBySeverity(issues);
   if (args.options.json) {
     io.out(JSON.stringify({ file, ok: errors === 0, errors, warnings, issues: issues.map(issueJson), ...(args.options.fix ? { mended } : {}) }, null, 2));

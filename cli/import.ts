@@ -29,8 +29,7 @@ import type { TableReader } from "../workbook/port";
 import { rawTableOf } from "../workbook/write-plan";
 import type { PackageTableView } from "../workbook/xlsx/stream/table-reader";
 import { openXlsxTables, type XlsxTableReader } from "../workbook/node/stream-reader";
-import { openXlsxFile, readXlsxFile, saveXlsx, writeXlsxBytes, type WriteOptions, type XlsxFile } from "../workbook/node/xlsx-file";
-import { lockWorkbook } from "../workbook/node/workbook-lock";
+import { lockForWriting, openXlsxFile, readXlsxFile, saveXlsx, writeXlsxBytes, type WriteOptions, type XlsxFile } from "../workbook/node/xlsx-file";
 import { writeFailure } from "../workbook/node/file-replace";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
@@ -68,7 +67,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   // One writer at a time: the lock is held from before the workbook is read until it is written.
   const full = path.resolve(io.cwd, file);
-  const held = await lockWorkbook(full);
+  const held = await lockForWriting(full, { force: args.options.force === true });
   if (!held.ok) {
     for (const i of held.error) io.err(issueLine(file, i, io));
     return EXIT.problems;
@@ -174,6 +173,11 @@ async function importLocked(job: ImportJob): Promise<number> {
     reportFrom: before.length,
   };
   issues.push(...crossTableIssues(tables as TableSet));
+  // A row with the wrong number of fields has its cells in the wrong columns: that one error says it all.
+  const misfits = new Set(csv.issues.map((i) => i.row));
+  const said = issues.filter((i) => i.code === "field-count" || !misfits.has(i.row));
+  issues.length = 0;
+  issues.push(...said);
 
   const errors = issues.filter((i) => i.severity === "error");
   const badRows = new Set(errors.map((i) => i.row));

@@ -16,8 +16,8 @@ import type { Issue } from "../core/contract/issues";
 import type { ReportSheet } from "../core/report/sheet";
 import type { ReportMeta } from "../core/review/sheet";
 import { readSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
-import { readXlsxFile, writeXlsxBytes, type WriteOptions, type XlsxFile } from "../workbook/node/xlsx-file";
-import { lockWorkbook, type WorkbookLock } from "../workbook/node/workbook-lock";
+import { lockForWriting, readXlsxFile, writeXlsxBytes, type WriteOptions, type XlsxFile } from "../workbook/node/xlsx-file";
+import type { WorkbookLock } from "../workbook/node/workbook-lock";
 import { openXlsxTables } from "../workbook/node/stream-reader";
 import { writeReportSheetsIntoPackage } from "../workbook/xlsx/package/report";
 
@@ -72,10 +72,11 @@ export function reportMeta(read: WorkbookSnapshot, now: Date = new Date()): Repo
 /**
  * Runs `work` holding the lock of the file a report is written to (FILE or
  * --out), taken before the workbook is read: a second writer waits, then
- * refuses with a message (exit 1), writing nothing.
+ * refuses with a message (exit 1), writing nothing; so is a file LibreOffice
+ * or Excel has open, unless `force`.
  */
-export async function whileLocked(target: string, io: CliIO, work: (lock: WorkbookLock) => Promise<number>): Promise<number> {
-  const held = await lockWorkbook(path.resolve(io.cwd, target));
+export async function whileLocked(target: string, io: CliIO, force: boolean, work: (lock: WorkbookLock) => Promise<number>): Promise<number> {
+  const held = await lockForWriting(path.resolve(io.cwd, target), { force });
   if (!held.ok) {
     for (const i of held.error) io.err(issueLine(target, i, io));
     return EXIT.problems;

@@ -32,8 +32,8 @@ export interface ReplaceOptions {
 
 const refuse = (path: string, code: string, zh: string, en: string): Result<never> => err([issueAt(path, null, null, code, zh, en)]);
 
-/** Why a write failed, in words a user can act on. */
-export function writeFailure(path: string, e: unknown, created = false): Issue {
+/** Why a file system call failed, in words a user can act on, with the system's code: "the disk is full (ENOSPC)". */
+export function failureReason(path: string, e: unknown): { zh: string; en: string } {
   const code = (e as NodeJS.ErrnoException).code ?? "";
   const folder = dirname(path);
   const why: Record<string, { zh: string; en: string }> = {
@@ -45,14 +45,20 @@ export function writeFailure(path: string, e: unknown, created = false): Issue {
     ENOENT: { zh: `文件夹 ${folder} 不存在`, en: `the folder ${folder} does not exist` },
   };
   const reason = why[code] ?? { zh: e instanceof Error ? e.message : String(e), en: e instanceof Error ? e.message : String(e) };
-  const tag = code ? ` (${code})` : "";
+  const tag = code && why[code] ? ` (${code})` : "";
+  return { zh: reason.zh + tag, en: reason.en + tag };
+}
+
+/** Why a write failed, in words a user can act on. */
+export function writeFailure(path: string, e: unknown, created = false): Issue {
+  const reason = failureReason(path, e);
   return issueAt(
     path,
     null,
     null,
     "unwritable",
-    `无法保存 ${path}：${reason.zh}${tag}；${created ? "未写入任何内容" : "原文件未改动"}`,
-    `cannot save ${path}: ${reason.en}${tag}; ${created ? "nothing was written" : "the original is unchanged"}`,
+    `无法保存 ${path}：${reason.zh}；${created ? "未写入任何内容" : "原文件未改动"}`,
+    `cannot save ${path}: ${reason.en}; ${created ? "nothing was written" : "the original is unchanged"}`,
   );
 }
 

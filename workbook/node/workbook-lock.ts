@@ -17,6 +17,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
 import { err, ok, type Result } from "../../core/contract/issues";
 import { issueAt } from "../locate";
+import { failureReason } from "./file-replace";
 
 export interface LockTimings {
   /** How long a second writer waits for the lock before it refuses. */
@@ -66,7 +67,6 @@ export async function realTarget(path: string): Promise<string> {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** The lock of the workbook at `path`, waiting up to `timings.waitMs` for another writer; an issue naming the file when it cannot be had. */
 export async function lockWorkbook(path: string, timings: LockTimings = lockTimings()): Promise<Result<WorkbookLock>> {
@@ -93,7 +93,8 @@ export async function lockWorkbook(path: string, timings: LockTimings = lockTimi
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== "ELOCKED") {
-        return err([issueAt(path, null, null, "unlockable", `无法锁定 ${path}（${message(e)}），未写入任何内容`, `cannot lock ${path} (${message(e)}); nothing was written`)]);
+        const why = failureReason(lockPath, e);
+        return err([issueAt(path, null, null, "unlockable", `无法锁定 ${path}：${why.zh}；未写入任何内容`, `cannot lock ${path}: ${why.en}; nothing was written`)]);
       }
       const left = deadline - Date.now();
       if (left <= 0) return err([busyIssue(path, lockPath, timings)]);

@@ -117,6 +117,21 @@ export async function saveXlsx(wb: XlsxWorkbook, path: string, options: WriteOpt
 }
 
 /**
+ * The lock a writer takes before it reads the workbook it will change (a
+ * second writer waits, then is refused), refused at once when LibreOffice
+ * or Excel has the file open (unless `force`): the entry points' way in,
+ * before writeXlsxBytes / saveXlsx with `{ lock }`.
+ */
+export async function lockForWriting(path: string, options: Pick<WriteOptions, "force"> = {}): Promise<Result<WorkbookLock>> {
+  const held = await lockWorkbook(path);
+  if (!held.ok || options.force) return held;
+  const holders = await officeHolders([resolve(path), held.value.target]);
+  if (holders.length === 0) return held;
+  await held.value.release();
+  return err(holders.map((h) => officeLockIssue(path, h)));
+}
+
+/**
  * Writes `bytes` to `path` so that nothing is lost. Under the workbook's
  * lock (the caller's, else one taken now: a second writer waits, then
  * refuses); refused, writing nothing, when LibreOffice or Excel has the file

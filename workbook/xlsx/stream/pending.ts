@@ -34,9 +34,11 @@ export class Pending {
 
   /** The text to scan now (what waited, then the chunk), or undefined when the chunk ends nothing: it waits too. */
   take(chunk: string): string | undefined {
-    const probe = this.tail + chunk;
-    this.tail = probe.slice(-this.overlap);
-    if (!this.markers.some((m) => probe.includes(m))) {
+    // The chunk, and the seam with what came before: never a copy of the chunk.
+    const seam = this.tail + chunk.slice(0, this.overlap);
+    const ends = this.markers.some((m) => chunk.includes(m) || seam.includes(m));
+    this.tail = chunk.length >= this.overlap ? chunk.slice(-this.overlap) : (this.tail + chunk).slice(-this.overlap);
+    if (!ends) {
       this.parts.push(chunk);
       this.length += chunk.length;
       if (this.length > this.maxChars) {

@@ -16,6 +16,7 @@ import { ReadLimitError } from "../file-issues";
 interface CompressedEntry {
   readonly compressedContent?: unknown;
   readonly compressedSize?: number;
+  readonly uncompressedSize?: number;
   readonly compression?: { readonly magic?: string };
 }
 
@@ -42,18 +43,35 @@ export const INFLATE_LIMITS: InflateLimits = { partBytes: 1 << 30, textPartBytes
 const mb = (n: number): string => `${Math.round(n / (1 << 20)).toLocaleString("en-US")} MB`;
 
 function tooLarge(path: string, zh: string, en: string): ReadLimitError {
-  return new ReadLimitError(issueAt(path, null, null, "too-large", `部件 ${path} ${zh}，拒绝读取`, `the part ${path} ${en}; refused`));
+  return new ReadLimitError(issueAt(path, null, null, "too-large", `此部件${zh}，拒绝读取`, `this part ${en}; refused`));
 }
 
-/** The pieces of a part's inflated bytes, stopped with an error as soon as they pass the limits. */
-async function* capped(path: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, compressed: number, maxBytes: number, limits: InflateLimits): AsyncIterable<Uint8Array> {
+/** The sizes a part's entry declares (the package's directory), when it does. */
+interface Declared {
+  readonly compressed: number;
+  readonly inflated: number | undefined;
+}
+
+function checkSize(path: string, inflated: number, declared: Declared, maxBytes: number, limits: InflateLimits): void {
+  if (inflated > limits.graceBytes && declared.compressed > 0 && inflated > declared.compressed * limits.ratio) {
+    throw tooLarge(path, `解压后超过压缩大小（${mb(declared.compressed)}）的 ${limits.ratio} 倍，疑为压缩炸弹`, `inflates to more than ${limits.ratio} times its compressed size (${mb(declared.compressed)}): a zip bomb`);
+  }
+  if (inflated > maxBytes) throw tooLarge(path, `解压后超过 ${mb(maxBytes)}`, `inflates to more than ${mb(maxBytes)}`);
+}
+
+/**
+ * The pieces of a part's inflated bytes, stopped with an error as soon as
+ * they pass the limits: before inflating anything when the size the entry
+ * declares does, else as the bytes come (an entry may lie about its size,
+ * so inflating past what it declares is refused too).
+ */
+async function* capped(path: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, declared: Declared, maxBytes: number, limits: InflateLimits): AsyncIterable<Uint8Array> {
+  if (declared.inflated !== undefined) checkSize(path, declared.inflated, declared, maxBytes, limits);
   let total = 0;
   for await (const piece of source) {
     total += piece.length;
-    if (total > maxBytes) throw tooLarge(path, `解压后超过 ${mb(maxBytes)}`, `inflates to more than ${mb(maxBytes)}`);
-    if (total > limits.graceBytes && compressed > 0 && total > compressed * limits.ratio) {
-      throw tooLarge(path, `解压后超过压缩大小（${mb(compressed)}）的 ${limits.ratio} 倍，疑为压缩炸弹`, `inflates to more than ${limits.ratio} times its compressed size (${mb(compressed)}): a zip bomb`);
-    }
+    checkSize(path, total, declared, maxBytes, limits);
+    if (declared.inflated !== undefined && total > declared.inflated) throw tooLarge(path, "解压后超过其声明的大小", "inflates to more than the size its entry declares");
     yield piece;
   }
 }
@@ -237,6 +255,7 @@ export class ZipParts {
     const raw = data?.compressedContent;
     const magic = data?.compression?.magic;
     const inflated = raw instanceof Uint8Array && magic === DEFLATE ? this.inflate(raw) : raw instanceof Uint8Array && magic === STORE ? pieces(raw) : jszipStream(f);
-    return capped(f.name, inflated, data?.compressedSize ?? 0, maxBytes, this.limits);
+    const sizes = { compressed: data?.compressedSize ?? 0, inflated: raw instanceof Uint8Array ? data?.uncompressedSize : undefined };
+    return capped(f.name, inflated, sizes, maxBytes, this.limits);
   }
 }
