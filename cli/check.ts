@@ -25,7 +25,7 @@ function mendedLine(file: string, m: MendedSheet, io: CliIO): string {
 }
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { flags: ["json", "fix"], values: [] });
+  const args = parseArgs(argv, { flags: ["json", "fix", "force"], values: [] });
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError("give exactly one workbook FILE");
   const full = path.resolve(io.cwd, file);
@@ -42,8 +42,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT.usage;
     }
     if (fixed.mended.length > 0) {
-      // Refused, not overwritten, when someone saved the file since it was read.
-      const saved = await writeXlsxBytes(onDisk.value, fixed.bytes, full);
+      // Under the lock, refused, not overwritten, when someone saved the file since it was read (or has it open: --force).
+      const saved = await writeXlsxBytes(onDisk.value, fixed.bytes, full, { force: args.options.force === true });
       if (!saved.ok) {
         for (const i of saved.error) io.err(issueLine(file, i, io));
         return EXIT.problems;

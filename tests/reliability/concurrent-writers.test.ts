@@ -54,7 +54,7 @@ describe("two imports into one workbook at the same time", () => {
       runs.forEach((r, w) => {
         commands++;
         if (r.code === 0) {
-          expect(r.out).toMatch(/appended 3 row\(s\)/);
+          expect(r.out).toMatch(/added 3 rows to Customers/);
           wrote++;
           lost += ids[w].filter((id) => !after.has(id)).length;
         } else {

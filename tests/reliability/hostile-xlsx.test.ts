@@ -17,7 +17,7 @@ import { openXlsxTables } from "../../workbook/node/stream-reader";
 import { XlsxWorkbook } from "../../workbook/xlsx/exceljs/xlsx-workbook";
 import { report } from "./support/figures";
 import { withHugePart } from "./support/bombs";
-import { hasStack } from "./support/cli-workers";
+import { TSX, hasStack } from "./support/cli-workers";
 import { tempDir } from "./support/workbooks";
 
 const dir = tempDir("hostile");
@@ -137,7 +137,7 @@ describe("a zip bomb", () => {
     ["declaring its size", () => bomb, /this part inflates to more than 100 times its compressed size \(3 MB\): a zip bomb; refused/],
     ["lying about its size", () => liar, /this part inflates to more than the size its entry declares; refused/],
   ])("1 GB of rows, %s: `tradebook check` refuses it in seconds, under 500 MB RSS (measured in a process of its own)", (label, file, message) => {
-    const out = execFileSync(process.execPath, [join(__dirname, "support", "measure-cli.cjs"), "check", file()], { cwd: dir, maxBuffer: 1 << 24 }).toString();
+    const out = execFileSync(process.execPath, [...TSX, join(__dirname, "support", "measure-cli.ts"), "check", file()], { cwd: dir, maxBuffer: 1 << 24 }).toString();
     const r = JSON.parse(out) as { code: number; err: string; ms: number; maxRssMB: number };
     report(`zip bomb (1 GB inflated, ${label})`, { "file KB": Math.round(statSync(file()).size / 1024), "exit code": r.code, ms: r.ms, "peak RSS MB": r.maxRssMB });
     expect(r.code).toBe(2);

@@ -1,4 +1,10 @@
-/** The body of cli-worker.cjs: runs each command it is sent through cli/main.ts and answers with what it printed. */
+/**
+ * A long-lived `tradebook` process for the reliability suite (cli-workers.ts
+ * starts it with `node --import tsx`): it runs the commands it is sent, one
+ * at a time, through cli/main.ts as the bin would, and answers with what
+ * they printed, so concurrent writers are separate processes without paying
+ * the start-up for every command.
+ */
 import { main } from "../../../cli/main";
 import { describeFailure, type CliIO } from "../../../cli/io";
 

@@ -1,11 +1,15 @@
 /**
  * Separate `tradebook` processes for the reliability suite: long-lived
- * workers (cli-worker.cjs) that run commands on request, so two writers race
+ * workers (cli-worker.ts) that run commands on request, so two writers race
  * as two processes do, and the real bin for what only a fresh process shows
  * (an uncaught failure's output, a closed pipe).
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** Node's flags for a process that runs TypeScript sources: tsx's loader, for require and import() alike. */
+export const TSX: readonly string[] = ["--import", pathToFileURL(require.resolve("tsx")).href];
 
 export interface CliRun {
   readonly code: number;
@@ -35,7 +39,7 @@ export class CliWorker {
   }
 
   static start(): Promise<CliWorker> {
-    const child = fork(join(__dirname, "cli-worker.cjs"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(join(__dirname, "cli-worker.ts"), [], { execArgv: [...TSX], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     return new Promise((resolve, reject) => {
       child.once("error", reject);
       child.once("message", () => resolve(new CliWorker(child)));

@@ -18,3 +18,5 @@ fsp.open = async function (path, flags, ...rest) {
   }
   return handle;
 };
+// The compiled CLI is ES modules: their named imports of node:fs/promises see the patch only once synced.
+require("node:module").syncBuiltinESMExports();
