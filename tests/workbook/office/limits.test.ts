@@ -141,7 +141,8 @@ describe("sheet names follow Excel's rules", () => {
       print: { orientation: "portrait", paper: "A4", fitToWidth: 1, scale: 100, header: {}, footer: {} },
     };
     const out = value(await new OfficeWorkbook({ run: excel.run, requirements: upTo(17) }).writeReportSheet(sheet));
-    expect(out.name).toBe("周报 2026-W47 王芳-Li");
+    // The slash replaced, and a tag of the original so "王芳/Li" and "王芳:Li" never share a sheet (core/report/sheet.ts).
+    expect(out.name).toBe("周报 2026-W47 王芳-Li~e8hd");
     expect(excel.sheet(out.name).value(0, 0)).toBe("周报");
   });
 });
