@@ -9,8 +9,10 @@ import { join } from "node:path";
 import { BENCH_OUT, configFromArgs } from "./config";
 import { runBench } from "./harness";
 import { formatResults } from "./report";
+import { peerMain } from "./peer/main";
 
 async function main(): Promise<number> {
+  if (process.argv.includes("--peer")) return peerMain(process.argv.slice(2), (line) => process.stderr.write(`${line}\n`));
   const config = configFromArgs(process.argv.slice(2), (line) => process.stderr.write(`${line}\n`));
   const results = await runBench(config);
   mkdirSync(BENCH_OUT, { recursive: true });
