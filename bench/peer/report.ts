@@ -22,7 +22,7 @@ export function formatPeerResults(r: PeerResults): string {
     `start-up: LibreOffice (one-cell workbook) ${s(r.startup.libreOfficeMs)} s, tradebook --help ${s(r.startup.tradebookMs)} s`,
     "",
     table([
-      ["customers", "follow-ups", "formulas", "tradebook runs", "median", "LibreOffice runs", "median", "ratio", "CPU ratio", "peak MB (TB/LO)", "figures equal"],
+      ["customers", "follow-ups", "helper cells", "tradebook runs", "median", "LibreOffice runs", "median", "ratio", "CPU ratio", "peak MB (TB/LO)", "figures equal"],
       ...r.sizes.map((z) => [
         int(z.customers),
         int(z.rows.followUps),

@@ -30,7 +30,7 @@ export const HELPERS: readonly (readonly [TableName, readonly HelperColumn[]])[]
 export interface PeerWorkbook {
   readonly workbook: ExcelJS.Workbook;
   readonly layout: ReviewLayout;
-  /** Formula cells in the workbook. */
+  /** Formula cells in the helper columns (the review sheet adds a few hundred). */
   readonly formulas: number;
 }
 
