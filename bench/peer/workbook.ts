@@ -54,11 +54,19 @@ function addHelperColumns(wb: ExcelJS.Workbook, table: TableName, columns: reado
   return rows * columns.length;
 }
 
-/** The formula workbook of `data` for `quarter`. */
-export function peerWorkbook(data: CrmSnapshot, quarter: Quarter): PeerWorkbook {
-  const workbook = buildWorkbook("zh-CN", data);
+/**
+ * Turns `workbook` (the team's, as templates/builder.ts builds it from a
+ * snapshot with `salespeople` Salespeople rows) into the formula workbook
+ * for `quarter`.
+ */
+export function addPeerFormulas(workbook: ExcelJS.Workbook, salespeople: number, quarter: Quarter): PeerWorkbook {
   let formulas = 0;
   for (const [table, columns] of HELPERS) formulas += addHelperColumns(workbook, table, columns);
-  const layout = addReviewSheet(workbook, utcDateFromSerial(quarterRange(quarter).from), data.Salespeople.length);
+  const layout = addReviewSheet(workbook, utcDateFromSerial(quarterRange(quarter).from), salespeople);
   return { workbook, layout, formulas };
+}
+
+/** The formula workbook of `data` for `quarter`. */
+export function peerWorkbook(data: CrmSnapshot, quarter: Quarter): PeerWorkbook {
+  return addPeerFormulas(buildWorkbook("zh-CN", data), data.Salespeople.length, quarter);
 }
