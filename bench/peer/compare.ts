@@ -6,10 +6,10 @@
  * did the same work as `tradebook review`.
  *
  * Not compared, because no formula computes them: the requirement's
- * sentence (detail; its numbers are: actual and target), stage 1's IM
- * customers in the window (a number inside that sentence only), and the
- * review sheet's extras beyond the contract's document (by product,
- * contacts by channel, monthly forecasts, scores): docs/performance.md.
+ * sentence (detail; its numbers are: actual, target and stage 1's IM
+ * customers in the window), and the review sheet's extras beyond the
+ * contract's document (by product, contacts by channel, monthly
+ * forecasts, scores): docs/performance.md.
  */
 import { GRADES } from "../../core/contract/schema";
 import type { QuarterlyReview, SalespersonReview } from "../../core/review/review";
@@ -51,7 +51,7 @@ export function compareWithReview(peer: PeerFigures, review: QuarterlyReview): C
     same(`${s.name}.window`, p.window, s.window);
     for (const key of PERSON_FIGURES) same(`${s.name}.${key}`, p[key], s[key]);
     const r = s.requirement;
-    same(`${s.name}.requirement`, p.requirement, r ? { status: r.status, actual: r.actual, target: r.target } : null);
+    same(`${s.name}.requirement`, p.requirement, r ? { status: r.status, actual: r.actual, target: r.target, ...(r.imCustomers === undefined ? {} : { imCustomers: r.imCustomers }) } : null);
   }
 
   for (const key of Object.keys(peer.team) as (keyof PeerFigures["team"])[]) {

@@ -21,7 +21,8 @@ export type PeerPerson = Pick<
   readonly listed: boolean;
   /** null: hired after the quarter. */
   readonly stage: Stage | null;
-  readonly requirement: { readonly status: RequirementStatus; readonly actual: number; readonly target: number } | null;
+  /** imCustomers: stage 1's IM customers in the window, a number of the requirement's sentence. */
+  readonly requirement: { readonly status: RequirementStatus; readonly actual: number; readonly target: number; readonly imCustomers?: number } | null;
 };
 
 export interface PeerFigures {
@@ -85,7 +86,7 @@ function person(rows: readonly (readonly string[])[], row: number, column: (name
     monthsWithOrder: n("有单月数"),
     forecastCNY: n("预报"),
     forecastCompletion: c.optional(column("预报完成率")),
-    requirement: status ? { status, actual: n("考核数"), target: n("考核目标") } : null,
+    requirement: status ? { status, actual: n("考核数"), target: n("考核目标"), ...(stage === 1 ? { imCustomers: n("试用期IM客户") } : {}) } : null,
   };
 }
 

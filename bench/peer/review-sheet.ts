@@ -93,6 +93,7 @@ export const REVIEW_COLUMNS: readonly { readonly name: string; readonly formula:
       `IF([@阶段]=3,${tenureMonthOf(0)}+${tenureMonthOf(1)}+${tenureMonthOf(2)},` +
       `IF([@阶段]=4,SUMIFS(Orders[窗口返单首见],Orders[业务员],[@姓名]),""))))`,
   },
+  { name: "试用期IM客户", formula: `=IF([@阶段]=1,SUMIFS(FollowUps[窗口IM首见],FollowUps[业务员],[@姓名]),"")` },
   { name: "考核目标", formula: `=IF([@阶段]=1,1,IF([@阶段]=2,阶段二目标,IF([@阶段]=3,3,IF([@阶段]=4,阶段四目标,""))))` },
   { name: "考核状态", formula: `=IF(ISNUMBER([@阶段]),IF([@考核数]>=[@考核目标],"通过",IF([@窗口止]<=截至,"未通过","进行中")),"")` },
   // Listed: hired by the quarter's end, and active or with business in it.

@@ -40,9 +40,11 @@ function firstSeen(name: string, qualifies: string): HelperColumn[] {
   ];
 }
 
-/** This row's salesperson's judged stage and window, from the review table ("" → 0 for none). */
+/** This row's salesperson's `column` in the review table (stage, window; "" → 0 for none). */
+const lookup = (column: string): string => `N(INDEX(PeerReview[${column}],MATCH([@业务员],PeerReview[姓名],0)))`;
+
+/** This row's salesperson's judged stage and window, as helper columns. */
 function salespersonWindow(): HelperColumn[] {
-  const lookup = (column: string) => `N(INDEX(PeerReview[${column}],MATCH([@业务员],PeerReview[姓名],0)))`;
   return [
     { name: "业务员阶段", formula: `=${lookup("阶段")}` },
     { name: "窗口起", formula: `=${lookup("窗口起")}`, numFmt: DATE },
@@ -97,4 +99,9 @@ const IM = `OR([@方式]="阿里旺旺",[@方式]="MSN",[@方式]="WhatsApp",[@�
 export const FOLLOW_UP_HELPERS: readonly HelperColumn[] = [
   // Date is a date-time: the quarter's last day counts until midnight.
   ...firstSeen("季度IM", `AND([@方向]="发出",${IM},[@日期]>=季度起,[@日期]<截至+1)`),
+  // Stage 1 also shows IM customers in the probation window; the window is looked up for outbound IM rows only.
+  ...firstSeen(
+    "窗口IM",
+    `IF(AND([@方向]="发出",${IM}),AND(${lookup("阶段")}=1,[@日期]>=${lookup("窗口起")},[@日期]<MIN(${lookup("窗口止")},截至)+1),FALSE)`,
+  ),
 ];

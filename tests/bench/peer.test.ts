@@ -95,6 +95,7 @@ describe("the peer's formulas give TradeBook's review of 2026-Q3", () => {
     expect(review.team.paidCNY).toBeGreaterThan(1_000_000);
     expect(review.salespeople.filter((s) => s.repeatCustomers > 0 && s.imCustomers > 0 && s.sampleRequests > 0).length).toBeGreaterThan(2);
     expect(Object.values(review.grades).every((n) => n > 0)).toBe(true);
+    expect(review.salespeople.filter((s) => s.stage === 1).map((s) => s.requirement?.imCustomers ?? 0).some((n) => n > 0)).toBe(true);
   });
 
   it("a figure that differs is reported by name", () => {
