@@ -7,98 +7,13 @@
  * workbook. Readers accept either.
  */
 
-export type Lang = "zh-CN" | "en-US";
-export const LANGS: readonly Lang[] = ["zh-CN", "en-US"];
-
-/** A text in both languages the product speaks. */
-export interface LocalizedText {
-  readonly zh: string;
-  readonly en: string;
-}
-
-export function localize(text: LocalizedText, lang: Lang): string {
-  return lang === "zh-CN" ? text.zh : text.en;
-}
-
-export type ColumnType =
-  | "text"
-  | "int"
-  | "number"
-  | "date"
-  | "datetime"
-  | "enum"
-  | "yn";
-
-/** Extra shape checks some text columns carry. */
-export type TextFormat =
-  | "email"
-  | "country" // ISO 3166-1 alpha-2, present in Countries
-  | "currency" // ISO 4217, present in ExchangeRates (CNY always)
-  | "timezone" // IANA name
-  | "month" // YYYY-MM
-  | "quarter" // YYYY-Qn
-  | "isoWeek"; // YYYY-Www
-
-
-export interface ColumnRef {
-  readonly table: TableName;
-  readonly column: string;
-}
-
-export interface ColumnDef {
-  readonly key: string;
-  readonly zh: string;
-  readonly type: ColumnType;
-  readonly required: boolean;
-  readonly unique?: boolean;
-  readonly enumValues?: readonly EnumValue[];
-  /** Values must exist in this other table's column. */
-  readonly ref?: ColumnRef;
-  readonly format?: TextFormat;
-  /** Inclusive bounds for numbers. */
-  readonly min?: number;
-  readonly max?: number;
-  /** Numbers that must be strictly greater than zero. */
-  readonly positive?: boolean;
-  /** Written by the product, not by users (e.g. Grade). */
-  readonly computed?: boolean;
-  /** Column width in characters for templates and reports. */
-  readonly width: number;
-  readonly help: LocalizedText;
-}
-
-export const TABLE_NAMES = [
-  "Customers",
-  "FollowUps",
-  "Samples",
-  "Orders",
-  "Payments",
-  "Salespeople",
-  "Forecasts",
-  "Scores",
-  "WeeklyNotes",
-  "Settings",
-  "CommissionTiers",
-  "ExchangeRates",
-  "Countries",
-] as const;
-export type TableName = (typeof TABLE_NAMES)[number];
-
-export interface TableDef {
-  readonly name: TableName;
-  readonly sheet: LocalizedText;
-  /** The column that identifies a row for update-by-ID, if any. */
-  readonly idColumn: string | null;
-  /** Reference tables hold configuration rather than business records. */
-  readonly kind: "record" | "reference";
-  readonly columns: readonly ColumnDef[];
-  readonly help: LocalizedText;
-}
-
+export * from "./lang";
+export { TABLE_NAMES, type ColumnDef, type ColumnRef, type ColumnType, type TableDef, type TableName, type TextFormat } from "./columns";
 export * from "./enums";
-import { SOURCES, CUSTOMER_STATUSES, INQUIRY_TYPES, SIZES, CREDIT_RATINGS, GRADES, CHANNELS, DIRECTIONS, PURPOSES, INCOTERMS, ORDER_STATUSES, YES_NO, type EnumValue } from "./enums";
+import { SOURCES, CUSTOMER_STATUSES, INQUIRY_TYPES, SIZES, CREDIT_RATINGS, GRADES, CHANNELS, DIRECTIONS, PURPOSES, INCOTERMS, ORDER_STATUSES, YES_NO } from "./enums";
 
-import { col, customerRef, orderRef, req, salespersonRef } from "./columns";
+import { col, customerRef, orderRef, req, salespersonRef, TABLE_NAMES, type ColumnDef, type TableDef, type TableName } from "./columns";
+import { localize, type Lang } from "./lang";
 
 
 // ---------------------------------------------------------------------------
