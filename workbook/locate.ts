@@ -10,7 +10,7 @@ import type { Issue } from "../core/contract/issues";
 import type { CellValue } from "../core/contract/raw";
 import { SCHEMA, headerOf, type ColumnDef, type Lang, type TableName } from "../core/contract/schema";
 import { matchHeader } from "../core/contract/spellings";
-import { blankRow } from "../core/contract/blank-row";
+import { blankRow } from "./blank-row";
 
 export interface HeaderLayout {
   readonly table: TableName;
@@ -108,7 +108,7 @@ export function selectColumns(layout: HeaderLayout, sheet: string, columns?: rea
 export function cellsOf(layout: HeaderLayout, keys: readonly string[]): (row: readonly CellValue[]) => Record<string, CellValue> {
   const present = keys.filter((k) => layout.positions.has(k));
   const at = present.map((k) => layout.positions.get(k) as number);
-  // A copy of a blank row per data row (core/contract/blank-row.ts says why).
+  // A copy of a blank row per data row (workbook/blank-row.ts says why).
   const blank: Readonly<Record<string, CellValue>> = blankRow(present);
   return (row) => {
     const cells = { ...blank };

@@ -9,7 +9,6 @@ import type { Issue, Result } from "../core/contract/issues";
 import { err, ok } from "../core/contract/issues";
 import type { CrmSnapshot, RowTypes } from "../core/contract/model";
 import type { RawTableHead } from "../core/contract/raw";
-import { KeyDomains } from "../core/index/key-numbers";
 import { columnHeader, parseTable } from "../core/contract/rows";
 import { SCHEMA, TABLE_NAMES, headerOf, type Lang, type TableName } from "../core/contract/schema";
 import { DEFAULT_RATES, DEFAULT_TIERS, readSettings, type Settings } from "../core/contract/settings";
@@ -56,8 +55,6 @@ export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSn
   const snapshot: Partial<Record<TableName, readonly unknown[]>> = {};
   const rowNumbers: Partial<Record<TableName, readonly number[]>> = {};
   const set: Record<string, TableRows<TableName>> = {};
-  // One numbering of the keys for all the tables (core/index/key-numbers.ts).
-  const domains = new KeyDomains();
 
   for (const name of TABLE_NAMES) {
     const res = await port.readTable(name);
@@ -90,7 +87,7 @@ export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSn
     }
     const { rows, ...head } = res.value;
     raw[name] = head;
-    const parsed = parseTable(res.value, domains);
+    const parsed = parseTable(res.value);
     issues.push(...parsed.issues);
     snapshot[name] = parsed.rows.length === 0 && DEFAULTS[name] && rows.length === 0 ? DEFAULTS[name]! : parsed.rows;
     rowNumbers[name] = parsed.rowNumbers;

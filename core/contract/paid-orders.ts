@@ -8,7 +8,6 @@
  * Grading, the review and credit all read these, so the rule lives once.
  */
 import { dayOf, type DaySerial } from "./dates";
-import { countUpTo } from "../index/row-groups";
 import type { Order, Payment } from "./model";
 
 /** Not Cancelled: the order counts in sales, repeat orders and receivables. */
@@ -23,6 +22,21 @@ export function isLiveOrder(order: Pick<Order, "Status">): boolean {
  */
 export function paymentsUpTo(payments: readonly Pick<Payment, "Date">[], asOf: DaySerial): number {
   return countUpTo(payments, (p) => dayOf(p.Date), asOf);
+}
+
+/**
+ * How many items of a list sorted by `key` have a key ≤ limit (items
+ * [0, result) are on or before it): a binary search, O(log n).
+ */
+export function countUpTo<T>(sorted: readonly T[], key: (t: T) => number, limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(sorted[mid]) <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A paid order as of D: live, with at least one payment dated ≤ D (payments sorted by Date). */

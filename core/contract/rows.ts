@@ -22,8 +22,6 @@ import type { CellValue, RawTable } from "./raw";
 import { SCHEMA, TABLE_NAMES, headerOf, type ColumnDef, type LocalizedText, type TableName } from "./schema";
 import { enumValueOf } from "./spellings";
 import { isValidTimeZone } from "./settings";
-import { KeyDomains, recordKeyNumbers, type NumberedColumn } from "../index/key-numbers";
-import { blankRow } from "./blank-row";
 import { EXCEL_MAX_CELL_CHARS, cellTooLongMessage } from "./excel-limits";
 
 export interface ParsedTable<T extends TableName> {
@@ -179,57 +177,16 @@ export function structureIssues(raw: RawTable): Issue[] {
   });
 }
 
-/** "Table.Column" of every column another table refers to (Customers.CustomerID, …). */
-const REFERENCED = new Set(
-  Object.values(SCHEMA).flatMap((t) => t.columns.flatMap((c) => (c.ref === undefined ? [] : [`${c.ref.table}.${c.ref.column}`]))),
-);
-
-/**
- * Every row of a table is made as a copy of its table's blank row
- * (core/contract/blank-row.ts says why), not by adding the columns to `{}` one by one.
- *
- * Each table copies at a site of its own: a copy site that has seen more
- * than four shapes stops copying layouts, and the first table's shape
- * would then be the only one kept. (The first few rows a site copies, before
- * V8 watches it, take the slower layout: harmless, and only once.)
- */
-type RowTemplate = Readonly<Record<string, null>>;
-const COPY_ROW: { readonly [T in TableName]: (template: RowTemplate) => Record<string, Typed> } = {
-  Customers: (t) => ({ ...t }),
-  FollowUps: (t) => ({ ...t }),
-  Samples: (t) => ({ ...t }),
-  Orders: (t) => ({ ...t }),
-  Payments: (t) => ({ ...t }),
-  Salespeople: (t) => ({ ...t }),
-  Forecasts: (t) => ({ ...t }),
-  Scores: (t) => ({ ...t }),
-  WeeklyNotes: (t) => ({ ...t }),
-  Settings: (t) => ({ ...t }),
-  CommissionTiers: (t) => ({ ...t }),
-  ExchangeRates: (t) => ({ ...t }),
-  Countries: (t) => ({ ...t }),
-};
-const TEMPLATE = Object.fromEntries(TABLE_NAMES.map((name) => [name, blankRow(SCHEMA[name].columns.map((c) => c.key))])) as Record<TableName, RowTemplate>;
+/** Each table's row with every column null, in contract order. */
+const BLANK_ROW = Object.fromEntries(TABLE_NAMES.map((t) => [t, Object.fromEntries(SCHEMA[t].columns.map((c) => [c.key, null]))])) as Record<TableName, Readonly<Record<string, null>>>;
 
 /**
  * Types every row of a table. Blank rows (every contract cell blank) are
  * skipped silently: Excel tables often carry empty rows at the bottom.
- *
- * Key cells (IDs another table refers to, and the references) become
- * shared strings (core/index/shared-keys.ts) and are numbered in `domains`
- * (core/index/key-numbers.ts); a read passes one KeyDomains to all its tables so
- * a customer's number is the same in every table.
  */
-export function parseTable<T extends TableName>(raw: RawTable, domains: KeyDomains = new KeyDomains()): ParsedTable<T> {
+export function parseTable<T extends TableName>(raw: RawTable): ParsedTable<T> {
   const def = SCHEMA[raw.table];
   const present = def.columns.filter((c) => !raw.missingColumns.includes(c.key));
-  // Per present column: its key domain's numbering and the numbers of `rows`, or null for a column that holds no keys.
-  const keyColumns = present.map((c): NumberedColumn | null => {
-    const domain = c.ref !== undefined ? `${c.ref.table}.${c.ref.column}` : REFERENCED.has(`${raw.table}.${c.key}`) ? `${raw.table}.${c.key}` : null;
-    return domain === null ? null : { keys: domains.of(domain), numbers: new Int32Array(raw.rows.length) };
-  });
-  const template = TEMPLATE[raw.table];
-  const copyRow = COPY_ROW[raw.table];
   const headers = present.map((c) => columnHeader(raw, c));
   const missingRequired = def.columns.filter((c) => c.required && raw.missingColumns.includes(c.key));
   const issues: Issue[] = structureIssues(raw);
@@ -247,22 +204,14 @@ export function parseTable<T extends TableName>(raw: RawTable, domains: KeyDomai
     }
     if (blank) continue;
 
-    // Every column null to start with (a missing column stays so).
-    const out = copyRow(template);
-    const at = rows.length; // this row's place in `rows`, should it be usable
+    // Every column null to start with (a missing column stays so), in contract order.
+    const out: Record<string, Typed> = { ...BLANK_ROW[raw.table] };
     let usable = missingRequired.length === 0;
     for (let i = 0; i < present.length; i++) {
       const c = present[i];
       const res = parseCell(c, r.cells[c.key]);
-      const key = keyColumns[i];
-      let n = -1; // the key's number; -1 for a blank or bad key cell
-      if (res.ok) {
-        const value = res.value;
-        if (key !== null && typeof value === "string") {
-          n = key.keys.numberOf(value);
-          out[c.key] = key.keys.texts[n];
-        } else out[c.key] = value;
-      } else {
+      if (res.ok) out[c.key] = res.value;
+      else {
         out[c.key] = null;
         if (c.required) usable = false;
         issues.push({
@@ -274,18 +223,11 @@ export function parseTable<T extends TableName>(raw: RawTable, domains: KeyDomai
           message: res.message,
         });
       }
-      if (key !== null) key.numbers[at] = n;
     }
     if (usable) {
       rows.push(out as unknown as RowOf<T>);
       rowNumbers.push(r.rowNumber);
     } else rejected.push(out);
   }
-  const numbered: Record<string, NumberedColumn> = {};
-  for (let i = 0; i < present.length; i++) {
-    const key = keyColumns[i];
-    if (key !== null) numbered[present[i].key] = { numbers: key.numbers.subarray(0, rows.length), keys: key.keys };
-  }
-  recordKeyNumbers(rows, numbered);
   return { rows, rowNumbers, rejected, issues };
 }

@@ -11,19 +11,17 @@
  * first, so the review is linear in the workbook's rows.
  */
 import { productLines } from "./products";
-import type { CrmSnapshot, Customer, CustomerId, PaymentId, Salesperson } from "../contract/model";
+import type { CrmSnapshot, CustomerId, PaymentId, Salesperson } from "../contract/model";
 import type { Settings } from "../contract/settings";
 import { GRADES, type Channel, type Grade } from "../contract/schema";
-import * as dates from "../contract/dates";
-import { monthKey, monthRange, quarterKey, quarterMonths, quarterRange, toISODate, type DayRange, type DaySerial, type Quarter } from "../contract/dates";
+import { dayOf, inRange, monthKey, monthRange, quarterKey, quarterMonths, quarterRange, toISODate, type DayRange, type DaySerial, type Quarter } from "../contract/dates";
 import { roundMoney } from "../contract/currency";
 import { commission, DEFAULT_COMMISSION_TIERS, quarterlyIncome, tiersFrom } from "../rules/commission";
-import { gradeAll, gradeLookup, gradesInOrder } from "../rules/grading";
+import { gradeAll } from "../rules/grading";
 import type { CrmIndex } from "../index/indexes";
-import { followUpGroups } from "../index/follow-up-groups";
 import { reviewedStage, type Stage } from "../rules/tenure";
 import { paidLedger, orderSequence, type OrderPositions, type PersonLedger } from "./ledger";
-import * as paidOrders from "../contract/paid-orders";
+import { isLiveOrder } from "../contract/paid-orders";
 import { contactsByChannel as channelTotals, outboundContacts, Tally, type QuarterContacts } from "./contacts";
 import { ordersIn, paidSampleCustomersIn, repeatCustomersIn, requirementOf, upTo, type PersonRows, type Requirement, type RequirementStatus } from "./stage-requirement";
 
@@ -79,11 +77,6 @@ export const NO_REGION = "Other";
 export const NO_PRODUCT = "Other";
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 10_000) / 10_000;
-
-// Bound once: bundlers and test runners reach imported bindings through
-// getters, which in loops over tens of thousands of rows cost more than the calls.
-const { dayOf, inRange } = dates;
-const { isLiveOrder } = paidOrders;
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -188,7 +181,7 @@ export function quarterlyReview(
   const date = dayOf(asOf ?? q.to);
   const inQ = upTo(q, date);
   const ledger = paidLedger(snapshot, index);
-  const position = orderSequence(index);
+  const position = orderSequence(snapshot.Orders, index);
   const tiers = tiersFrom(snapshot.CommissionTiers);
   // A broken tiers table is reported by check; the review still runs on the defaults.
   const bands = tiers.ok ? tiers.value : DEFAULT_COMMISSION_TIERS;
@@ -205,9 +198,7 @@ export function quarterlyReview(
       stageOne.add(person.Name);
     }
   }
-  // The index's groups are of its own rows; another snapshot's are read from its rows.
-  const followUps = index.followUps.rows === snapshot.FollowUps ? index.followUps : followUpGroups(snapshot.FollowUps);
-  const contacts = outboundContacts(followUps, inQ, stageOneWindows, stageOne);
+  const contacts = outboundContacts(snapshot.FollowUps, inQ, stageOneWindows, stageOne);
   const followUpsBy = contacts.bySalesperson;
   // Grades are as of the quarter's last day (rules.md §7), or as of an
   // earlier review date: nothing after asOf is known yet.
@@ -216,27 +207,25 @@ export function quarterlyReview(
   const grades = Object.fromEntries(GRADES.map((g) => [g.value, 0])) as Record<Grade, number>;
   // Deal customers (KEY or DEAL as of the date) by region: every deal
   // customer counts, the money is what they paid in the quarter.
-  const gradeAt = gradeLookup(gradeOf, index);
-  const isDeal = (id: CustomerId, slot: number): boolean => {
-    const g = gradeAt(id, slot);
+  const isDeal = (id: CustomerId): boolean => {
+    const g = gradeOf.get(id);
     return g === "KEY" || g === "DEAL";
   };
-  const customerAt = (slot: number): Customer | undefined => index.customersById.ofSlot(slot);
-  const regionOf = (c: Customer | undefined): string => (c && index.countriesByCode.get(c.Country)?.Region?.trim()) || NO_REGION;
+  const regionOf = (id: CustomerId): string => {
+    const c = index.customersById.get(id);
+    return (c && index.countriesByCode.get(c.Country)?.Region?.trim()) || NO_REGION;
+  };
   const byRegionTally = new Tally();
   // One row per customer ID (the first, as everywhere): a duplicated row is
   // not a second new customer. New customers, grades and deal regions in one
-  // pass over the customers: each of 50,000 rows is read once.
+  // pass over the customers.
   const newCustomersBy = new Map<string, number>();
-  const gradeOfNext = gradesInOrder(gradeOf, index);
-  for (let slot = 0; slot < index.firstCustomerRow.length; slot++) {
-    const c = customerAt(slot);
-    if (c === undefined) continue;
+  for (const c of index.customersById.values()) {
     if (inRange(c.CreatedOn, inQ)) newCustomersBy.set(c.Owner, (newCustomersBy.get(c.Owner) ?? 0) + 1);
-    const g = gradeOfNext(c.CustomerID, slot);
+    const g = gradeOf.get(c.CustomerID);
     if (!g) continue;
     grades[g] += 1;
-    if (g === "KEY" || g === "DEAL") byRegionTally.add(regionOf(c), slot, 0);
+    if (g === "KEY" || g === "DEAL") byRegionTally.add(regionOf(c.CustomerID), c.CustomerID, 0);
   }
   const samplesBy = groupBy(snapshot.Samples, (s) => s.Salesperson);
   const forecasts = new Map<string, number>();
@@ -270,7 +259,7 @@ export function quarterlyReview(
   };
 
   const paidInQ = ledger.entriesIn(inQ);
-  for (const e of paidInQ) byRegionTally.add(regionOf(customerAt(e.customerSlot)), e.customerSlot, e.cny);
+  for (const e of paidInQ) byRegionTally.add(regionOf(e.order.CustomerID), e.order.CustomerID, e.cny);
   const byRegion = byRegionTally.result();
   // An order of several product lines splits its money evenly among them:
   // the workbook has no per-line amounts, and counting it whole under each
@@ -279,14 +268,14 @@ export function quarterlyReview(
   // Many orders name the same products: each distinct Products text is read once.
   const linesOf = new Map<string | null, string[]>();
   for (const e of paidInQ) {
-    if (!isDeal(e.order.CustomerID, e.customerSlot)) continue;
+    if (!isDeal(e.order.CustomerID)) continue;
     let lines = linesOf.get(e.order.Products);
     if (lines === undefined) {
       lines = productLines(e.order.Products);
       linesOf.set(e.order.Products, lines);
     }
     const keys = lines.length > 0 ? lines : [NO_PRODUCT];
-    for (const key of keys) byProductTally.add(key, e.customerSlot, e.cny / keys.length);
+    for (const key of keys) byProductTally.add(key, e.order.CustomerID, e.cny / keys.length);
   }
   const byProduct = byProductTally.result();
 

@@ -5,18 +5,13 @@
  * customers. Status is passed (met, even early), in progress (window not
  * over at the review's date) or failed.
  */
-import * as dates from "../contract/dates";
-import { toISODate, type DayRange, type DaySerial } from "../contract/dates";
+import { inRange, toISODate, type DayRange, type DaySerial } from "../contract/dates";
 import type { CrmSnapshot, FollowUp, Order } from "../contract/model";
-import * as paidOrders from "../contract/paid-orders";
+import { isLiveOrder } from "../contract/paid-orders";
 import { imCustomersIn } from "./contacts";
 import type { OrderPositions, PersonLedger } from "./ledger";
 import type { Settings } from "../contract/settings";
 import { tenureMonths, type StageNumber } from "../rules/tenure";
-
-// Bound once: imported bindings are reached through getters in loops.
-const { inRange } = dates;
-const { isLiveOrder } = paidOrders;
 
 export type RequirementStatus = "passed" | "in progress" | "failed";
 

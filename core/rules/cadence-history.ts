@@ -1,20 +1,12 @@
 /**
  * What the cadence rules (core/rules/cadence.ts) need from one customer's
- * follow-ups as of D, read in one pass from the index's flat columns
- * (core/index/indexes.ts, core/index/follow-up-groups.ts): dates and kinds only, so
- * 500,000 follow-ups are read as typed arrays; a row is touched only for
- * an open promise.
+ * follow-ups as of D, read in one pass over their history (oldest first:
+ * core/index/follow-up-histories.ts), from its dates and kinds; a row is
+ * read only for a promise.
  */
-import * as dates from "../contract/dates";
-import { isoWeekday, monthRangeOf, yearRangeOf, ymdOf, type DaySerial } from "../contract/dates";
-import * as followUpKinds from "../index/follow-up-groups";
-import type { FollowUpGroups } from "../index/follow-up-groups";
-import type { FollowUp } from "../contract/model";
-
-// Bound once: bundlers and test runners reach imported bindings through
-// getters, which in a 500,000-row loop costs more than the calls themselves.
-const { dayOf } = dates;
-const { OUTBOUND, BY_EMAIL, BY_VISIT, PROMISED } = followUpKinds;
+import { dayOf, isoWeekday, monthRangeOf, yearRangeOf, ymdOf, type DaySerial } from "../contract/dates";
+import type { CustomerId, FollowUp } from "../contract/model";
+import { BY_EMAIL, BY_VISIT, OUTBOUND, PROMISED, type FollowUpHistories } from "../index/follow-up-histories";
 
 /** D's calendar: computed once, then every test per follow-up is a number comparison. */
 export interface Calendar {
@@ -38,92 +30,77 @@ export function calendarOf(date: DaySerial): Calendar {
   return { day, end: day + 1, weekFrom, weekTo: weekFrom + 6, monthFrom: month.from, monthTo: month.to, yearFrom: year.from, yearTo: year.to, year: ymdOf(day).year };
 }
 
-/** Everything the rules need from one customer's history, in one pass. */
+/** Everything the rules need from one customer's history. */
 export interface History {
-  outInWeek: number;
-  outInMonth: number;
-  visitsInYear: number;
-  lastContactDay: DaySerial | null;
-  unansweredEmails: number;
-  firstUnansweredDay: DaySerial | null;
-  /**
-   * Follow-ups [0, seen) are dated up to D; the open promises (a NextDate and
-   * no outbound contact dated after them) are those among them dated at or
-   * after lastOutDate (all when null). Our contact keeps every promise made
-   * before it, and the list is sorted by Date, so the last outbound contact
-   * alone decides — no list of promises is built per customer.
-   */
-  seen: number;
-  lastOutDate: number | null;
+  /** Outbound contacts in D's ISO week, by their day (Monday..D). */
+  readonly outInWeek: number;
   /** Outbound contacts from the week's Monday by their exact date-time (the pushy count). */
-  outSinceWeekStart: number;
+  readonly outSinceWeekStart: number;
+  readonly outInMonth: number;
+  /** Visits (either direction) in D's calendar year. */
+  readonly visitsInYear: number;
+  /** The day of the last follow-up in either direction; null = never contacted. */
+  readonly lastContactDay: DaySerial | null;
+  /** Inbound emails with no outbound contact on their day or later. */
+  readonly unansweredEmails: number;
+  readonly firstUnansweredDay: DaySerial | null;
+  /**
+   * The open promise (a NextDate, and no outbound contact dated after its
+   * follow-up) whose NextDate has passed (≤ D) earliest; ties go to the
+   * earlier follow-up. Null when none has.
+   */
+  readonly brokenPromise: FollowUp | null;
 }
 
-/** One customer's history at a time: filled in place, read before the next customer's. */
-export function emptyHistory(): History {
-  return { outInWeek: 0, outInMonth: 0, visitsInYear: 0, lastContactDay: null, unansweredEmails: 0, firstUnansweredDay: null, seen: 0, lastOutDate: null, outSinceWeekStart: 0 };
-}
-
-/**
- * One customer's history from the index's flat follow-up columns (group
- * positions lo..hi, oldest first): dates and kinds only, no row is touched.
- */
-export function historyOf(fu: FollowUpGroups, lo: number, hi: number, cal: Calendar, h: History): History {
-  h.outInWeek = 0;
-  h.outInMonth = 0;
-  h.visitsInYear = 0;
-  h.lastContactDay = null;
-  h.unansweredEmails = 0;
-  h.firstUnansweredDay = null;
-  h.seen = 0;
-  h.lastOutDate = null;
-  h.outSinceWeekStart = 0;
-  const { date: dates, kind: kinds } = fu;
+/** One customer's history as of D (none when they have no follow-ups). */
+export function historyOf(histories: FollowUpHistories, id: CustomerId, cal: Calendar): History {
+  let outInWeek = 0;
+  let outSinceWeekStart = 0;
+  let outInMonth = 0;
+  let visitsInYear = 0;
+  let lastContactDay: DaySerial | null = null;
+  let unansweredEmails = 0;
+  let firstUnansweredDay: DaySerial | null = null;
   let lastOutDay: DaySerial | null = null;
-  for (let p = lo; p < hi; p++) {
-    const date = dates[p];
-    if (date >= cal.end) break; // sorted by Date: the rest is after D
-    h.seen = p - lo + 1;
-    const kind = kinds[p];
-    const fDay = dayOf(date);
-    h.lastContactDay = fDay;
-    if ((kind & BY_VISIT) !== 0 && fDay >= cal.yearFrom) h.visitsInYear++;
-    if ((kind & OUTBOUND) !== 0) {
-      if (fDay >= cal.weekFrom) h.outInWeek++;
-      if (date >= cal.weekFrom) h.outSinceWeekStart++;
-      if (fDay >= cal.monthFrom) h.outInMonth++;
-      lastOutDay = fDay;
+  /** The last outbound contact's exact date-time: it keeps every promise made before it. */
+  let lastOutDate: number | null = null;
+  const h = histories.historyOf.get(id);
+  const lo = h === undefined ? 0 : histories.start[h];
+  const hi = h === undefined ? 0 : histories.start[h + 1];
+  const { date, kind } = histories;
+  /** Positions lo .. seen - 1 are dated up to D. */
+  let seen = lo;
+  for (; seen < hi; seen++) {
+    const at = date[seen];
+    if (at >= cal.end) break; // oldest first: the rest is after D
+    const day = dayOf(at);
+    const k = kind[seen];
+    lastContactDay = day;
+    if ((k & BY_VISIT) !== 0 && day >= cal.yearFrom) visitsInYear++;
+    if ((k & OUTBOUND) !== 0) {
+      if (day >= cal.weekFrom) outInWeek++;
+      if (at >= cal.weekFrom) outSinceWeekStart++;
+      if (day >= cal.monthFrom) outInMonth++;
+      lastOutDay = day;
       // Every email so far is on or before this day: answered, on time or late.
-      h.unansweredEmails = 0;
-      h.firstUnansweredDay = null;
-      // Our contact keeps every promise made before it (a same-time row is not "later").
-      h.lastOutDate = date;
-    } else if ((kind & BY_EMAIL) !== 0 && fDay !== lastOutDay) {
-      h.unansweredEmails++;
-      h.firstUnansweredDay ??= fDay;
+      unansweredEmails = 0;
+      firstUnansweredDay = null;
+      lastOutDate = at;
+    } else if ((k & BY_EMAIL) !== 0 && day !== lastOutDay) {
+      unansweredEmails++;
+      firstUnansweredDay ??= day;
     }
   }
-  return h;
-}
-
-/**
- * The open promise whose NextDate has passed (≤ D) earliest; null when none
- * has. Ties go to the earlier row: the scan runs backwards, so `<=`.
- */
-export function oldestBrokenPromise(fu: FollowUpGroups, lo: number, h: History, day: DaySerial): FollowUp | null {
-  const { at, date: dates, kind: kinds, rows } = fu;
-  let oldest: FollowUp | null = null;
-  // Only the rows after our last contact are scanned (usually a few recent
-  // ones), and only those with a NextDate are read: each read is a cache
-  // miss in a large workbook, 77,000 of them at 50,000 customers without
-  // the PROMISED bit, 15,000 with it.
-  for (let p = lo + h.seen - 1; p >= lo; p--) {
-    if (h.lastOutDate !== null && dates[p] < h.lastOutDate) break;
-    if ((kinds[p] & PROMISED) === 0) continue;
-    const f = rows[at[p]];
-    if (f.NextDate === null || dayOf(f.NextDate) > day) continue;
-    if (oldest === null || f.NextDate <= (oldest.NextDate ?? Infinity)) oldest = f;
+  // The open promises are the follow-ups at or after the last outbound
+  // contact (a same-time row is not "before" it): backwards from the last
+  // one seen, so that `<=` gives ties to the earlier row.
+  let brokenPromise: FollowUp | null = null;
+  for (let p = seen - 1; p >= lo; p--) {
+    if (lastOutDate !== null && date[p] < lastOutDate) break;
+    if ((kind[p] & PROMISED) === 0) continue;
+    const f = histories.rows[histories.at[p]];
+    if (f.NextDate === null || dayOf(f.NextDate) > cal.day) continue;
+    if (brokenPromise === null || f.NextDate <= (brokenPromise.NextDate ?? Infinity)) brokenPromise = f;
   }
-  return oldest;
+  return { outInWeek, outSinceWeekStart, outInMonth, visitsInYear, lastContactDay, unansweredEmails, firstUnansweredDay, brokenPromise };
 }
-

@@ -57,18 +57,13 @@
  * One pass over each customer's follow-ups (sorted by core/index/indexes), so the
  * whole list is linear in the rows.
  */
-import * as dates from "../contract/dates";
-import { isoWeekKey, type DaySerial } from "../contract/dates";
+import { dayOf, daysInMonth, isoWeekKey, serialFromYMD, ymdOf, type DaySerial } from "../contract/dates";
 import type { CrmIndex } from "../index/indexes";
-import type { FollowUpGroups } from "../index/follow-up-groups";
-import * as cadenceHistory from "./cadence-history";
-import { calendarOf, emptyHistory, type Calendar, type History } from "./cadence-history";
+import { calendarOf, historyOf, type Calendar, type History } from "./cadence-history";
 import type { CrmSnapshot, Customer, CustomerId, SalespersonName } from "../contract/model";
 import type { Grade, LocalizedText } from "../contract/schema";
 import type { Settings } from "../contract/settings";
-import { gradesInOrder } from "./grading";
-import * as texts from "./cadence-text";
-import { type DueRule, type DueSeverity, DUE_RULES, DUE_SEVERITIES } from "./cadence-text";
+import { detailText, progressText, type DueRule, type DueSeverity, DUE_RULES, DUE_SEVERITIES } from "./cadence-text";
 
 export { DUE_RULES, DUE_RULE_NAMES, DUE_SEVERITIES, DUE_SEVERITY_NAMES, type DueRule, type DueSeverity } from "./cadence-text";
 /** The cadence's next contact date lives in its own file; callers may import it from here. */
@@ -117,12 +112,6 @@ export type CadenceSettings = Pick<
   "NewCustomerContactsPerWeek" | "HighGrades" | "HighGradeContactsPerMonth" | "KeyCustomerVisitsPerYear" | "PoolAfterDays" | "MaxContactsPerWeek"
 >;
 
-// Bound once: bundlers and test runners reach imported bindings through
-// getters, which in a 500,000-row loop costs more than the calls themselves.
-const { dayOf, ymdOf, serialFromYMD, daysInMonth } = dates;
-const { progressText, detailText } = texts;
-const { historyOf, oldestBrokenPromise } = cadenceHistory;
-
 /** How many days ahead a birthday is shown. */
 export const BIRTHDAY_LOOKAHEAD_DAYS = 7;
 
@@ -137,46 +126,47 @@ export function nextBirthday(birthday: DaySerial, day: DaySerial, year: number =
   return thisYear >= day ? thisYear : serialFromYMD(year + 1, month, Math.min(dom, daysInMonth(year + 1, month)));
 }
 
-/** One due item; a plain function, not a per-customer closure, to keep the hot loop lean. */
-function item(c: Customer, grade: Grade | null, cal: Calendar, rule: DueRule, deadline: DaySerial, progress: DueProgress, detail: LocalizedText): DueItem {
-  return { customerId: c.CustomerID, company: c.Company, owner: c.Owner, grade, rule, progress, deadline, severity: severityOf(deadline, cal.day), detail };
-}
-
-function dueFor(c: Customer, grade: Grade | null, fu: FollowUpGroups, lo: number, h: History, cal: Calendar, s: CadenceSettings, items: DueItem[]): void {
+/** One customer's due items as of D (cal.day), in rule order. */
+function dueFor(c: Customer, grade: Grade | null, h: History, cal: Calendar, s: CadenceSettings): DueItem[] {
+  const items: DueItem[] = [];
+  const add = (rule: DueRule, deadline: DaySerial, progress: DueProgress, detail: LocalizedText): void => {
+    items.push({ customerId: c.CustomerID, company: c.Company, owner: c.Owner, grade, rule, progress, deadline, severity: severityOf(deadline, cal.day), detail });
+  };
   const created = dayOf(c.CreatedOn);
   if (created >= cal.weekFrom && h.outInWeek < s.NewCustomerContactsPerWeek) {
     const need = s.NewCustomerContactsPerWeek;
-    items.push(item(c, grade, cal, "newCustomerWeek", cal.weekTo, { done: h.outInWeek, required: need, text: progressText.newCustomerWeek(h.outInWeek, need) }, detailText.newCustomerWeek(created, need, cal.weekTo)));
+    add("newCustomerWeek", cal.weekTo, { done: h.outInWeek, required: need, text: progressText.newCustomerWeek(h.outInWeek, need) }, detailText.newCustomerWeek(created, need, cal.weekTo));
   }
   if (grade !== null && s.HighGrades.includes(grade) && h.outInMonth < s.HighGradeContactsPerMonth) {
     const need = s.HighGradeContactsPerMonth;
-    items.push(item(c, grade, cal, "highGradeMonthly", cal.monthTo, { done: h.outInMonth, required: need, text: progressText.highGradeMonthly(h.outInMonth, need) }, detailText.highGradeMonthly(grade, need - h.outInMonth, cal.monthTo)));
+    add("highGradeMonthly", cal.monthTo, { done: h.outInMonth, required: need, text: progressText.highGradeMonthly(h.outInMonth, need) }, detailText.highGradeMonthly(grade, need - h.outInMonth, cal.monthTo));
   }
   if (grade === "KEY" && h.visitsInYear < s.KeyCustomerVisitsPerYear) {
     const need = s.KeyCustomerVisitsPerYear;
-    items.push(item(c, grade, cal, "keyCustomerVisits", cal.yearTo, { done: h.visitsInYear, required: need, text: progressText.keyCustomerVisits(h.visitsInYear, need) }, detailText.keyCustomerVisits(need - h.visitsInYear, cal.yearTo)));
+    add("keyCustomerVisits", cal.yearTo, { done: h.visitsInYear, required: need, text: progressText.keyCustomerVisits(h.visitsInYear, need) }, detailText.keyCustomerVisits(need - h.visitsInYear, cal.yearTo));
   }
   if (h.firstUnansweredDay !== null) {
     const n = h.unansweredEmails;
-    items.push(item(c, grade, cal, "sameDayReply", h.firstUnansweredDay, { done: 0, required: n, text: progressText.sameDayReply(n) }, detailText.sameDayReply(h.firstUnansweredDay)));
+    add("sameDayReply", h.firstUnansweredDay, { done: 0, required: n, text: progressText.sameDayReply(n) }, detailText.sameDayReply(h.firstUnansweredDay));
   }
-  const broken = oldestBrokenPromise(fu, lo, h, cal.day);
+  const broken = h.brokenPromise;
   if (broken?.NextDate != null) {
     const promised = dayOf(broken.NextDate);
-    items.push(item(c, grade, cal, "promisedNextContact", promised, { done: 0, required: 1, text: progressText.promisedNextContact(promised) }, detailText.promisedNextContact(dayOf(broken.Date), promised, broken.NextStep)));
+    add("promisedNextContact", promised, { done: 0, required: 1, text: progressText.promisedNextContact(promised) }, detailText.promisedNextContact(dayOf(broken.Date), promised, broken.NextStep));
   }
   if (c.Birthday !== null) {
     const next = nextBirthday(dayOf(c.Birthday), cal.day, cal.year);
     if (next - cal.day <= BIRTHDAY_LOOKAHEAD_DAYS) {
-      items.push(item(c, grade, cal, "birthday", next, { done: 0, required: 1, text: progressText.birthday(next, next - cal.day) }, detailText.birthday(c.Contact, next)));
+      add("birthday", next, { done: 0, required: 1, text: progressText.birthday(next, next - cal.day) }, detailText.birthday(c.Contact, next));
     }
   }
   const since = h.lastContactDay ?? created;
   const idle = cal.day - since;
   if (idle >= s.PoolAfterDays) {
     const ever = h.lastContactDay !== null;
-    items.push(item(c, grade, cal, "neglect", since + s.PoolAfterDays, { done: idle, required: s.PoolAfterDays, text: progressText.neglect(idle, s.PoolAfterDays, ever) }, detailText.neglect(since, ever)));
+    add("neglect", since + s.PoolAfterDays, { done: idle, required: s.PoolAfterDays, text: progressText.neglect(idle, s.PoolAfterDays, ever) }, detailText.neglect(since, ever));
   }
+  return items;
 }
 
 /** Whether the cadence applies to a customer as of D (see the file comment). */
@@ -186,46 +176,14 @@ function inScope(c: Customer, day: DaySerial, opts: DueOptions | undefined): boo
   return opts?.salesperson === undefined || c.Owner === opts.salesperson;
 }
 
-/** The customers a scan covers, position for position: row, index slot (-1: none) and grade. */
-interface Scope {
-  readonly customers: Customer[];
-  readonly slots: number[];
-  readonly grades: (Grade | null)[];
-}
-
-/**
- * Customers in scope with their index slot and grade, first row per ID, in
- * sheet order. The index's own rows need no ID lookup: slots are by position,
- * the first row of an ID is the one the index kept, and the grades are read
- * in the order gradeAll wrote them (gradesInOrder).
- */
-function customersInScope(snapshot: Pick<CrmSnapshot, "Customers">, index: CrmIndex, day: DaySerial, grades: ReadonlyMap<CustomerId, Grade> | null, opts: DueOptions | undefined): Scope {
-  const rows = snapshot.Customers;
-  const scope: Scope = { customers: [], slots: [], grades: [] };
-  if (index.customerRows === rows) {
-    const { customerRowSlot, firstCustomerRow } = index;
-    const gradeOf = grades === null ? null : gradesInOrder(grades, index);
-    for (let i = 0; i < rows.length; i++) {
-      const slot = customerRowSlot[i];
-      if (firstCustomerRow[slot] !== i) continue;
-      const c = rows[i];
-      // Asked for every first row, in scope or not, to stay in step with the map.
-      const grade = gradeOf === null ? null : (gradeOf(c.CustomerID, slot) ?? null);
-      if (!inScope(c, day, opts)) continue;
-      scope.customers.push(c);
-      scope.slots.push(slot);
-      scope.grades.push(grade);
-    }
-    return scope;
-  }
+/** The customers the cadence covers as of D: the first row of each ID, in sheet order. */
+function customersInScope(customers: readonly Customer[], day: DaySerial, opts: DueOptions | undefined): Customer[] {
   const seen = new Set<CustomerId>();
-  for (const c of rows) {
+  const scope: Customer[] = [];
+  for (const c of customers) {
     if (seen.has(c.CustomerID)) continue;
     seen.add(c.CustomerID);
-    if (!inScope(c, day, opts)) continue;
-    scope.customers.push(c);
-    scope.slots.push(index.customerSlots.get(c.CustomerID) ?? -1);
-    scope.grades.push(grades?.get(c.CustomerID) ?? null);
+    if (inScope(c, day, opts)) scope.push(c);
   }
   return scope;
 }
@@ -235,42 +193,10 @@ const RULE_RANK = Object.fromEntries(DUE_RULES.map((r, i) => [r, i])) as Record<
 /**
  * Most urgent first: severity, then deadline, then rule order; ties keep the
  * Customers sheet's order (the sort is stable), which is the order the team
- * already knows — and cheaper than collating 50,000 company names.
+ * already knows.
  */
 export function compareDue(a: DueItem, b: DueItem): number {
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.deadline - b.deadline || RULE_RANK[a.rule] - RULE_RANK[b.rule];
-}
-
-/** Deadlines up to this bound (the year 9999 is 2,958,465) pack into a sort key. */
-const DEADLINE_LIMIT = 2 ** 22;
-/** Lists up to this long pack their positions into a sort key. */
-const POSITION_LIMIT = 2 ** 20;
-
-/**
- * items.sort(compareDue), without a comparator call per step: 36,000 items
- * at the largest size cost a comparator sort as much as building them. Each
- * item's severity, deadline, rule and position pack into one number below
- * 2^53 (exact in a double), so a numeric sort of the keys gives the stable
- * comparator's order. Lists whose deadlines or length do not fit fall back
- * to the comparator.
- */
-function sortDue(items: DueItem[]): void {
-  const n = items.length;
-  const keys = new Float64Array(n);
-  let packable = n < POSITION_LIMIT;
-  for (let i = 0; i < n && packable; i++) {
-    const it = items[i];
-    const deadline = it.deadline;
-    packable = Number.isInteger(deadline) && deadline >= 0 && deadline < DEADLINE_LIMIT;
-    keys[i] = ((SEVERITY_RANK[it.severity] * DEADLINE_LIMIT + deadline) * 8 + RULE_RANK[it.rule]) * POSITION_LIMIT + i;
-  }
-  if (!packable) {
-    items.sort(compareDue);
-    return;
-  }
-  keys.sort();
-  const sorted = Array.from(keys, (k) => items[k % POSITION_LIMIT]);
-  for (let i = 0; i < n; i++) items[i] = sorted[i];
 }
 
 /** The due list of rules.md §4 as of D, most urgent first. */
@@ -282,7 +208,7 @@ export function dueList(
   grades: ReadonlyMap<CustomerId, Grade>,
   opts?: DueOptions,
 ): DueItem[] {
-  return cadenceScan(snapshot, index, date, settings, { grades, settings }, opts).items;
+  return dueAndOverContact(snapshot, index, date, settings, grades, opts).items;
 }
 
 /** Customers with more than MaxContactsPerWeek outbound contacts in D's ISO week, most contacted first (then sheet order). */
@@ -293,13 +219,20 @@ export function overContact(
   settings: Pick<Settings, "MaxContactsPerWeek">,
   opts?: DueOptions,
 ): OverContactItem[] {
-  return cadenceScan(snapshot, index, date, settings, null, opts).pushy;
+  const cal = calendarOf(date);
+  return customersInScope(snapshot.Customers, cal.day, opts).flatMap((c) => pushyOf(c, historyOf(index.followUps, c.CustomerID, cal), cal, settings.MaxContactsPerWeek));
+}
+
+/** The pushy warning of one customer, when over the week's maximum. */
+function pushyOf(c: Customer, h: History, cal: Calendar, max: number): OverContactItem[] {
+  const count = h.outSinceWeekStart;
+  if (count <= max) return [];
+  return [{ customerId: c.CustomerID, company: c.Company, owner: c.Owner, rule: "pushy", count, max, week: isoWeekKey(cal.day), detail: detailText.pushy(count, max) }];
 }
 
 /**
  * dueList and overContact together, from one pass over each customer's
- * follow-ups (what `tradebook due` and the task pane show side by side):
- * the same two lists as the two calls, for half the passes.
+ * follow-ups (what `tradebook due` and the task pane show side by side).
  */
 export function dueAndOverContact(
   snapshot: Pick<CrmSnapshot, "Customers">,
@@ -309,38 +242,15 @@ export function dueAndOverContact(
   grades: ReadonlyMap<CustomerId, Grade>,
   opts?: DueOptions,
 ): { readonly items: DueItem[]; readonly pushy: OverContactItem[] } {
-  return cadenceScan(snapshot, index, date, settings, { grades, settings }, opts);
-}
-
-/** The due items (when grades are given) and the pushy warnings, customer by customer. */
-function cadenceScan(
-  snapshot: Pick<CrmSnapshot, "Customers">,
-  index: CrmIndex,
-  date: DaySerial,
-  settings: Pick<Settings, "MaxContactsPerWeek">,
-  due: { readonly grades: ReadonlyMap<CustomerId, Grade>; readonly settings: CadenceSettings } | null,
-  opts: DueOptions | undefined,
-): { items: DueItem[]; pushy: OverContactItem[] } {
   const cal = calendarOf(date);
-  const week = isoWeekKey(cal.day);
-  const max = settings.MaxContactsPerWeek;
   const items: DueItem[] = [];
   const pushy: OverContactItem[] = [];
-  const h = emptyHistory();
-  const fu = index.followUps;
-  const { customers, slots, grades } = customersInScope(snapshot, index, cal.day, due?.grades ?? null, opts);
-  for (let k = 0; k < customers.length; k++) {
-    const c = customers[k];
-    const slot = slots[k];
-    // A customer with no slot has no follow-ups: an empty range.
-    const lo = slot < 0 ? 0 : fu.start[slot];
-    const hi = slot < 0 ? 0 : fu.start[slot + 1];
-    historyOf(fu, lo, hi, cal, h);
-    if (due !== null) dueFor(c, grades[k], fu, lo, h, cal, due.settings, items);
-    const count = h.outSinceWeekStart;
-    if (count > max) pushy.push({ customerId: c.CustomerID, company: c.Company, owner: c.Owner, rule: "pushy", count, max, week, detail: detailText.pushy(count, max) });
+  for (const c of customersInScope(snapshot.Customers, cal.day, opts)) {
+    const h = historyOf(index.followUps, c.CustomerID, cal);
+    items.push(...dueFor(c, grades.get(c.CustomerID) ?? null, h, cal, settings));
+    pushy.push(...pushyOf(c, h, cal, settings.MaxContactsPerWeek));
   }
-  sortDue(items);
+  items.sort(compareDue);
   pushy.sort((a, b) => b.count - a.count);
   return { items, pushy };
 }

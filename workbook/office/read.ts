@@ -9,7 +9,7 @@ import { err, ok, type Result } from "../../core/contract/issues";
 import type { CellValue, RawRow, RawTable } from "../../core/contract/raw";
 import type { TableName } from "../../core/contract/schema";
 import { columnDef, headerNames, isBlankRow, selectColumns } from "../locate";
-import { blankRow } from "../../core/contract/blank-row";
+import { blankRow } from "../blank-row";
 import type { PayloadLimits } from "./payload";
 import { columnRuns, openTable, readColumns, type OpenedTable } from "./table-view";
 
@@ -40,7 +40,7 @@ async function rawTableOf(ctx: Excel.RequestContext, opened: OpenedTable, keys: 
   const read = await readColumns(ctx, opened, runs, limits);
   if (!read.ok) return read;
   const dates = ordered.map((c) => isDateColumn(opened.name, c.key));
-  // A copy of a blank row per data row (core/contract/blank-row.ts says why).
+  // A copy of a blank row per data row (workbook/blank-row.ts says why).
   const blank: Readonly<Record<string, CellValue>> = blankRow(ordered.map((c) => c.key));
   const rows: RawRow[] = [];
   read.value.forEach((cells, i) => {

@@ -25,13 +25,13 @@ const snap = snapshot({
 const q = { from: 46000, to: 46090 };
 const all = { from: 46000, to: 46200 };
 const own = paidLedger(snap, indexSnapshot(snap));
-// The same rows in another array: the ledger reads the rows, not the index's columns.
+// The same rows in another array: the same ledger.
 const copy = { ...snap, Payments: [...snap.Payments] };
 const other = paidLedger(copy, indexSnapshot(snap));
 
 describe.each([
-  ["from the index's columns", own],
-  ["from the rows of another snapshot", other],
+  ["of the indexed snapshot", own],
+  ["of the same rows in another array", other],
 ])("paidLedger %s", (_how, ledger) => {
   it.each<[string, () => unknown, unknown]>([
     ["a salesperson's CNY in the range, at the table's rate", () => ledger.of("Wang").cnyIn(q), 701],

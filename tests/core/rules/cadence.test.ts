@@ -254,7 +254,7 @@ describe("scale: linear in the rows", () => {
   });
 });
 
-describe("the due list reads the index's slots for the index's own Customers rows, and looks IDs up otherwise", () => {
+describe("the due list depends on the Customers rows, not on the array that holds them", () => {
   const snapshot = snapshotOf(
     [customer("C1"), customer("C2", { Birthday: 30000 }), customer("C1")],
     [followUp("C2", "2026-09-01"), followUp("C1", "2026-11-24", { Direction: "In", Channel: "Email" }), followUp("C1", "2026-08-01")],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { addMonths, serialFromDateTime, serialFromYMD } from "../../../core/contract/dates";
-import { gradeAll, gradeFacts, gradeOf, gradesInOrder, type GradeFacts } from "../../../core/rules/grading";
+import { gradeAll, gradeFacts, gradeOf, type GradeFacts } from "../../../core/rules/grading";
 import { indexSnapshot } from "../../../core/index/indexes";
 import { isPaidOrder } from "../../../core/contract/paid-orders";
 import type { CrmSnapshot } from "../../../core/contract/model";
@@ -234,23 +234,5 @@ describe("grading is linear in rows", () => {
     const graded = bestOf(3, () => expect(gradeAll(snap, indexSnapshot(snap), D, S).size).toBe(50_000));
     // ~250 ms on an idle 2-core box (baseline ~60 ms); a quadratic rule would be minutes.
     expect(graded).toBeLessThan(8 * baseline + 100);
-  });
-});
-
-describe("gradesInOrder reads a grade map walking its entries, and always answers grades.get", () => {
-  const grades = new Map([
-    [cid("C1"), "KEY"],
-    [cid("C2"), "DEAL"],
-    [cid("C3"), "A"],
-  ] as const);
-  it.each<[string, string[], (string | undefined)[]]>([
-    ["asked in the map's order", ["C1", "C2", "C3"], ["KEY", "DEAL", "A"]],
-    ["asked in another order", ["C2", "C1", "C3"], ["DEAL", "KEY", "A"]],
-    ["an ID the map lacks, then the rest", ["C1", "C9", "C2", "C3"], ["KEY", undefined, "DEAL", "A"]],
-    ["fewer IDs than the map holds", ["C1"], ["KEY"]],
-    ["more IDs than the map holds", ["C1", "C2", "C3", "C4"], ["KEY", "DEAL", "A", undefined]],
-  ])("%s", (_name, ids, expected) => {
-    const gradeOfNext = gradesInOrder(grades);
-    expect(ids.map((id) => gradeOfNext(cid(id)))).toEqual(expected);
   });
 });
