@@ -187,8 +187,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const compare = option(argv, "compare");
   if (!compare) return 0;
   const expected = JSON.parse(readFileSync(compare, "utf8")) as Record<string, Record<string, string>>;
-  const differ = Object.entries(expected).flatMap(([wb, hashes]) => Object.entries(hashes).filter(([what, h]) => results[wb]?.[what] !== h).map(([what]) => `${wb}: ${what}`));
-  process.stdout.write(differ.length === 0 ? `same as ${compare}\n` : `DIFFERENT from ${compare}:\n  ${differ.join("\n  ")}\n`);
+  // Workbooks not hashed this time (other --sizes) are left out of the comparison.
+  const compared = Object.entries(expected).filter(([wb]) => wb in results);
+  const differ = compared.flatMap(([wb, hashes]) => Object.entries(hashes).filter(([what, h]) => results[wb][what] !== h).map(([what]) => `${wb}: ${what}`));
+  const names = compared.map(([wb]) => wb).join(", ");
+  process.stdout.write(differ.length === 0 ? `same as ${compare} (${names})\n` : `DIFFERENT from ${compare}:\n  ${differ.join("\n  ")}\n`);
   return differ.length === 0 ? 0 : 1;
 }
 
