@@ -9,6 +9,10 @@
  *
  * Calendar arithmetic goes through UTC Date objects only as a proleptic
  * Gregorian calculator, never as an instant.
+ *
+ * It runs past 300 lines because the calendar is one idea: days, ISO weeks,
+ * months, quarters, parsing and time zones share these serials and helpers,
+ * and each rule file imports what it needs from this one place.
  */
 
 export type DaySerial = number;
