@@ -49,16 +49,16 @@ export function coreSession(data: CrmSnapshot, asOf: DaySerial): CoreSession {
     review: () => (reviewedSalespeople = quarterlyReview(data, indexSnapshot(data), quarter, settings, asOf).salespeople.length),
     due: () => {
       const index = indexSnapshot(data);
-      const grades = gradeAll(data, index, asOf, settings);
-      return (dueItems = dueAndOverContact(data, index, asOf, settings, grades).items.length);
+      const grades = gradeAll(index, asOf, settings);
+      return (dueItems = dueAndOverContact(index, asOf, settings, grades).items.length);
     },
     // Both from one index and one grading, as a task pane showing both would do them once.
     total: () => {
       const index = indexSnapshot(data);
-      const grades = gradeAll(data, index, asOf, settings);
+      const grades = gradeAll(index, asOf, settings);
       // The review grades as of the same day here (asOf is in its quarter): it reuses the due list's grades.
       const review = quarterlyReview(data, index, quarter, settings, asOf, { grades: { asOf, byCustomer: grades } });
-      return [review, dueAndOverContact(data, index, asOf, settings, grades)] as const;
+      return [review, dueAndOverContact(index, asOf, settings, grades)] as const;
     },
   };
   const runs: Record<CoreJob, CoreRun[]> = { review: [], due: [], total: [] };

@@ -64,10 +64,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   const date: DaySerial = asked ?? dayOf(serialAtInstant(new Date(), settings.WorkTimeZone));
   const index = indexSnapshot(snapshot);
-  const grades = gradeAll(snapshot, index, date, settings);
+  const grades = gradeAll(index, date, settings);
   const opts = salesperson ? { salesperson } : undefined;
   // One pass over each customer's history for both lists.
-  const { items, pushy } = dueAndOverContact(snapshot, index, date, settings, grades, opts);
+  const { items, pushy } = dueAndOverContact(index, date, settings, grades, opts);
 
   if (args.options.json) io.out(JSON.stringify(dueDocument(date, salesperson ?? null, items, pushy, errors, io.lang), null, 2));
   else io.out(dueText(date, salesperson ?? null, items, pushy, io.lang, { limit, nextSteps: promisedSteps(snapshot.FollowUps, items) }));

@@ -24,7 +24,7 @@ export interface PaneData {
 
 export function derive(ws: WorkbookSnapshot, clock: Clock): PaneData {
   const index = indexSnapshot(ws.snapshot);
-  const grades = gradeAll(ws.snapshot, index, clock.today, ws.settings);
+  const grades = gradeAll(index, clock.today, ws.settings);
   const cache = new Map<TableName, Set<string>>();
   const taken = (table: TableName): ReadonlySet<string> => {
     let set = cache.get(table);

@@ -71,7 +71,7 @@ export function progressLine(item: DueItem): LocalizedText | null {
 }
 
 export function todayView(data: PaneData, me: SalespersonName | null, limitPerGroup = 50): TodayView {
-  const items = dueList(data.ws.snapshot, data.index, data.clock.today, data.ws.settings, data.grades, me ? { salesperson: me } : undefined);
+  const items = dueList(data.index, data.clock.today, data.ws.settings, data.grades, me ? { salesperson: me } : undefined);
   const bySeverity: Record<DueSeverity, TodayEntry[]> = { overdue: [], today: [], soon: [] };
   const birthdays: TodayEntry[] = [];
   const unanswered: TodayEntry[] = [];

@@ -93,15 +93,16 @@ export function imCustomersIn(followUps: readonly FollowUp[], range: DayRange): 
 }
 
 /**
- * Customers and money per key (region, product): customers counted once per
- * key. Rows are added one at a time, so no list of entries is built first.
+ * Customers and money per key (region, product): customers (by their
+ * number in the index) counted once per key. Rows are added one at a time,
+ * so no list of entries is built first.
  */
 export class Tally {
-  private readonly acc = new Map<string, { customers: Set<CustomerId>; cny: number }>();
-  add(key: string, customer: CustomerId, cny: number): void {
+  private readonly acc = new Map<string, { customers: Set<number>; cny: number }>();
+  add(key: string, customer: number, cny: number): void {
     let a = this.acc.get(key);
     if (a === undefined) {
-      a = { customers: new Set<CustomerId>(), cny: 0 };
+      a = { customers: new Set<number>(), cny: 0 };
       this.acc.set(key, a);
     }
     a.customers.add(customer);

@@ -1,6 +1,6 @@
 /**
- * Money received, as the review counts it (rules.md §6-§7): payments on
- * non-cancelled orders, in CNY at the payment's own rate or the table's,
+ * Money received, as the review counts it (rules.md §6-§7): the index's
+ * payments on non-cancelled orders, in CNY at the payment's own rate or the table's,
  * attributed to the order's salesperson (an order ID's first row's). Built
  * once per review in one pass over Payments; each question then scans one
  * salesperson's entries only.
@@ -8,15 +8,15 @@
  * Also the customers' order sequence, for "repeat customer": a customer's
  * second-or-later non-cancelled order by OrderDate.
  */
-import type { CrmSnapshot, CustomerId, Order, OrderId, PaymentId } from "../contract/model";
-import { ordersOf, type CrmIndex } from "../index/indexes";
-import { paymentCNY } from "../contract/currency";
+import type { Order, OrderId, PaymentId } from "../contract/model";
+import type { CrmIndex } from "../index/indexes";
 import { inRange, type DayRange, type DaySerial } from "../contract/dates";
-import { isLiveOrder } from "../contract/paid-orders";
 
 export interface PaidEntry {
-  /** The paid order's first row (core/index/indexes.ts ordersById). */
+  /** The paid order's first row (core/index/indexes.ts orderOf). */
   readonly order: Order;
+  /** Its customer's number in the index. */
+  readonly customer: number;
   readonly date: DaySerial;
   /** 0 for a payment in a currency with no rate (see PaidLedger.unconverted). */
   readonly cny: number;
@@ -45,18 +45,23 @@ function personLedger(entries: readonly PaidEntry[]): PersonLedger {
   };
 }
 
-export function paidLedger(snapshot: Pick<CrmSnapshot, "Payments">, index: CrmIndex): PaidLedger {
+export function paidLedger(index: CrmIndex): PaidLedger {
   const entries: PaidEntry[] = [];
   const unconverted: PaymentId[] = [];
   const bySalesperson = new Map<string, PaidEntry[]>();
-  for (const p of snapshot.Payments) {
-    const order = index.ordersById.get(p.OrderID);
-    if (order === undefined || !isLiveOrder(order)) continue;
-    // Money in a currency with no rate still pays its order (rules.md §3, as
-    // grading counts it) but adds nothing to the CNY sums; it is named.
-    const cny = paymentCNY(p, index.ratesByCurrency);
-    if (!cny.ok) unconverted.push(p.PaymentID);
-    const entry: PaidEntry = { order, date: p.Date, cny: cny.ok ? cny.value : 0 };
+  const payments = index.payments.rows;
+  const orders = index.orders.rows;
+  const { paymentOrder, firstOrderRow, orderLive, paymentCNY } = index.money;
+  for (let i = 0; i < payments.length; i++) {
+    // The order is its ID's first row (orderOf); a payment whose order is unknown or cancelled is no money received.
+    const first = firstOrderRow[paymentOrder[i]];
+    if (first < 0 || orderLive[first] === 0) continue;
+    const order = orders[first];
+    // Money in a currency with no rate (NaN) still pays its order (rules.md
+    // §3, as grading counts it) but adds nothing to the CNY sums; it is named.
+    const cny = paymentCNY[i];
+    if (Number.isNaN(cny)) unconverted.push(payments[i].PaymentID);
+    const entry: PaidEntry = { order, customer: index.money.orderCustomer[first], date: payments[i].Date, cny: Number.isNaN(cny) ? 0 : cny };
     entries.push(entry);
     const mine = bySalesperson.get(order.Salesperson);
     if (mine === undefined) bySalesperson.set(order.Salesperson, [entry]);
@@ -80,14 +85,23 @@ export interface OrderPositions {
  * order ID under two customers keeps the position among the customer whose
  * first order comes later in the sheet.
  */
-export function orderSequence(orders: readonly Order[], index: CrmIndex): OrderPositions {
-  const position = new Map<OrderId, number>();
-  const done = new Set<CustomerId>();
-  for (const { CustomerID } of orders) {
-    if (done.has(CustomerID)) continue;
-    done.add(CustomerID);
+export function orderSequence(index: CrmIndex): OrderPositions {
+  const { start, at } = index.orders;
+  const { orderLive, orderNumber, orderCustomer } = index.money;
+  // By order number: 0 for none.
+  const position = new Int32Array(index.orderNumbers.size);
+  const done = new Uint8Array(start.length - 1);
+  // Customers in the order their first order appears.
+  for (const customer of orderCustomer) {
+    if (done[customer] === 1) continue;
+    done[customer] = 1;
     let n = 0;
-    for (const o of ordersOf(index, CustomerID)) if (isLiveOrder(o)) position.set(o.OrderID, ++n);
+    for (let p = start[customer]; p < start[customer + 1]; p++) if (orderLive[at[p]] === 1) position[orderNumber[at[p]]] = ++n;
   }
-  return position;
+  return {
+    get: (orderId) => {
+      const n = index.orderNumbers.get(orderId);
+      return n === undefined || position[n] === 0 ? undefined : position[n];
+    },
+  };
 }

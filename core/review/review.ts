@@ -167,10 +167,13 @@ export function reviewGradeDay(quarter: Quarter, asOf?: DaySerial): DaySerial {
 
 /**
  * The review of `quarter` as of `asOf` (default: the quarter's last day).
- * Nothing dated after asOf counts; grades are as of asOf.
+ * Nothing dated after asOf counts; grades are as of asOf. The records
+ * (customers, follow-ups, samples, orders, payments) are the index's; the
+ * team's tables (salespeople, forecasts, scores, commission tiers) the
+ * snapshot's.
  */
 export function quarterlyReview(
-  snapshot: CrmSnapshot,
+  snapshot: Pick<CrmSnapshot, "Salespeople" | "Forecasts" | "Scores" | "CommissionTiers">,
   index: CrmIndex,
   quarter: Quarter,
   settings: Settings,
@@ -180,14 +183,14 @@ export function quarterlyReview(
   const q = quarterRange(quarter);
   const date = dayOf(asOf ?? q.to);
   const inQ = upTo(q, date);
-  const ledger = paidLedger(snapshot, index);
-  const position = orderSequence(snapshot.Orders, index);
+  const ledger = paidLedger(index);
+  const position = orderSequence(index);
   const tiers = tiersFrom(snapshot.CommissionTiers);
   // A broken tiers table is reported by check; the review still runs on the defaults.
   const bands = tiers.ok ? tiers.value : DEFAULT_COMMISSION_TIERS;
   const commissionOf = (cny: number): number => commission(cny, bands, settings.CommissionMethod);
 
-  const ordersBy = groupBy(snapshot.Orders, (o) => o.Salesperson);
+  const ordersBy = groupBy(index.orders.rows, (o) => o.Salesperson);
   // Stage-1 windows ask about IM customers outside the quarter too.
   const stageOneWindows: DayRange[] = [];
   const stageOne = new Set<string>();
@@ -198,12 +201,12 @@ export function quarterlyReview(
       stageOne.add(person.Name);
     }
   }
-  const contacts = outboundContacts(snapshot.FollowUps, inQ, stageOneWindows, stageOne);
+  const contacts = outboundContacts(index.followUps.rows, inQ, stageOneWindows, stageOne);
   const followUpsBy = contacts.bySalesperson;
   // Grades are as of the quarter's last day (rules.md §7), or as of an
   // earlier review date: nothing after asOf is known yet.
   const gradeDay = reviewGradeDay(quarter, date);
-  const gradeOf = shared?.grades && shared.grades.asOf === gradeDay ? shared.grades.byCustomer : gradeAll(snapshot, index, gradeDay, settings);
+  const gradeOf = shared?.grades && shared.grades.asOf === gradeDay ? shared.grades.byCustomer : gradeAll(index, gradeDay, settings);
   const grades = Object.fromEntries(GRADES.map((g) => [g.value, 0])) as Record<Grade, number>;
   // Deal customers (KEY or DEAL as of the date) by region: every deal
   // customer counts, the money is what they paid in the quarter.
@@ -211,8 +214,9 @@ export function quarterlyReview(
     const g = gradeOf.get(id);
     return g === "KEY" || g === "DEAL";
   };
-  const regionOf = (id: CustomerId): string => {
-    const c = index.customersById.get(id);
+  // Customers by their number in the index (index.customers[k] is number k; higher numbers have no Customers row).
+  const regionOf = (customer: number): string => {
+    const c = index.customers[customer];
     return (c && index.countriesByCode.get(c.Country)?.Region?.trim()) || NO_REGION;
   };
   const byRegionTally = new Tally();
@@ -220,14 +224,14 @@ export function quarterlyReview(
   // not a second new customer. New customers, grades and deal regions in one
   // pass over the customers.
   const newCustomersBy = new Map<string, number>();
-  for (const c of index.customersById.values()) {
+  index.customers.forEach((c, k) => {
     if (inRange(c.CreatedOn, inQ)) newCustomersBy.set(c.Owner, (newCustomersBy.get(c.Owner) ?? 0) + 1);
     const g = gradeOf.get(c.CustomerID);
-    if (!g) continue;
+    if (!g) return;
     grades[g] += 1;
-    if (g === "KEY" || g === "DEAL") byRegionTally.add(regionOf(c.CustomerID), c.CustomerID, 0);
-  }
-  const samplesBy = groupBy(snapshot.Samples, (s) => s.Salesperson);
+    if (g === "KEY" || g === "DEAL") byRegionTally.add(regionOf(k), k, 0);
+  });
+  const samplesBy = groupBy(index.samples.rows, (s) => s.Salesperson);
   const forecasts = new Map<string, number>();
   for (const f of snapshot.Forecasts) {
     const k = `${f.Salesperson}|${f.Month.trim()}`;
@@ -259,7 +263,7 @@ export function quarterlyReview(
   };
 
   const paidInQ = ledger.entriesIn(inQ);
-  for (const e of paidInQ) byRegionTally.add(regionOf(e.order.CustomerID), e.order.CustomerID, e.cny);
+  for (const e of paidInQ) byRegionTally.add(regionOf(e.customer), e.customer, e.cny);
   const byRegion = byRegionTally.result();
   // An order of several product lines splits its money evenly among them:
   // the workbook has no per-line amounts, and counting it whole under each
@@ -275,7 +279,7 @@ export function quarterlyReview(
       linesOf.set(e.order.Products, lines);
     }
     const keys = lines.length > 0 ? lines : [NO_PRODUCT];
-    for (const key of keys) byProductTally.add(key, e.order.CustomerID, e.cny / keys.length);
+    for (const key of keys) byProductTally.add(key, e.customer, e.cny / keys.length);
   }
   const byProduct = byProductTally.result();
 

@@ -1,12 +1,12 @@
 /**
  * What the cadence rules (core/rules/cadence.ts) need from one customer's
  * follow-ups as of D, read in one pass over their history (oldest first:
- * core/index/follow-up-histories.ts), from its dates and kinds; a row is
+ * core/index/follow-up-groups.ts), from its dates and kinds; a row is
  * read only for a promise.
  */
 import { dayOf, isoWeekday, monthRangeOf, yearRangeOf, ymdOf, type DaySerial } from "../contract/dates";
-import type { CustomerId, FollowUp } from "../contract/model";
-import { BY_EMAIL, BY_VISIT, OUTBOUND, PROMISED, type FollowUpHistories } from "../index/follow-up-histories";
+import type { FollowUp } from "../contract/model";
+import { BY_EMAIL, BY_VISIT, OUTBOUND, PROMISED, type FollowUpGroups } from "../index/follow-up-groups";
 
 /** D's calendar: computed once, then every test per follow-up is a number comparison. */
 export interface Calendar {
@@ -52,8 +52,8 @@ export interface History {
   readonly brokenPromise: FollowUp | null;
 }
 
-/** One customer's history as of D (none when they have no follow-ups). */
-export function historyOf(histories: FollowUpHistories, id: CustomerId, cal: Calendar): History {
+/** The history as of D of the customer numbered `customer` in the index (undefined: no table names them). */
+export function historyOf(followUps: FollowUpGroups, customer: number | undefined, cal: Calendar): History {
   let outInWeek = 0;
   let outSinceWeekStart = 0;
   let outInMonth = 0;
@@ -64,10 +64,9 @@ export function historyOf(histories: FollowUpHistories, id: CustomerId, cal: Cal
   let lastOutDay: DaySerial | null = null;
   /** The last outbound contact's exact date-time: it keeps every promise made before it. */
   let lastOutDate: number | null = null;
-  const h = histories.historyOf.get(id);
-  const lo = h === undefined ? 0 : histories.start[h];
-  const hi = h === undefined ? 0 : histories.start[h + 1];
-  const { date, kind } = histories;
+  const lo = customer === undefined ? 0 : followUps.start[customer];
+  const hi = customer === undefined ? 0 : followUps.start[customer + 1];
+  const { date, kind } = followUps;
   /** Positions lo .. seen - 1 are dated up to D. */
   let seen = lo;
   for (; seen < hi; seen++) {
@@ -98,7 +97,7 @@ export function historyOf(histories: FollowUpHistories, id: CustomerId, cal: Cal
   for (let p = seen - 1; p >= lo; p--) {
     if (lastOutDate !== null && date[p] < lastOutDate) break;
     if ((kind[p] & PROMISED) === 0) continue;
-    const f = histories.rows[histories.at[p]];
+    const f = followUps.rows[followUps.at[p]];
     if (f.NextDate === null || dayOf(f.NextDate) > cal.day) continue;
     if (brokenPromise === null || f.NextDate <= (brokenPromise.NextDate ?? Infinity)) brokenPromise = f;
   }

@@ -2,8 +2,8 @@
  * The follow-up cadence (rules.md §4, 外贸部管理条例 五, 老客户 §3 §5 §7): what
  * each salesperson must do about which customer, as of a day D.
  *
- * Which customers: every customer created on or before D whose Status is
- * blank or Active. Pool (公海) customers have no owner to chase them and
+ * Which customers: every customer (index.customers) created on or before D
+ * whose Status is blank or Active. Pool (公海) customers have no owner to chase them and
  * Closed ones are finished, so neither gets due items or pushy warnings.
  * A duplicated CustomerID is one customer (the first row, as in core/index/indexes).
  *
@@ -60,7 +60,7 @@
 import { dayOf, daysInMonth, isoWeekKey, serialFromYMD, ymdOf, type DaySerial } from "../contract/dates";
 import type { CrmIndex } from "../index/indexes";
 import { calendarOf, historyOf, type Calendar, type History } from "./cadence-history";
-import type { CrmSnapshot, Customer, CustomerId, SalespersonName } from "../contract/model";
+import type { Customer, CustomerId, SalespersonName } from "../contract/model";
 import type { Grade, LocalizedText } from "../contract/schema";
 import type { Settings } from "../contract/settings";
 import { detailText, progressText, type DueRule, type DueSeverity, DUE_RULES, DUE_SEVERITIES } from "./cadence-text";
@@ -176,18 +176,6 @@ function inScope(c: Customer, day: DaySerial, opts: DueOptions | undefined): boo
   return opts?.salesperson === undefined || c.Owner === opts.salesperson;
 }
 
-/** The customers the cadence covers as of D: the first row of each ID, in sheet order. */
-function customersInScope(customers: readonly Customer[], day: DaySerial, opts: DueOptions | undefined): Customer[] {
-  const seen = new Set<CustomerId>();
-  const scope: Customer[] = [];
-  for (const c of customers) {
-    if (seen.has(c.CustomerID)) continue;
-    seen.add(c.CustomerID);
-    if (inScope(c, day, opts)) scope.push(c);
-  }
-  return scope;
-}
-
 const SEVERITY_RANK = Object.fromEntries(DUE_SEVERITIES.map((s, i) => [s, i])) as Record<DueSeverity, number>;
 const RULE_RANK = Object.fromEntries(DUE_RULES.map((r, i) => [r, i])) as Record<DueRule, number>;
 /**
@@ -200,27 +188,15 @@ export function compareDue(a: DueItem, b: DueItem): number {
 }
 
 /** The due list of rules.md §4 as of D, most urgent first. */
-export function dueList(
-  snapshot: Pick<CrmSnapshot, "Customers">,
-  index: CrmIndex,
-  date: DaySerial,
-  settings: CadenceSettings,
-  grades: ReadonlyMap<CustomerId, Grade>,
-  opts?: DueOptions,
-): DueItem[] {
-  return dueAndOverContact(snapshot, index, date, settings, grades, opts).items;
+export function dueList(index: CrmIndex, date: DaySerial, settings: CadenceSettings, grades: ReadonlyMap<CustomerId, Grade>, opts?: DueOptions): DueItem[] {
+  return dueAndOverContact(index, date, settings, grades, opts).items;
 }
 
 /** Customers with more than MaxContactsPerWeek outbound contacts in D's ISO week, most contacted first (then sheet order). */
-export function overContact(
-  snapshot: Pick<CrmSnapshot, "Customers">,
-  index: CrmIndex,
-  date: DaySerial,
-  settings: Pick<Settings, "MaxContactsPerWeek">,
-  opts?: DueOptions,
-): OverContactItem[] {
+export function overContact(index: CrmIndex, date: DaySerial, settings: Pick<Settings, "MaxContactsPerWeek">, opts?: DueOptions): OverContactItem[] {
   const cal = calendarOf(date);
-  return customersInScope(snapshot.Customers, cal.day, opts).flatMap((c) => pushyOf(c, historyOf(index.followUps, c.CustomerID, cal), cal, settings.MaxContactsPerWeek));
+  // Customer k of index.customers is the one numbered k.
+  return index.customers.flatMap((c, k) => (inScope(c, cal.day, opts) ? pushyOf(c, historyOf(index.followUps, k, cal), cal, settings.MaxContactsPerWeek) : []));
 }
 
 /** The pushy warning of one customer, when over the week's maximum. */
@@ -235,7 +211,6 @@ function pushyOf(c: Customer, h: History, cal: Calendar, max: number): OverConta
  * follow-ups (what `tradebook due` and the task pane show side by side).
  */
 export function dueAndOverContact(
-  snapshot: Pick<CrmSnapshot, "Customers">,
   index: CrmIndex,
   date: DaySerial,
   settings: CadenceSettings,
@@ -245,8 +220,11 @@ export function dueAndOverContact(
   const cal = calendarOf(date);
   const items: DueItem[] = [];
   const pushy: OverContactItem[] = [];
-  for (const c of customersInScope(snapshot.Customers, cal.day, opts)) {
-    const h = historyOf(index.followUps, c.CustomerID, cal);
+  // Customer k of index.customers is the one numbered k.
+  for (let k = 0; k < index.customers.length; k++) {
+    const c = index.customers[k];
+    if (!inScope(c, cal.day, opts)) continue;
+    const h = historyOf(index.followUps, k, cal);
     items.push(...dueFor(c, grades.get(c.CustomerID) ?? null, h, cal, settings));
     pushy.push(...pushyOf(c, h, cal, settings.MaxContactsPerWeek));
   }

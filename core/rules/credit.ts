@@ -21,7 +21,7 @@ import { dayOf, type DaySerial } from "../contract/dates";
 import type { CrmIndex } from "../index/indexes";
 import { ordersOf, paymentsOf } from "../index/indexes";
 import { isLiveOrder, paymentsUpTo } from "../contract/paid-orders";
-import type { CrmSnapshot, CustomerId, Order, OrderId, Payment } from "../contract/model";
+import type { CustomerId, Order, OrderId, Payment } from "../contract/model";
 import type { Result } from "../contract/issues";
 import { err, ok } from "../contract/issues";
 import type { LocalizedText } from "../contract/schema";
@@ -138,11 +138,7 @@ export function customerCredit(customerId: CustomerId, index: CrmIndex, asOf: Da
   };
 }
 
-/** Every customer's receivables as of D, one entry per customer ID. */
-export function creditAll(snapshot: Pick<CrmSnapshot, "Customers">, index: CrmIndex, asOf: DaySerial): Map<CustomerId, CustomerCredit> {
-  const out = new Map<CustomerId, CustomerCredit>();
-  for (const c of snapshot.Customers) {
-    if (!out.has(c.CustomerID)) out.set(c.CustomerID, customerCredit(c.CustomerID, index, asOf));
-  }
-  return out;
+/** Every customer's receivables as of D (index.customers: one entry per customer ID). */
+export function creditAll(index: CrmIndex, asOf: DaySerial): Map<CustomerId, CustomerCredit> {
+  return new Map(index.customers.map((c) => [c.CustomerID, customerCredit(c.CustomerID, index, asOf)]));
 }

@@ -22,13 +22,12 @@
  * every customer is linear in the rows.
  */
 import { addMonths, dayOf, type DaySerial } from "../contract/dates";
-import { ordersOf, paymentsOf, samplesOf, type CrmIndex } from "../index/indexes";
-import type { CrmSnapshot, CustomerId, PaymentId } from "../contract/model";
+import type { CrmIndex } from "../index/indexes";
+import { countUpToDay } from "../index/row-groups";
+import type { CustomerId, PaymentId } from "../contract/model";
 import type { Grade, InquiryType } from "../contract/schema";
 import type { Settings } from "../contract/settings";
-import { paymentCNY } from "../contract/currency";
-import { isLiveOrder, paymentsUpTo } from "../contract/paid-orders";
-import type { FollowUpHistories } from "../index/follow-up-histories";
+import { paymentConverter } from "../contract/currency";
 
 export interface GradeFacts {
   readonly paidOrders: number;
@@ -84,71 +83,66 @@ export function gradeFacts(
   rates: ReadonlyMap<string, number> = index.ratesByCurrency,
 ): CustomerGradeFacts {
   const inquiryType = index.customersById.get(customerId)?.InquiryType ?? null;
-  return factsAt(customerId, inquiryType, index, asOf, addMonths(asOf, -12), rates);
+  return factsAt(index.customerNumbers.get(customerId), inquiryType, index, asOf, addMonths(asOf, -12), cnyAt(index, rates));
 }
 
-/** gradeFacts with the window's start (the same day a year before D) given. */
+/** CNY of the payment in a row of index.payments.rows at `rates`: the index's column at its own rates, else converted here (NaN: no rate). */
+function cnyAt(index: CrmIndex, rates: ReadonlyMap<string, number>): (row: number) => number {
+  if (rates === index.ratesByCurrency) return (row) => index.money.paymentCNY[row];
+  const toCNY = paymentConverter(rates);
+  return (row) => toCNY(index.payments.rows[row]);
+}
+
+/**
+ * The facts of the customer numbered `customer` in the index (undefined: no
+ * table names them), with the window's start (the same day a year before D)
+ * given.
+ */
 function factsAt(
-  customerId: CustomerId,
+  customer: number | undefined,
   inquiryType: InquiryType | null,
   index: CrmIndex,
   asOf: DaySerial,
   yearBefore: DaySerial,
-  rates: ReadonlyMap<string, number>,
+  cnyOf: (paymentRow: number) => number,
 ): CustomerGradeFacts {
   let paidOrders = 0;
   let paidCNY12m = 0;
+  let sampleSent = false;
+  let daysSinceLastContact: number | null = null;
   const unconvertedPayments: PaymentId[] = [];
-  for (const order of ordersOf(index, customerId)) {
-    if (!isLiveOrder(order)) continue;
-    const payments = paymentsOf(index, order.OrderID);
-    const upToD = paymentsUpTo(payments, asOf);
-    if (upToD > 0) paidOrders++; // a paid order (core/contract/paid-orders isPaidOrder)
-    // Payments are oldest first: walk back from D until before the window.
-    for (let i = upToD - 1; i >= 0 && dayOf(payments[i].Date) > yearBefore; i--) {
-      const cny = paymentCNY(payments[i], rates);
-      if (cny.ok) paidCNY12m += cny.value;
-      else unconvertedPayments.push(payments[i].PaymentID);
+  if (customer !== undefined) {
+    const { orders, payments, samples, followUps } = index;
+    const { orderLive, orderNumber } = index.money;
+    for (let p = orders.start[customer]; p < orders.start[customer + 1]; p++) {
+      const row = orders.at[p];
+      if (orderLive[row] === 0) continue;
+      const order = orderNumber[row];
+      const first = payments.start[order];
+      const upToD = countUpToDay(payments, order, asOf);
+      if (upToD > 0) paidOrders++; // a paid order (core/contract/paid-orders isPaidOrder)
+      // Payments are oldest first: walk back from D until before the window.
+      for (let q = first + upToD - 1; q >= first && dayOf(payments.date[q]) > yearBefore; q--) {
+        const cny = cnyOf(payments.at[q]);
+        // NaN: a currency with no rate (core/contract/currency.ts paymentCNY).
+        if (Number.isNaN(cny)) unconvertedPayments.push(payments.rows[payments.at[q]].PaymentID);
+        else paidCNY12m += cny;
+      }
     }
+    // SentOn blank is NaN, which compares false.
+    for (let p = samples.start[customer]; p < samples.start[customer + 1] && !sampleSent; p++) sampleSent = dayOf(samples.date[p]) <= asOf;
+    const upToD = countUpToDay(followUps, customer, asOf);
+    if (upToD > 0) daysSinceLastContact = asOf - dayOf(followUps.date[followUps.start[customer] + upToD - 1]);
   }
-  // SentOn blank (null) is not sent.
-  const sampleSent = samplesOf(index, customerId).some((s) => s.SentOn !== null && dayOf(s.SentOn) <= asOf);
-  const lastContact = lastContactDay(index.followUps, customerId, asOf);
-  const daysSinceLastContact = lastContact === null ? null : asOf - lastContact;
   return { paidOrders, paidCNY12m, sampleSent, daysSinceLastContact, inquiryType, unconvertedPayments };
 }
 
-/** The day of a customer's last follow-up on or before D (by its day: a time later on D counts); null when none. */
-function lastContactDay(histories: FollowUpHistories, id: CustomerId, asOf: DaySerial): DaySerial | null {
-  const h = histories.historyOf.get(id);
-  if (h === undefined) return null;
-  // Oldest first: a binary search for the first one after D.
-  const first = histories.start[h];
-  let lo = first;
-  let hi = histories.start[h + 1];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dayOf(histories.date[mid]) <= asOf) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > first ? dayOf(histories.date[lo - 1]) : null;
-}
-
-/**
- * Every customer's grade as of D: exactly one per customer ID (its first
- * row's), in the order of their first rows.
- */
-export function gradeAll(
-  snapshot: Pick<CrmSnapshot, "Customers">,
-  index: CrmIndex,
-  asOf: DaySerial,
-  settings: GradeSettings,
-): ReadonlyMap<CustomerId, Grade> {
+/** Every customer's grade as of D (index.customers: one per customer ID, its first row's), in their order. */
+export function gradeAll(index: CrmIndex, asOf: DaySerial, settings: GradeSettings): ReadonlyMap<CustomerId, Grade> {
   const yearBefore = addMonths(asOf, -12);
+  const cnyOf = cnyAt(index, index.ratesByCurrency);
   const grades = new Map<CustomerId, Grade>();
-  for (const c of snapshot.Customers) {
-    if (grades.has(c.CustomerID)) continue; // a duplicated ID is one customer (validation reports it)
-    grades.set(c.CustomerID, gradeOf(factsAt(c.CustomerID, c.InquiryType ?? null, index, asOf, yearBefore, index.ratesByCurrency), settings));
-  }
+  // Customer k of index.customers is the one numbered k.
+  index.customers.forEach((c, k) => grades.set(c.CustomerID, gradeOf(factsAt(k, c.InquiryType ?? null, index, asOf, yearBefore, cnyOf), settings)));
   return grades;
 }

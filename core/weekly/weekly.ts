@@ -95,7 +95,7 @@ export function weeklyReport(snapshot: CrmSnapshot, index: CrmIndex, salesperson
     orders: mine(snapshot.Orders).filter((o) => isLiveOrder(o) && inRange(o.OrderDate, range)).length,
   };
 
-  const grades = gradeAll(snapshot, index, range.to, settings);
+  const grades = gradeAll(index, range.to, settings);
   const wanted = new Set<Grade>(["KEY", "DEAL", ...settings.HighGrades]);
   const eventsBy = new Map<CustomerId, FollowUp[]>();
   for (const f of followUps) {

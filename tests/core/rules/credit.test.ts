@@ -95,7 +95,7 @@ describe("customer credit: outstanding and overdue CNY totals, limit breach (§9
 
   it("creditAll covers every customer once, with nothing owed by those without orders", () => {
     const snap = snapshot({ Customers: [customer("C1"), customer("C2"), customer("C1")], Orders: [order("O1", "C1")] });
-    const all = creditAll(snap, indexSnapshot(snap), D);
+    const all = creditAll(indexSnapshot(snap), D);
     expect([...all.keys()]).toEqual(["C1", "C2"]);
     expect(all.get(cid("C2"))?.outstandingCNY).toBe(0);
     expect(all.get(cid("C1"))?.outstandingCNY).toBe(10_000);

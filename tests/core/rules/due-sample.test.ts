@@ -78,11 +78,11 @@ describe("the due list over the sample data agrees with a plain reading of rules
     ["2026-09-09", "tight settings", tight],
   ])("as of %s, %s", (iso, _label, s) => {
     const d = parseISODate(iso) ?? 0;
-    const grades = gradeAll(snapshot, index, d, s);
-    const items = dueList(snapshot, index, d, s, grades);
+    const grades = gradeAll(index, d, s);
+    const items = dueList(index, d, s, grades);
     const actual: Record<string, number> = Object.fromEntries([...DUE_RULES, "pushy"].map((r) => [r, 0]));
     for (const i of items) actual[i.rule]++;
-    actual.pushy = overContact(snapshot, index, d, s).length;
+    actual.pushy = overContact(index, d, s).length;
     expect(actual).toEqual(expectedCounts(snapshot.Customers, snapshot.FollowUps, grades, d, s));
     // The sample is rich enough that most rules have something to say.
     expect(Object.values(actual).filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
