@@ -2,6 +2,7 @@
 import { Button, Caption1, Field, Input, Text } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { CustomerId } from "../../core/contract/model";
+import { customerOf } from "../../core/index/indexes";
 import { useI18n } from "../i18n/I18n";
 import { searchCustomers } from "../state/search";
 import { CustomerCard } from "./CustomerCard";
@@ -18,7 +19,7 @@ export function CustomersTab(props: PaneProps): JSX.Element {
   const [creating, setCreating] = useState(false);
   const settled = useDebounced(query, 120);
   const result = useMemo(() => searchCustomers(props.data.search, settled, LIMIT), [props.data.search, settled]);
-  const customer = selected ? props.data.index.customersById.get(selected as CustomerId) : undefined;
+  const customer = selected ? customerOf(props.data.index, selected as CustomerId) : undefined;
   const card = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // The card sits below up to 20 results: bring it into view when one is picked.

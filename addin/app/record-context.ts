@@ -1,6 +1,7 @@
 /** Shared bits of the record forms: who the record belongs to and fresh IDs. */
 import { newUniqueId } from "../../core/contract/ids";
 import type { CustomerId, SalespersonName } from "../../core/contract/model";
+import { customerOf } from "../../core/index/indexes";
 import type { TableName } from "../../core/contract/schema";
 import type { PaneData } from "../state/derived";
 
@@ -9,7 +10,7 @@ import type { PaneData } from "../state/derived";
  * customer's owner (the manager is not necessarily a Salespeople row).
  */
 export function salespersonFor(data: PaneData, me: SalespersonName | null, customerId: string): SalespersonName {
-  return me ?? data.index.customersById.get(customerId as CustomerId)?.Owner ?? ("" as SalespersonName);
+  return me ?? customerOf(data.index, customerId as CustomerId)?.Owner ?? ("" as SalespersonName);
 }
 
 export function idMaker<B extends string>(data: PaneData, table: TableName): () => B {
@@ -17,9 +18,9 @@ export function idMaker<B extends string>(data: PaneData, table: TableName): () 
 }
 
 export function customerExists(data: PaneData): (id: string) => boolean {
-  return (id) => data.index.customersById.has(id as CustomerId);
+  return (id) => customerOf(data.index, id as CustomerId) !== undefined;
 }
 
-export function customerById(data: PaneData): (id: string) => ReturnType<PaneData["index"]["customersById"]["get"]> {
-  return (id) => data.index.customersById.get(id as CustomerId);
+export function customerById(data: PaneData): (id: string) => ReturnType<typeof customerOf> {
+  return (id) => customerOf(data.index, id as CustomerId);
 }

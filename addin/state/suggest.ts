@@ -1,13 +1,13 @@
 /** The next contact date the cadence rules suggest for a customer (core/rules/cadence.ts decides). */
 import { nextContactDate } from "../../core/rules/next-contact";
 import type { DaySerial } from "../../core/contract/dates";
-import { followUpsOf } from "../../core/index/indexes";
+import { customerOf, followUpsOf } from "../../core/index/indexes";
 import type { CustomerId } from "../../core/contract/model";
 import type { PaneData } from "./derived";
 
 export function suggestedNextDate(data: PaneData, customerId: string): DaySerial | null {
   const id = customerId as CustomerId;
-  const customer = data.index.customersById.get(id);
+  const customer = customerOf(data.index, id);
   if (!customer) return null;
   const history = followUpsOf(data.index, id);
   const last = history.length > 0 ? history[history.length - 1].Date : null;

@@ -7,6 +7,7 @@ import { dueList, type DueItem, type DueSeverity } from "../../core/rules/cadenc
 import { dayOf, minutesOfDay, toISODate, type DateTimeSerial, type DaySerial } from "../../core/contract/dates";
 import type { LocalizedText } from "../../core/contract/schema";
 import type { SalespersonName } from "../../core/contract/model";
+import { customerOf } from "../../core/index/indexes";
 import { customerTimeZone, localTime, nextCallWindow } from "../../core/rules/windows";
 import type { PaneData } from "./derived";
 
@@ -41,7 +42,7 @@ export function clockText(serial: DateTimeSerial, today: number): string {
 }
 
 export function customerClock(data: PaneData, customerId: string): CustomerClock | null {
-  const c = data.index.customersById.get(customerId as DueItem["customerId"]);
+  const c = customerOf(data.index, customerId as DueItem["customerId"]);
   if (!c) return null;
   const tz = customerTimeZone(c, data.index.countriesByCode);
   if (!tz) return null;

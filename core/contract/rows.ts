@@ -19,7 +19,7 @@ import {
 import type { Issue } from "./issues";
 import type { RowOf } from "./model";
 import type { CellValue, RawTable } from "./raw";
-import { SCHEMA, TABLE_NAMES, headerOf, type ColumnDef, type LocalizedText, type TableName } from "./schema";
+import { SCHEMA, headerOf, type ColumnDef, type LocalizedText, type TableName } from "./schema";
 import { enumValueOf } from "./spellings";
 import { isValidTimeZone } from "./settings";
 import { EXCEL_MAX_CELL_CHARS, cellTooLongMessage } from "./excel-limits";
@@ -177,9 +177,6 @@ export function structureIssues(raw: RawTable): Issue[] {
   });
 }
 
-/** Each table's row with every column null, in contract order. */
-const BLANK_ROW = Object.fromEntries(TABLE_NAMES.map((t) => [t, Object.fromEntries(SCHEMA[t].columns.map((c) => [c.key, null]))])) as Record<TableName, Readonly<Record<string, null>>>;
-
 /**
  * Types every row of a table. Blank rows (every contract cell blank) are
  * skipped silently: Excel tables often carry empty rows at the bottom.
@@ -205,7 +202,8 @@ export function parseTable<T extends TableName>(raw: RawTable): ParsedTable<T> {
     if (blank) continue;
 
     // Every column null to start with (a missing column stays so), in contract order.
-    const out: Record<string, Typed> = { ...BLANK_ROW[raw.table] };
+    const out: Record<string, Typed> = {};
+    for (const c of def.columns) out[c.key] = null;
     let usable = missingRequired.length === 0;
     for (let i = 0; i < present.length; i++) {
       const c = present[i];

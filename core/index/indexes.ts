@@ -32,11 +32,10 @@ import { groupRows, rowsOfGroup, type TableGroups } from "./row-groups";
 export interface CrmIndex {
   /**
    * The customers: the first Customers row of each ID (validation reports
-   * the duplicates), in sheet order. customers[k] is the customer numbered k.
+   * the duplicates), in sheet order. customers[k] is the customer numbered k
+   * (customerOf finds one by ID).
    */
   readonly customers: readonly Customer[];
-  /** The same rows by ID. */
-  readonly customersById: ReadonlyMap<CustomerId, Customer>;
   /**
    * Every customer ID any table names, numbered 0, 1, …: the customers
    * first, then the IDs only other tables name, as met (their rows are kept
@@ -132,7 +131,6 @@ export function indexSnapshot(s: CrmSnapshot): CrmIndex {
   const followUps = groupRows(followUpCustomer, customerCount, dates(s.FollowUps, (f) => f.Date), true);
   return {
     customers,
-    customersById: new Map(customers.map((c) => [c.CustomerID, c])),
     customerNumbers,
     orderNumbers,
     followUps: withKinds(followUps, column(s.FollowUps, new Uint8Array(s.FollowUps.length), followUpKind), s.FollowUps),
@@ -151,6 +149,12 @@ export function indexSnapshot(s: CrmSnapshot): CrmIndex {
     countriesByCode: firstBy(s.Countries, (c) => c.Code),
     ratesByCurrency,
   };
+}
+
+/** The customer of an ID: its first Customers row (undefined when Customers has none). */
+export function customerOf(index: CrmIndex, id: CustomerId): Customer | undefined {
+  const n = index.customerNumbers.get(id);
+  return n === undefined ? undefined : index.customers[n];
 }
 
 /** The first Orders row of an order ID (undefined when Orders has none). */

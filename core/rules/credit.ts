@@ -19,7 +19,7 @@
  */
 import { dayOf, type DaySerial } from "../contract/dates";
 import type { CrmIndex } from "../index/indexes";
-import { ordersOf, paymentsOf } from "../index/indexes";
+import { customerOf, ordersOf, paymentsOf } from "../index/indexes";
 import { isLiveOrder, paymentsUpTo } from "../contract/paid-orders";
 import type { CustomerId, Order, OrderId, Payment } from "../contract/model";
 import type { Result } from "../contract/issues";
@@ -125,7 +125,7 @@ export function customerCredit(customerId: CustomerId, index: CrmIndex, asOf: Da
     outstandingCNY += r.value.outstandingCNY;
     if (r.value.overdue) overdueCNY += r.value.outstandingCNY;
   }
-  const limit = index.customersById.get(customerId)?.CreditLimitCNY ?? null;
+  const limit = customerOf(index, customerId)?.CreditLimitCNY ?? null;
   outstandingCNY = roundMoney(outstandingCNY);
   return {
     customerId,

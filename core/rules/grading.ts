@@ -22,7 +22,7 @@
  * every customer is linear in the rows.
  */
 import { addMonths, dayOf, type DaySerial } from "../contract/dates";
-import type { CrmIndex } from "../index/indexes";
+import { customerOf, type CrmIndex } from "../index/indexes";
 import { countUpToDay } from "../index/row-groups";
 import type { CustomerId, PaymentId } from "../contract/model";
 import type { Grade, InquiryType } from "../contract/schema";
@@ -74,7 +74,7 @@ export function gradeOf(f: GradeFacts, settings: GradeSettings): Grade {
 
 /**
  * The grade facts of one customer as of D, from the index. Its inquiry type
- * is its first Customers row's (customersById).
+ * is its first Customers row's (customerOf).
  */
 export function gradeFacts(
   customerId: CustomerId,
@@ -82,7 +82,7 @@ export function gradeFacts(
   asOf: DaySerial,
   rates: ReadonlyMap<string, number> = index.ratesByCurrency,
 ): CustomerGradeFacts {
-  const inquiryType = index.customersById.get(customerId)?.InquiryType ?? null;
+  const inquiryType = customerOf(index, customerId)?.InquiryType ?? null;
   return factsAt(index.customerNumbers.get(customerId), inquiryType, index, asOf, addMonths(asOf, -12), cnyAt(index, rates));
 }
 

@@ -14,7 +14,7 @@ import type { Settings } from "../contract/settings";
 import type { Channel, Direction, Grade, Purpose } from "../contract/schema";
 import { inRange, isoWeekKey, isoWeekRange, toISODate, toISODateTime, type IsoWeek } from "../contract/dates";
 import { gradeAll } from "../rules/grading";
-import type { CrmIndex } from "../index/indexes";
+import { customerOf, type CrmIndex } from "../index/indexes";
 import { isLiveOrder } from "../contract/paid-orders";
 
 export interface WeeklyCounts {
@@ -84,7 +84,7 @@ export function weeklyReport(snapshot: CrmSnapshot, index: CrmIndex, salesperson
   const followUps = mine(snapshot.FollowUps).filter((f) => inRange(f.Date, range));
   const samples = mine(snapshot.Samples);
   // One row per customer ID (the first), as everywhere.
-  const newCustomers = [...index.customersById.values()].filter((c) => c.Owner === salesperson && inRange(c.CreatedOn, range));
+  const newCustomers = index.customers.filter((c) => c.Owner === salesperson && inRange(c.CreatedOn, range));
   const counts: WeeklyCounts = {
     contactsOut: followUps.filter((f) => f.Direction === "Out").length,
     contactsIn: followUps.filter((f) => f.Direction === "In").length,
@@ -107,7 +107,7 @@ export function weeklyReport(snapshot: CrmSnapshot, index: CrmIndex, salesperson
   const chosen = new Map<CustomerId, { customer: Customer; isNew: boolean }>();
   for (const c of newCustomers) chosen.set(c.CustomerID, { customer: c, isNew: true });
   for (const id of eventsBy.keys()) {
-    const c = index.customersById.get(id);
+    const c = customerOf(index, id);
     const g = grades.get(id);
     if (c && g && wanted.has(g) && !chosen.has(id)) chosen.set(id, { customer: c, isNew: false });
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseCell, parseTable } from "../../../core/contract/rows";
 import { serialFromYMD, serialFromDateTime } from "../../../core/contract/dates";
-import { columnOf } from "../../../core/contract/schema";
+import { SCHEMA, columnOf, type TableName } from "../../../core/contract/schema";
+import { customer, order } from "../../support/crm";
 import type { RawTable } from "../../../core/contract/raw";
 
 describe("a cell meets its column's contract", () => {
@@ -96,5 +97,40 @@ describe("a table is typed row by row, naming sheet, row and column", () => {
     expect(missing).toHaveLength(17);
     expect(missing.every((i) => i.severity === "warning" && i.row === 1)).toBe(true);
     expect(missing.map((i) => i.column)).toContain("时区");
+  });
+});
+
+describe("a typed row has every column of its table, in contract order", () => {
+  /** A sheet of `n` rows made from typed rows, as an adapter would hand them to parseTable. */
+  function sheet(table: TableName, n: number, row: (i: number) => object, missingColumns: readonly string[] = []): RawTable {
+    return {
+      table,
+      sheet: table,
+      lang: "en-US",
+      headers: {},
+      missingColumns,
+      rows: Array.from({ length: n }, (_, i) => ({
+        rowNumber: i + 2,
+        cells: Object.fromEntries(Object.entries(row(i)).filter(([key, v]) => v !== null && !missingColumns.includes(key))),
+      })),
+    };
+  }
+
+  it("a column the sheet lacks is there, null", () => {
+    const { rows, issues } = parseTable<"Customers">(sheet("Customers", 3, (i) => customer(`C-${i}`, { Notes: "kept" }), ["Website", "Notes"]));
+    expect(issues.map((i) => i.column)).toEqual(["Website", "Notes"]); // reported as missing, nothing else
+    expect(rows).toHaveLength(3);
+    for (const r of rows) {
+      expect(r.Website).toBeNull();
+      expect(r.Notes).toBeNull();
+      expect(Object.keys(r)).toEqual(SCHEMA.Customers.columns.map((c) => c.key));
+    }
+  });
+
+  it("no row shares its fields with another", () => {
+    const { rows } = parseTable<"Orders">(sheet("Orders", 3, (i) => order(`SO-${i}`, "C-1", { Products: `item ${i}` })));
+    expect(rows.map((r) => r.Products)).toEqual(["item 0", "item 1", "item 2"]);
+    (rows[0] as { Products: string | null }).Products = "changed";
+    expect(rows.map((r) => r.Products)).toEqual(["changed", "item 1", "item 2"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followUpsOf, indexSnapshot, orderOf, ordersOf, paymentsOf, samplesOf } from "../../../core/index/indexes";
+import { customerOf, followUpsOf, indexSnapshot, orderOf, ordersOf, paymentsOf, samplesOf } from "../../../core/index/indexes";
 import type { Country, CountryCode, Salesperson, SalespersonName } from "../../../core/contract/model";
 import { cid, customer, followUp, oid, order, payment, rate, sample, snapshot } from "../../support/crm";
 import { bestOf, groupingPass } from "../../support/timing";
@@ -27,7 +27,7 @@ describe("indexSnapshot groups each table by its key, histories oldest first", (
     ["payments by Date", () => paymentsOf(index, oid("O1")).map((p) => p.Amount), [2, 1]],
     ["no payments: an empty list", () => paymentsOf(index, oid("O3")), []],
     ["orderOf", () => orderOf(index, oid("O3"))?.CustomerID, "C2"],
-    ["customersById: the first row of a duplicated ID wins", () => index.customersById.get(cid("C1"))?.Company, "First"],
+    ["customerOf: the first row of a duplicated ID wins", () => customerOf(index, cid("C1"))?.Company, "First"],
     ["salespeopleByName", () => index.salespeopleByName.get("Li Lei" as SalespersonName)?.HireDate, 45000],
     ["countriesByCode", () => index.countriesByCode.get("US" as CountryCode)?.Region, "North America"],
     ["ratesByCurrency with CNY = 1", () => [...index.ratesByCurrency].sort(), [["CNY", 1], ["USD", 7.1]]],
@@ -51,7 +51,8 @@ describe("IDs that only other tables name", () => {
     }),
   );
   it.each<[string, () => unknown, unknown]>([
-    ["customersById holds the Customers sheet's IDs only, first rows in sheet order", () => [...other.customersById].map(([id, c]) => [id, c.Company]), [["C1", "First"], ["C2", "Company C2"]]],
+    ["customers: the Customers sheet's IDs only, first rows in sheet order", () => other.customers.map((c) => [c.CustomerID, c.Company]), [["C1", "First"], ["C2", "Company C2"]]],
+    ["customerOf: none for an ID only other tables name", () => customerOf(other, cid("GHOST")), undefined],
     ["follow-ups, samples and orders of an unknown customer are kept under its ID", () => [followUpsOf(other, cid("GHOST")).length, samplesOf(other, cid("SAMPLE-ONLY")).length, ordersOf(other, cid("ORDER-ONLY")).length], [1, 1, 1]],
     ["orderOf: the first row of a duplicated order ID", () => orderOf(other, oid("O1"))?.CustomerID, "C2"],
     ["orderOf: no order that only Payments names", () => orderOf(other, oid("LOST")), undefined],
