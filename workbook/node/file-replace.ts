@@ -24,6 +24,7 @@ import { basename, dirname, join } from "node:path";
 import { err, ok, type Issue, type Result } from "../../core/contract/issues";
 import { issueAt } from "../locate";
 import type { WorkbookLock } from "./workbook-lock";
+import { failureReason } from "./failure-reason";
 
 export interface ReplaceOptions {
   /** A new file (init): one there already is refused ("exists"), never replaced. */
@@ -31,23 +32,6 @@ export interface ReplaceOptions {
 }
 
 const refuse = (path: string, code: string, zh: string, en: string): Result<never> => err([issueAt(path, null, null, code, zh, en)]);
-
-/** Why a file system call failed, in words a user can act on, with the system's code: "the disk is full (ENOSPC)". */
-export function failureReason(path: string, e: unknown): { zh: string; en: string } {
-  const code = (e as NodeJS.ErrnoException).code ?? "";
-  const folder = dirname(path);
-  const why: Record<string, { zh: string; en: string }> = {
-    ENOSPC: { zh: "磁盘已满", en: "the disk is full" },
-    EDQUOT: { zh: "磁盘配额已用完", en: "the disk quota is used up" },
-    EACCES: { zh: `没有在 ${folder} 中写入的权限`, en: `no permission to write in ${folder}` },
-    EPERM: { zh: `没有在 ${folder} 中写入的权限`, en: `no permission to write in ${folder}` },
-    EROFS: { zh: "文件系统是只读的", en: "the file system is read-only" },
-    ENOENT: { zh: `文件夹 ${folder} 不存在`, en: `the folder ${folder} does not exist` },
-  };
-  const reason = why[code] ?? { zh: e instanceof Error ? e.message : String(e), en: e instanceof Error ? e.message : String(e) };
-  const tag = code && why[code] ? ` (${code})` : "";
-  return { zh: reason.zh + tag, en: reason.en + tag };
-}
 
 /** Why a write failed, in words a user can act on. */
 export function writeFailure(path: string, e: unknown, created = false): Issue {

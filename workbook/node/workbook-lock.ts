@@ -17,7 +17,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
 import { err, ok, type Result } from "../../core/contract/issues";
 import { issueAt } from "../locate";
-import { failureReason } from "./file-replace";
+import { failureReason } from "./failure-reason";
 
 export interface LockTimings {
   /** How long a second writer waits for the lock before it refuses. */
