@@ -123,6 +123,12 @@ export async function writtenHashes(input: Uint8Array, output: Uint8Array): Prom
   return { parts: parts.digest("hex"), cells: cells.digest("hex"), sheets };
 }
 
+/** The compiled command (lib/cli), built first when a source is newer, as `npm run demo` does. */
+function buildCli(): void {
+  const r = spawnSync(process.execPath, [join(ROOT, "scripts/build-cli.cjs"), "--quiet", "--if-stale"], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`scripts/build-cli.cjs: exit ${r.status}\n${r.stderr}`);
+}
+
 function tradebook(args: readonly string[]): string {
   const r = spawnSync(process.execPath, [join(ROOT, "bin/tradebook.cjs"), ...args], {
     cwd: ROOT,
@@ -160,6 +166,7 @@ function option(argv: readonly string[], name: string): string | undefined {
 
 async function main(argv: readonly string[]): Promise<number> {
   const sizes = (option(argv, "sizes") ?? "12500,50000").split(",").map(Number);
+  buildCli();
   const dir = mkdtempSync(join(tmpdir(), "tradebook-hashes-"));
   const results: Record<string, Record<string, string>> = {};
   try {
