@@ -11,7 +11,7 @@ import { indexSnapshot } from "../core/index/indexes";
 import type { CrmSnapshot } from "../core/contract/model";
 import { quarterlyReview } from "../core/review/review";
 import { readSettings } from "../core/contract/settings";
-import { readSnapshot } from "../workbook/snapshot";
+import { readSnapshot } from "../app/open-crm";
 import { openXlsxTables } from "../workbook/node/stream-reader";
 import { readXlsxFile } from "../workbook/node/xlsx-file";
 import { median, round, timingOf, type Timing } from "./stats";

@@ -2,13 +2,13 @@
  * Reading the workbook from its file as every command starts: read the
  * bytes and open the package (workbook/node/stream-reader: the workbook's
  * own parts, not its sheets), stream every table's rows, then type and check
- * them all (workbook/snapshot.ts).
+ * them all (app/open-crm.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TABLE_NAMES } from "../core/contract/schema";
-import { readSnapshot } from "../workbook/snapshot";
+import { readSnapshot } from "../app/open-crm";
 import { openXlsxTables } from "../workbook/node/stream-reader";
 import { readXlsxFile } from "../workbook/node/xlsx-file";
 import { GNU_TIME, runNode } from "./process-bench";

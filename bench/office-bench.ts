@@ -8,7 +8,7 @@ import { toCells } from "../core/contract/cells";
 import type { CrmSnapshot, RowOf } from "../core/contract/model";
 import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang, type TableName } from "../core/contract/schema";
 import { OfficeWorkbook } from "../workbook/office/office-workbook";
-import { readSnapshot } from "../workbook/snapshot";
+import { readSnapshot } from "../app/open-crm";
 import { FakeExcel } from "../tests/fakes/fake-excel";
 import { repeat, type RepeatOptions, type Timing } from "./stats";
 

@@ -7,7 +7,7 @@
  * new rows into the table (workbook/xlsx/ooxml/rules-below.ts).
  */
 import path from "node:path";
-import { readSnapshot } from "../workbook/snapshot";
+import { readSnapshot } from "../app/open-crm";
 import { putDeflated } from "../workbook/node/deflate";
 import { inflateWithZlib } from "../workbook/node/inflate";
 import { openXlsxTables } from "../workbook/node/stream-reader";

@@ -22,7 +22,7 @@ import { SCHEMA, type TableName } from "../core/contract/schema";
 import { matchTable } from "../core/contract/spellings";
 import { crossTableIssues, type TableRows, type TableSet } from "../core/contract/validation";
 import { decodeCsv, encodeCsv, parseCsvEncoding, type DecodedCsv } from "../workbook/node/csv-decode";
-import { readSnapshot } from "../workbook/snapshot";
+import { readSnapshot } from "../app/open-crm";
 import { putDeflated } from "../workbook/node/deflate";
 import { appendRowsIntoPackage } from "../workbook/xlsx/package/append";
 import type { TableReader } from "../workbook/port";

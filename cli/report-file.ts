@@ -15,7 +15,7 @@ import { serialAtInstant, toISODateTime } from "../core/contract/dates";
 import type { Issue } from "../core/contract/issues";
 import type { ReportSheet } from "../core/report/sheet";
 import type { ReportMeta } from "../core/review/sheet";
-import { readSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
+import { readSnapshot, type WorkbookSnapshot } from "../app/open-crm";
 import { lockForWriting, readXlsxFile, writeXlsxBytes, type WriteOptions, type XlsxFile } from "../workbook/node/xlsx-file";
 import type { WorkbookLock } from "../workbook/node/workbook-lock";
 import { openXlsxTables } from "../workbook/node/stream-reader";

@@ -15,7 +15,7 @@ import { weeklyReport } from "../core/weekly/weekly";
 import { weeklySheet } from "../core/weekly/sheet";
 import { buildWorkbook } from "../templates/builder";
 import { generateSample } from "../templates/sample";
-import { readSnapshot } from "../workbook/snapshot";
+import { readSnapshot } from "../app/open-crm";
 import { XlsxWorkbook } from "../workbook/xlsx/exceljs/xlsx-workbook";
 
 export interface DemoReports {

@@ -33,7 +33,7 @@ export interface WorkbookPort {
   /**
    * Reads a table's rows, only the columns asked for (all when omitted).
    * A workbook without the table answers an error Issue with code
-   * "missing-table" (workbook/snapshot.ts relies on that code).
+   * "missing-table" (app/open-crm.ts relies on that code).
    */
   readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>>;
   /**

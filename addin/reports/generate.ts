@@ -14,7 +14,7 @@ import { reviewSheet, type ReportMeta } from "../../core/review/sheet";
 import { weeklyReport } from "../../core/weekly/weekly";
 import { weeklySheet } from "../../core/weekly/sheet";
 import { distinctSheetNames, type ReportSheet } from "../../core/report/sheet";
-import { readSnapshot } from "../../workbook/snapshot";
+import { readSnapshot } from "../../app/open-crm";
 import type { WorkbookPort } from "../../workbook/port";
 import type { ReportGenerator, ReportRequest } from "./ReportsTab";
 

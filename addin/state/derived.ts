@@ -8,7 +8,7 @@ import { indexSnapshot, type CrmIndex } from "../../core/index/indexes";
 import type { CustomerId } from "../../core/contract/model";
 import type { Grade, TableName } from "../../core/contract/schema";
 import { SCHEMA } from "../../core/contract/schema";
-import type { WorkbookSnapshot } from "../../workbook/snapshot";
+import type { WorkbookSnapshot } from "../../app/open-crm";
 import { buildSearchIndex, type CustomerSearchIndex } from "./search";
 import type { Clock } from "./clock";
 

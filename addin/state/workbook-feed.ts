@@ -9,7 +9,7 @@
  * (use-workbook.ts is the React face).
  */
 import type { Issue } from "../../core/contract/issues";
-import { readSnapshot } from "../../workbook/snapshot";
+import { readSnapshot } from "../../app/open-crm";
 import type { Host } from "../host/host";
 import { ALWAYS_SHOWN } from "../host/visibility";
 import { clockAt, pinnedNowFromLocation } from "./clock";

@@ -8,7 +8,7 @@
 import type { Quarter } from "../../core/contract/dates";
 import { indexSnapshot } from "../../core/index/indexes";
 import { quarterlyReview, type QuarterlyReview } from "../../core/review/review";
-import { readSnapshot } from "../../workbook/snapshot";
+import { readSnapshot } from "../../app/open-crm";
 import { openXlsxTables } from "../../workbook/node/stream-reader";
 import { readXlsxFile } from "../../workbook/node/xlsx-file";
 

@@ -16,7 +16,7 @@ import { OfficeWorkbook } from "../../workbook/office/office-workbook";
 import { XlsxPackage } from "../../workbook/xlsx/package/xlsx-package";
 import { FakeExcel } from "../fakes/fake-excel";
 import type { WorkbookPort } from "../../workbook/port";
-import { readSnapshot } from "../../workbook/snapshot";
+import { readSnapshot } from "../../app/open-crm";
 
 /** The port's methods bound to a workbook, to replace one of them. */
 const portOf = (w: WorkbookPort): WorkbookPort => ({

@@ -21,7 +21,7 @@ import type { CellValue } from "../../core/contract/raw";
 import { sheetNameOf, SCHEMA, type Lang, type TableName } from "../../core/contract/schema";
 import { buildWorkbook } from "../../templates/builder";
 import { generateSample } from "../../templates/sample";
-import { readSnapshot } from "../../workbook/snapshot";
+import { readSnapshot } from "../../app/open-crm";
 import { putDeflated } from "../../workbook/node/deflate";
 import { appendRowsIntoPackage, type PackageAppend } from "../../workbook/xlsx/package/append";
 import { openXlsxTables } from "../../workbook/node/stream-reader";

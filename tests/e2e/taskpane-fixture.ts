@@ -13,7 +13,7 @@ import { serialFromYMD } from "../../core/contract/dates";
 import type { CrmSnapshot } from "../../core/contract/model";
 import { buildWorkbook } from "../../templates/builder";
 import { generateSample } from "../../templates/sample";
-import { readSnapshot } from "../../workbook/snapshot";
+import { readSnapshot } from "../../app/open-crm";
 import { XlsxWorkbook } from "../../workbook/xlsx/exceljs/xlsx-workbook";
 import { chromiumExecutable } from "../support/tools";
 

@@ -2,7 +2,7 @@
  * A workbook whose sheet cannot be read gives exit 2 and its own message
  * from every command (issue: `due` printed "Nothing due" and exited 0;
  * `import` said "no Customers table", hiding the cause).
- * workbook/snapshot.ts isUnreadable.
+ * app/open-crm.ts isUnreadable.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -29,7 +29,7 @@ export function readFailureIssue(name: string, e: unknown): Issue {
   return e instanceof ReadLimitError ? e.issue : unreadableIssue(name, e);
 }
 
-/** The workbook has no such table (workbook/snapshot.ts relies on the code). */
+/** The workbook has no such table (app/open-crm.ts relies on the code). */
 export function missingTableIssue(name: string, table: TableName): Issue {
   const sheet = SCHEMA[table].sheet;
   return issueAt(`${sheet.zh} / ${sheet.en}`, null, null, "missing-table", `${name} 中找不到「${sheet.zh}」表（可运行 tradebook init 或补齐结构）`, `${name} has no ${sheet.en} table (run tradebook init or add the missing structure)`);

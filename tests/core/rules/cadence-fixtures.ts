@@ -5,7 +5,7 @@
  */
 import { parseISODate, parseISODateTime, type DateTimeSerial, type DaySerial } from "../../../core/contract/dates";
 import type { CountryCode, CrmSnapshot, Customer, FollowUp } from "../../../core/contract/model";
-import { emptySnapshot } from "../../../workbook/snapshot";
+import { emptySnapshot } from "../../../app/open-crm";
 import * as rows from "../../support/crm";
 
 export const day = (iso: string): DaySerial => {

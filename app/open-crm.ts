@@ -13,7 +13,7 @@ import { columnHeader, parseTable } from "../core/contract/rows";
 import { SCHEMA, TABLE_NAMES, headerOf, type Lang, type TableName } from "../core/contract/schema";
 import { DEFAULT_RATES, DEFAULT_TIERS, readSettings, type Settings } from "../core/contract/settings";
 import { crossTableIssues, type TableRows, type TableSet } from "../core/contract/validation";
-import type { TableReader } from "./port";
+import type { TableReader } from "../workbook/port";
 
 export interface WorkbookSnapshot {
   readonly snapshot: CrmSnapshot;

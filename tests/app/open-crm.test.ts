@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toCells } from "../../core/contract/cells";
 import { SCHEMA, headerOf } from "../../core/contract/schema";
 import { MemoryWorkbook } from "../../workbook/memory";
-import { readSnapshot } from "../../workbook/snapshot";
+import { readSnapshot } from "../../app/open-crm";
 import { customer } from "../support/crm";
 import { value } from "../support/result";
 
