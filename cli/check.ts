@@ -7,15 +7,13 @@
  * new rows into the table (workbook/xlsx/ooxml/rules-below.ts).
  */
 import path from "node:path";
-import { readSnapshot } from "../app/open-crm";
-import { putDeflated } from "../workbook/node/deflate";
-import { inflateWithZlib } from "../workbook/node/inflate";
-import { openXlsxTables } from "../workbook/node/stream-reader";
-import { readXlsxFile, writeXlsxBytes } from "../workbook/node/xlsx-file";
-import { mendRulesBelowTables, type MendedSheet } from "../workbook/xlsx/package/mend-rules";
+import { checkWorkbook } from "../app/check";
+import { openXlsxFilePort } from "../workbook/node/xlsx-file-port";
+import type { MendedSheet } from "../workbook/xlsx/package/mend-rules";
 import { UsageError, parseArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
-import { countBySeverity, issueJson, issueLine } from "./report";
+import { issueJson, issueLine } from "./report";
+import { failWith } from "./report-file";
 
 function mendedLine(file: string, m: MendedSheet, io: CliIO): string {
   const tables = m.tables.join(", ");
@@ -28,43 +26,27 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { flags: ["json", "fix", "force"], values: [] });
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError("give exactly one workbook FILE");
-  const full = path.resolve(io.cwd, file);
   // Streamed: checking never needs the whole workbook in memory.
-  const onDisk = await readXlsxFile(full);
-  let source = onDisk;
+  const opened = await openXlsxFilePort(path.resolve(io.cwd, file), { force: args.options.force === true });
+  if (!opened.ok) return failWith(file, opened.error, io, EXIT.usage);
   let mended: readonly MendedSheet[] = [];
-  if (onDisk.ok && args.options.fix) {
-    let fixed;
+  if (args.options.fix) {
     try {
-      fixed = await mendRulesBelowTables(onDisk.value.bytes, { inflate: inflateWithZlib, put: putDeflated });
+      mended = await opened.value.mendRulesBelowTables();
     } catch (e) {
       io.err(`${file}: ${io.lang === "zh-CN" ? "无法读取工作簿" : "cannot read the workbook"}: ${e instanceof Error ? e.message : String(e)}`);
       return EXIT.usage;
     }
-    if (fixed.mended.length > 0) {
-      // Under the lock, refused, not overwritten, when someone saved the file since it was read (or has it open: --force).
-      const saved = await writeXlsxBytes(onDisk.value, fixed.bytes, full, { force: args.options.force === true });
-      if (!saved.ok) {
-        for (const i of saved.error) io.err(issueLine(file, i, io));
-        return EXIT.problems;
-      }
-      mended = fixed.mended;
-      source = { ok: true, value: { ...onDisk.value, bytes: fixed.bytes } };
+    // Under the lock, refused, not overwritten, when someone saved the file since it was read (or has it open: --force).
+    if (mended.length > 0) {
+      const saved = await opened.value.save();
+      if (!saved.ok) return failWith(file, saved.error, io, EXIT.problems);
     }
   }
-  const opened = source.ok ? await openXlsxTables(source.value.bytes, path.basename(file)) : source;
-  if (!opened.ok) {
-    for (const i of opened.error) io.err(issueLine(file, i, io));
-    return EXIT.usage;
-  }
-  const read = await readSnapshot(opened.value);
+  const read = await checkWorkbook(opened.value.port);
   // A table that cannot be read at all (or no Customers table): exit 2, its own message, not a count of rows' errors.
-  if (!read.ok) {
-    for (const i of read.error) io.err(issueLine(file, i, io));
-    return EXIT.usage;
-  }
-  const issues = read.value.issues;
-  const { errors, warnings } = countBySeverity(issues);
+  if (!read.ok) return failWith(file, read.error, io, EXIT.usage);
+  const { issues, errors, warnings } = read.value;
   if (args.options.json) {
     io.out(JSON.stringify({ file, ok: errors === 0, errors, warnings, issues: issues.map(issueJson), ...(args.options.fix ? { mended } : {}) }, null, 2));
   } else {

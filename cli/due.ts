@@ -1,6 +1,6 @@
 /**
  * `tradebook due FILE [--date YYYY-MM-DD] [--salesperson NAME] [--limit N] [--json]`:
- * the due list of rules.md §4 (core/rules/cadence.ts) as of a day, grouped by
+ * the due list of rules.md §4 (app/due.ts) as of a day, grouped by
  * rule, most urgent first, then the customers contacted too often this week
  * (cli/due-text.ts); --limit N keeps the N most urgent lines of each rule.
  *
@@ -10,15 +10,14 @@
  * Exit codes: 0 the list was computed (whatever it holds), 2 bad usage or
  * an unreadable workbook.
  */
-import { dueAndOverContact, DUE_RULE_NAMES, type DueItem, type DueSeverity, type OverContactItem } from "../core/rules/cadence";
+import { DUE_RULE_NAMES, type DueItem, type DueSeverity, type OverContactItem } from "../core/rules/cadence";
 import { dayOf, parseISODate, serialAtInstant, toISODate, type DaySerial } from "../core/contract/dates";
-import { gradeAll } from "../core/rules/grading";
-import { indexSnapshot } from "../core/index/indexes";
-import type { FollowUp, SalespersonName } from "../core/contract/model";
+import type { SalespersonName } from "../core/contract/model";
+import { countBySeverity } from "../app/check";
+import { dueList } from "../app/due";
 import { localize, type Lang } from "../core/contract/schema";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
-import { countBySeverity } from "./report";
 import { openWorkbook } from "./report-file";
 import { dueText } from "./due-text";
 
@@ -63,27 +62,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   const date: DaySerial = asked ?? dayOf(serialAtInstant(new Date(), settings.WorkTimeZone));
-  const index = indexSnapshot(snapshot);
-  const grades = gradeAll(index, date, settings);
-  const opts = salesperson ? { salesperson } : undefined;
-  // One pass over each customer's history for both lists.
-  const { items, pushy } = dueAndOverContact(index, date, settings, grades, opts);
+  const { items, pushy, nextSteps } = dueList(loaded.read, date, salesperson);
 
   if (args.options.json) io.out(JSON.stringify(dueDocument(date, salesperson ?? null, items, pushy, errors, io.lang), null, 2));
-  else io.out(dueText(date, salesperson ?? null, items, pushy, io.lang, { limit, nextSteps: promisedSteps(snapshot.FollowUps, items) }));
+  else io.out(dueText(date, salesperson ?? null, items, pushy, io.lang, { limit, nextSteps }));
   return EXIT.ok;
-}
-
-/** The next step written with each listed promise: the follow-up whose NextDate it is. */
-function promisedSteps(followUps: readonly FollowUp[], items: readonly DueItem[]): Map<string, string> {
-  const promised = new Map<string, DaySerial>(items.filter((i) => i.rule === "promisedNextContact").map((i) => [i.customerId, i.deadline]));
-  const steps = new Map<string, string>();
-  if (promised.size === 0) return steps;
-  for (const f of followUps) {
-    const due = promised.get(f.CustomerID);
-    if (due !== undefined && f.NextDate !== null && dayOf(f.NextDate) === due && f.NextStep && !steps.has(f.CustomerID)) steps.set(f.CustomerID, f.NextStep);
-  }
-  return steps;
 }
 
 function countsOf(items: readonly DueItem[]): Record<DueSeverity, number> {

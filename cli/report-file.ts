@@ -1,6 +1,8 @@
 /**
- * What `review`, `weekly`, `due` and `check` share: read a CRM workbook, and
- * write report sheets into it, in place or to --out.
+ * What `review`, `weekly`, `due`, `check` and `import` share: open a CRM
+ * workbook file as the one file port (workbook/node/xlsx-file-port.ts) and
+ * read it (app/open-crm.ts), and write report sheets into it, in place or
+ * to --out.
  *
  * Reading streams the sheets (workbook/xlsx/stream) and writing adds the
  * report's parts to the package as it is (workbook/xlsx/package/report):
@@ -9,46 +11,47 @@
  * tables, macros) is copied through untouched.
  */
 import path from "node:path";
-import { countBySeverity, issueLine } from "./report";
+import { issueLine } from "./report";
+import { countBySeverity } from "../app/check";
 import { EXIT, type CliIO } from "./io";
-import { serialAtInstant, toISODateTime } from "../core/contract/dates";
 import type { Issue } from "../core/contract/issues";
 import type { ReportSheet } from "../core/report/sheet";
-import type { ReportMeta } from "../core/review/sheet";
 import { readSnapshot, type WorkbookSnapshot } from "../app/open-crm";
-import { lockForWriting, readXlsxFile, writeXlsxBytes, type WriteOptions, type XlsxFile } from "../workbook/node/xlsx-file";
-import type { WorkbookLock } from "../workbook/node/workbook-lock";
-import { openXlsxTables } from "../workbook/node/stream-reader";
-import { writeReportSheetsIntoPackage } from "../workbook/xlsx/package/report";
+import { writeReports } from "../app/reports";
+import { lockForWriting } from "../workbook/node/xlsx-file";
+import { openXlsxFilePort, type XlsxFileOptions, type XlsxFilePort } from "../workbook/node/xlsx-file-port";
+
+export type { XlsxFileOptions };
 
 export interface LoadedWorkbook {
   /** As the user named it, for messages. */
   readonly file: string;
-  readonly source: XlsxFile;
+  /** The file as the one file port (workbook/node/xlsx-file-port.ts). */
+  readonly opened: XlsxFilePort;
   readonly read: WorkbookSnapshot;
+}
+
+/** Prints the issues, each naming `file`; answers `code`. */
+export function failWith(file: string, issues: readonly Issue[], io: CliIO, code: number): number {
+  for (const i of issues) io.err(issueLine(file, i, io));
+  return code;
 }
 
 /**
  * Opens and reads a CRM workbook, whatever its rows' problems; an unreadable
  * file or one that is not a CRM workbook prints why and gives exit 2.
  */
-export async function openWorkbook(file: string, io: CliIO): Promise<LoadedWorkbook | number> {
-  const fail = (issues: readonly Issue[]): number => {
-    for (const i of issues) io.err(issueLine(file, i, io));
-    return EXIT.usage;
-  };
-  const source = await readXlsxFile(path.resolve(io.cwd, file));
-  if (!source.ok) return fail(source.error);
-  const tables = await openXlsxTables(source.value.bytes, path.basename(file));
-  if (!tables.ok) return fail(tables.error);
-  const read = await readSnapshot(tables.value);
-  if (!read.ok) return fail(read.error);
-  return { file, source: source.value, read: read.value };
+export async function openWorkbook(file: string, io: CliIO, options: XlsxFileOptions = {}): Promise<LoadedWorkbook | number> {
+  const opened = await openXlsxFilePort(path.resolve(io.cwd, file), options);
+  if (!opened.ok) return failWith(file, opened.error, io, EXIT.usage);
+  const read = await readSnapshot(opened.value.port);
+  if (!read.ok) return failWith(file, read.error, io, EXIT.usage);
+  return { file, opened: opened.value, read: read.value };
 }
 
 /** The workbook and its snapshot, refusing one with errors (a report on bad rows would be silently wrong). */
-export async function loadWorkbook(file: string, io: CliIO): Promise<LoadedWorkbook | number> {
-  const loaded = await openWorkbook(file, io);
+export async function loadWorkbook(file: string, io: CliIO, options: XlsxFileOptions = {}): Promise<LoadedWorkbook | number> {
+  const loaded = await openWorkbook(file, io, options);
   if (typeof loaded === "number") return loaded;
   const { read } = loaded;
   const { errors } = countBySeverity(read.issues);
@@ -64,43 +67,30 @@ export async function loadWorkbook(file: string, io: CliIO): Promise<LoadedWorkb
   return loaded;
 }
 
-/** Company name and "now" in the work time zone, for the sheets' headers and footers. */
-export function reportMeta(read: WorkbookSnapshot, now: Date = new Date()): ReportMeta {
-  return { companyName: read.settings.CompanyName, generatedAt: toISODateTime(serialAtInstant(now, read.settings.WorkTimeZone)) };
-}
-
 /**
  * Runs `work` holding the lock of the file a report is written to (FILE or
  * --out), taken before the workbook is read: a second writer waits, then
  * refuses with a message (exit 1), writing nothing; so is a file LibreOffice
- * or Excel has open, unless `force`.
+ * or Excel has open, unless `force`. `work` opens the file with the options
+ * given (the lock, `force`).
  */
-export async function whileLocked(target: string, io: CliIO, force: boolean, work: (lock: WorkbookLock) => Promise<number>): Promise<number> {
+export async function whileLocked(target: string, io: CliIO, force: boolean, work: (open: XlsxFileOptions) => Promise<number>): Promise<number> {
   const held = await lockForWriting(path.resolve(io.cwd, target), { force });
-  if (!held.ok) {
-    for (const i of held.error) io.err(issueLine(target, i, io));
-    return EXIT.problems;
-  }
+  if (!held.ok) return failWith(target, held.error, io, EXIT.problems);
   try {
-    return await work(held.value);
+    return await work({ lock: held.value, force });
   } finally {
     await held.value.release();
   }
 }
 
-/** Writes the sheets and saves to `out` (or the file itself), under the lock `write` holds; an exit code. */
-export async function writeSheets(loaded: LoadedWorkbook, sheets: readonly ReportSheet[], out: string | undefined, io: CliIO, write: WriteOptions = {}): Promise<number> {
+/** Writes the sheets through the file port (app/reports.ts) and saves to `out` (or the file itself); an exit code. */
+export async function writeSheets(loaded: LoadedWorkbook, sheets: readonly ReportSheet[], out: string | undefined, io: CliIO): Promise<number> {
   const target = out ?? loaded.file;
-  const written = await writeReportSheetsIntoPackage(loaded.source.bytes, sheets, path.basename(target));
-  if (!written.ok) {
-    for (const i of written.error) io.err(issueLine(target, i, io));
-    return EXIT.problems;
-  }
-  const saved = await writeXlsxBytes(loaded.source, written.value, path.resolve(io.cwd, target), write);
-  if (!saved.ok) {
-    for (const i of saved.error) io.err(issueLine(target, i, io));
-    return EXIT.problems;
-  }
+  const written = await writeReports(loaded.opened.port, sheets);
+  if (!written.ok) return failWith(target, written.error, io, EXIT.problems);
+  const saved = await loaded.opened.save(path.resolve(io.cwd, target));
+  if (!saved.ok) return failWith(target, saved.error, io, EXIT.problems);
   return EXIT.ok;
 }
 

@@ -18,9 +18,3 @@ export function issueJson(issue: Issue): Record<string, unknown> {
     messageZh: issue.message.zh,
   };
 }
-
-export function countBySeverity(issues: readonly Issue[]): { errors: number; warnings: number } {
-  let errors = 0;
-  for (const i of issues) if (i.severity === "error") errors++;
-  return { errors, warnings: issues.length - errors };
-}

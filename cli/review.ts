@@ -4,21 +4,20 @@
  * --json prints the review document (contract.md) instead of the summary.
  * Without --quarter: the last completed quarter. A quarter in progress is
  * computed as of today in the work time zone (core/review/period.ts).
- * The file written is locked from before the workbook is read
- * (report-file.ts whileLocked); --force writes although LibreOffice or
- * Excel seems to have it open.
+ * The review is made by app/reports.ts, as in the task pane. The file
+ * written is locked from before the workbook is read (report-file.ts
+ * whileLocked); --force writes although LibreOffice or Excel seems to have
+ * it open.
  */
-import { parseQuarter, quarterKey, toISODate, type Quarter } from "../core/contract/dates";
-import { indexSnapshot } from "../core/index/indexes";
-import { quarterlyReview } from "../core/review/review";
+import { parseQuarter, toISODate, type Quarter } from "../core/contract/dates";
 import { reviewDocument } from "../core/review/document";
-import { reviewPeriod, workToday } from "../core/review/period";
-import { STATUS_LABEL, reviewSheet, reviewTitle, stageLabel } from "../core/review/sheet";
+import { workToday } from "../core/review/period";
+import { STATUS_LABEL, reviewTitle, stageLabel } from "../core/review/sheet";
 import { localize } from "../core/contract/schema";
+import { reportMeta, reviewReport } from "../app/reports";
 import { UsageError, parseArgs, stringOption, type ParsedArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
-import { loadWorkbook, money, reportMeta, textTable, whileLocked, writeSheets } from "./report-file";
-import type { WriteOptions } from "../workbook/node/xlsx-file";
+import { loadWorkbook, type XlsxFileOptions, money, textTable, whileLocked, writeSheets } from "./report-file";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { flags: ["json", "force"], values: ["quarter", "out"] });
@@ -27,27 +26,24 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const quarterText = stringOption(args, "quarter");
   const asked = quarterText === undefined ? undefined : parseQuarter(quarterText);
   if (quarterText !== undefined && !asked) throw new UsageError(`--quarter "${quarterText}" is not YYYY-Qn (e.g. 2026-Q3)`);
-  return whileLocked(stringOption(args, "out") ?? file, io, args.options.force === true, (lock) => review(args, file, asked, io, { lock, force: args.options.force === true }));
+  return whileLocked(stringOption(args, "out") ?? file, io, args.options.force === true, (open) => review(args, file, asked, io, open));
 }
 
-async function review(args: ParsedArgs, file: string, asked: Quarter | undefined, io: CliIO, write: WriteOptions): Promise<number> {
-  const loaded = await loadWorkbook(file, io);
+async function review(args: ParsedArgs, file: string, asked: Quarter | undefined, io: CliIO, open: XlsxFileOptions): Promise<number> {
+  const loaded = await loadWorkbook(file, io, open);
   if (typeof loaded === "number") return loaded;
-  const { snapshot, settings, lang } = loaded.read;
+  const { settings } = loaded.read;
   const now = io.now?.() ?? new Date();
   const today = workToday(now, settings.WorkTimeZone);
-  const period = reviewPeriod(today, asked);
-  if (period.state === "not started") {
-    const q = quarterKey(period.period);
-    const on = toISODate(period.range.from);
-    io.err(io.lang === "zh-CN" ? `${q} 尚未开始（${on} 开始；今天是 ${toISODate(today)}，${settings.WorkTimeZone}），没有可考核的内容` : `${q} has not started yet (it starts on ${on}; today is ${toISODate(today)} in ${settings.WorkTimeZone}): nothing to review`);
+  const made = reviewReport(loaded.read, { today, quarter: asked, meta: reportMeta(loaded.read, now) });
+  if (made.kind === "not started") {
+    const on = toISODate(made.from);
+    io.err(io.lang === "zh-CN" ? `${made.period} 尚未开始（${on} 开始；今天是 ${toISODate(today)}，${settings.WorkTimeZone}），没有可考核的内容` : `${made.period} has not started yet (it starts on ${on}; today is ${toISODate(today)} in ${settings.WorkTimeZone}): nothing to review`);
     return EXIT.usage;
   }
-  const inProgress = period.state === "in progress";
-  const review = quarterlyReview(snapshot, indexSnapshot(snapshot), period.period, settings, period.asOf);
-  const sheet = reviewSheet(review, lang, { ...reportMeta(loaded.read, now), inProgress });
+  const { review, sheet, inProgress } = made;
   const out = stringOption(args, "out");
-  const code = await writeSheets(loaded, [sheet], out, io, write);
+  const code = await writeSheets(loaded, [sheet], out, io);
   if (code !== EXIT.ok) return code;
 
   if (args.options.json) {

@@ -4,20 +4,18 @@
  * into FILE (or --out). Without --week: the current ISO week in the work
  * time zone (core/review/period.ts, as the pane). Without --salesperson:
  * every salesperson employed in that week. --json prints { week, reports: [...] }.
- * The file written is locked from before the workbook is read
- * (report-file.ts whileLocked); --force writes although LibreOffice or
- * Excel seems to have it open.
+ * The reports are made by app/reports.ts, as in the task pane. The file
+ * written is locked from before the workbook is read (report-file.ts
+ * whileLocked); --force writes although LibreOffice or Excel seems to have
+ * it open.
  */
 import { parseIsoWeek, toISODate, type IsoWeek } from "../core/contract/dates";
-import { indexSnapshot } from "../core/index/indexes";
-import { weeklyPeriod, workToday } from "../core/review/period";
-import { weeklyReport, weekKey } from "../core/weekly/weekly";
-import { weeklySheet } from "../core/weekly/sheet";
-import { distinctSheetNames } from "../core/report/sheet";
+import { workToday } from "../core/review/period";
+import { weekKey } from "../core/weekly/weekly";
+import { reportMeta, weeklyReports } from "../app/reports";
 import { UsageError, parseArgs, stringOption, type ParsedArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
-import { loadWorkbook, reportMeta, textTable, whileLocked, writeSheets } from "./report-file";
-import type { WriteOptions } from "../workbook/node/xlsx-file";
+import { loadWorkbook, type XlsxFileOptions, textTable, whileLocked, writeSheets } from "./report-file";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { flags: ["json", "force"], values: ["week", "salesperson", "out"] });
@@ -26,37 +24,30 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const weekText = stringOption(args, "week");
   const asked = weekText === undefined ? undefined : parseIsoWeek(weekText);
   if (weekText !== undefined && !asked) throw new UsageError(`--week "${weekText}" is not an ISO week YYYY-Www (e.g. 2026-W47)`);
-  return whileLocked(stringOption(args, "out") ?? file, io, args.options.force === true, (lock) => weekly(args, file, asked, io, { lock, force: args.options.force === true }));
+  return whileLocked(stringOption(args, "out") ?? file, io, args.options.force === true, (open) => weekly(args, file, asked, io, open));
 }
 
-async function weekly(args: ParsedArgs, file: string, asked: IsoWeek | undefined, io: CliIO, write: WriteOptions): Promise<number> {
-  const loaded = await loadWorkbook(file, io);
+async function weekly(args: ParsedArgs, file: string, asked: IsoWeek | undefined, io: CliIO, open: XlsxFileOptions): Promise<number> {
+  const loaded = await loadWorkbook(file, io, open);
   if (typeof loaded === "number") return loaded;
-  const { snapshot, settings, lang } = loaded.read;
+  const { settings } = loaded.read;
   const now = io.now?.() ?? new Date();
   const today = workToday(now, settings.WorkTimeZone);
-  const period = weeklyPeriod(today, asked);
-  const week = period.period;
-  if (period.state === "not started") {
-    const on = toISODate(period.range.from);
-    io.err(io.lang === "zh-CN" ? `${weekKey(week)} 尚未开始（${on} 开始；今天是 ${toISODate(today)}，${settings.WorkTimeZone}）` : `${weekKey(week)} has not started yet (it starts on ${on}; today is ${toISODate(today)} in ${settings.WorkTimeZone})`);
+  const wanted = stringOption(args, "salesperson");
+  const made = weeklyReports(loaded.read, { today, week: asked, salesperson: wanted, meta: reportMeta(loaded.read, now) });
+  if (made.kind === "not started") {
+    const on = toISODate(made.from);
+    io.err(io.lang === "zh-CN" ? `${made.period} 尚未开始（${on} 开始；今天是 ${toISODate(today)}，${settings.WorkTimeZone}）` : `${made.period} has not started yet (it starts on ${on}; today is ${toISODate(today)} in ${settings.WorkTimeZone})`);
     return EXIT.usage;
   }
-  const range = period.range;
-  const wanted = stringOption(args, "salesperson");
-  const names = wanted !== undefined ? [wanted.trim()] : snapshot.Salespeople.filter((p) => p.Active !== "N" && p.HireDate <= range.to).map((p) => p.Name as string);
-  if (wanted !== undefined && !snapshot.Salespeople.some((p) => p.Name === wanted.trim())) {
-    const known = snapshot.Salespeople.map((p) => p.Name).join(", ");
+  if (made.kind === "unknown salesperson") {
+    const known = made.known.join(", ");
     io.err(io.lang === "zh-CN" ? `${file}：业务员表中没有「${wanted}」（现有：${known}）` : `${file}: no salesperson "${wanted}" in Salespeople (known: ${known})`);
     return EXIT.usage;
   }
-
-  const index = indexSnapshot(snapshot);
-  const meta = reportMeta(loaded.read, now);
-  const reports = names.map((n) => weeklyReport(snapshot, index, n, week, settings));
-  const sheets = distinctSheetNames(reports.map((r) => weeklySheet(r, lang, meta)));
+  const { week, reports, sheets } = made;
   const out = stringOption(args, "out");
-  const code = await writeSheets(loaded, sheets, out, io, write);
+  const code = await writeSheets(loaded, sheets, out, io);
   if (code !== EXIT.ok) return code;
 
   if (args.options.json) {

@@ -5,17 +5,13 @@
  * pictures (render-readme-images.ts) and the print test
  * (tests/e2e/print-pdf.test.ts).
  */
-import { isoWeekOf, previousQuarter, quarterOf, type DaySerial } from "../core/contract/dates";
+import { isoWeekOf, type DaySerial } from "../core/contract/dates";
 import type { Lang } from "../core/contract/schema";
-import { indexSnapshot } from "../core/index/indexes";
 import type { ReportSheet } from "../core/report/sheet";
-import { quarterlyReview } from "../core/review/review";
-import { reviewSheet } from "../core/review/sheet";
-import { weeklyReport } from "../core/weekly/weekly";
-import { weeklySheet } from "../core/weekly/sheet";
+import { readSnapshot } from "../app/open-crm";
+import { reviewReport, weeklyReports } from "../app/reports";
 import { buildWorkbook } from "../templates/builder";
 import { generateSample } from "../templates/sample";
-import { readSnapshot } from "../app/open-crm";
 import { XlsxWorkbook } from "../workbook/xlsx/exceljs/xlsx-workbook";
 
 export interface DemoReports {
@@ -29,12 +25,16 @@ export async function demoReports(lang: Lang, asOf: DaySerial, generatedAt: stri
   const read = await readSnapshot(wb);
   if (!read.ok) throw new Error(`the demo workbook does not read: ${JSON.stringify(read.error)}`);
   const { snapshot, settings } = read.value;
-  const index = indexSnapshot(snapshot);
   // The demo's settings leave the company blank; a printed report shows one.
   const meta = { companyName: settings.CompanyName || companyName || (lang === "zh-CN" ? "宁波光明照明有限公司" : "Ningbo Guangming Lighting Co., Ltd."), generatedAt };
-  const review = quarterlyReview(snapshot, index, previousQuarter(quarterOf(asOf)), settings);
+  // The last completed quarter's review, and the busiest salesperson's report of the week before `asOf`'s (app/reports.ts, as the CLI and the pane make them).
+  const review = reviewReport(read.value, { today: asOf, meta });
+  if (review.kind !== "review") throw new Error("the demo's last quarter has not started");
   const week = isoWeekOf(asOf - 7);
-  const weeklies = snapshot.Salespeople.map((p) => weeklyReport(snapshot, index, p.Name, week, settings));
-  const busiest = weeklies.reduce((a, b) => (b.keyCustomers.length > a.keyCustomers.length ? b : a));
-  return { review: reviewSheet(review, lang, meta), weekly: weeklySheet(busiest, lang, meta) };
+  const weeklies = snapshot.Salespeople.flatMap((p) => {
+    const made = weeklyReports(read.value, { today: asOf, week, salesperson: p.Name, meta });
+    return made.kind === "weekly" ? [{ report: made.reports[0], sheet: made.sheets[0] }] : [];
+  });
+  const busiest = weeklies.reduce((a, b) => (b.report.keyCustomers.length > a.report.keyCustomers.length ? b : a));
+  return { review: review.sheet, weekly: busiest.sheet };
 }

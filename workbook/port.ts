@@ -47,6 +47,12 @@ export interface WorkbookPort {
   ensureStructure(lang: Lang): Promise<Result<EnsureReport>>;
   /** Writes (or replaces) a report sheet; never touches data sheets. */
   writeReportSheet(sheet: ReportSheet): Promise<Result<{ readonly name: string }>>;
+  /**
+   * Several report sheets at once, all or none, where the adapter can do
+   * that in one go (the .xlsx package rewrites the file once, not once per
+   * sheet); app/reports.ts falls back to writeReportSheet one by one.
+   */
+  writeReportSheets?(sheets: readonly ReportSheet[]): Promise<Result<{ readonly names: readonly string[] }>>;
 }
 
 /**

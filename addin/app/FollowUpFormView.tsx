@@ -15,7 +15,7 @@ import { toDateTimeLocal } from "../state/clock";
 import { asksSatisfaction, validateFollowUp, type FollowUpField, type FollowUpForm } from "../state/forms/follow-up-form";
 import type { FieldErrors } from "../state/forms/fields";
 import { suggestedNextDate } from "../state/suggest";
-import { appendRecord } from "../state/writer";
+import { logContact } from "../../app/append-record";
 import { CustomerPicker } from "./CustomerPicker";
 import { AreaField, ChoiceField, submitOnCtrlEnter, TextField } from "./fields";
 import type { LogMode } from "./navigation";
@@ -71,7 +71,7 @@ export function FollowUpFormView(
     }
     setErrors({});
     setBusy(true);
-    const res = await appendRecord(props.host.port, "FollowUps", v.row, data.clock.today);
+    const res = await logContact(props.host.port, v.row, data.clock.today);
     setBusy(false);
     if (!res.ok) {
       setFailure(res.error);

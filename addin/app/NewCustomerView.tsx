@@ -9,10 +9,10 @@ import type { Issue } from "../../core/contract/issues";
 import type { Customer, CustomerId } from "../../core/contract/model";
 import { INQUIRY_TYPES, localize, SOURCES } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
-import { checkDuplicates, type DuplicateMatch } from "../state/duplicate-check";
+import { knownCustomers } from "../state/duplicate-check";
 import { EMPTY_CUSTOMER_FORM, validateCustomer, type CustomerField, type CustomerForm } from "../state/forms/customer-form";
 import type { FieldErrors } from "../state/forms/fields";
-import { appendRecord } from "../state/writer";
+import { addCustomer, type DuplicateMatch } from "../../app/add-customer";
 import { ChoiceField, AreaField, submitOnCtrlEnter, TextField } from "./fields";
 import type { PaneProps } from "./pane";
 import { idMaker } from "./record-context";
@@ -29,18 +29,6 @@ export function NewCustomerView(props: PaneProps & { onDone: (id: string) => voi
   const set = <K extends keyof CustomerForm>(key: K) => (value: CustomerForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     setMatches([]); // an edited form must be checked again
-  };
-
-  const write = async (row: Customer): Promise<void> => {
-    setBusy(true);
-    const res = await appendRecord(props.host.port, "Customers", row, data.clock.today);
-    setBusy(false);
-    if (!res.ok) {
-      setFailure(res.error);
-      return;
-    }
-    await props.refresh();
-    props.onDone(res.value.id);
   };
 
   const validate = () =>
@@ -61,14 +49,20 @@ export function NewCustomerView(props: PaneProps & { onDone: (id: string) => voi
       return;
     }
     setErrors({});
-    if (!confirmed) {
-      const found = checkDuplicates(data, v.row);
-      if (found.length > 0) {
-        setMatches(found);
-        return;
-      }
+    setBusy(true);
+    // The duplicate check first, unless the user saw the matches and confirmed (app/add-customer.ts).
+    const res = await addCustomer(props.host.port, v.row, data.clock.today, confirmed ? null : knownCustomers(data));
+    setBusy(false);
+    if (!res.ok) {
+      setFailure(res.error);
+      return;
     }
-    await write(v.row);
+    if (res.value.kind === "duplicates") {
+      setMatches(res.value.matches);
+      return;
+    }
+    await props.refresh();
+    props.onDone(res.value.appended.id);
   };
 
   const salespeople = data.ws.snapshot.Salespeople.map((s) => ({ value: s.Name, zh: s.Name, en: s.Name }));

@@ -9,7 +9,7 @@ import { currencyKey } from "../../core/contract/currency";
 import { useI18n } from "../i18n/I18n";
 import type { FieldErrors } from "../state/forms/fields";
 import { validateOrder, type OrderField, type OrderForm } from "../state/forms/order-form";
-import { appendRecord } from "../state/writer";
+import { appendRecord } from "../../app/append-record";
 import { CustomerPicker } from "./CustomerPicker";
 import { ChoiceField, submitOnCtrlEnter, TextField } from "./fields";
 import type { PaneProps } from "./pane";

@@ -8,7 +8,7 @@ import { YES_NO } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
 import type { FieldErrors } from "../state/forms/fields";
 import { validateSample, type SampleField, type SampleForm } from "../state/forms/sample-form";
-import { appendRecord } from "../state/writer";
+import { appendRecord } from "../../app/append-record";
 import { CustomerPicker } from "./CustomerPicker";
 import { ChoiceField, submitOnCtrlEnter, TextField } from "./fields";
 import type { PaneProps } from "./pane";

@@ -1,9 +1,9 @@
 /** Shared bits of the record forms: who the record belongs to and fresh IDs. */
-import { newUniqueId } from "../../core/contract/ids";
 import type { CustomerId, SalespersonName } from "../../core/contract/model";
 import { customerOf } from "../../core/index/indexes";
 import type { TableName } from "../../core/contract/schema";
 import type { PaneData } from "../state/derived";
+import { newRecordId } from "../../app/ids";
 
 /**
  * The salesperson a record is written for: the user, or in manager mode the
@@ -14,7 +14,7 @@ export function salespersonFor(data: PaneData, me: SalespersonName | null, custo
 }
 
 export function idMaker<B extends string>(data: PaneData, table: TableName): () => B {
-  return () => newUniqueId(table, data.clock.today, Math.random, data.taken(table)) as B;
+  return () => newRecordId(table, data.clock.today, data.taken(table)) as B;
 }
 
 export function customerExists(data: PaneData): (id: string) => boolean {

@@ -1,21 +1,17 @@
 /**
- * The duplicate check of the new-customer form: core/rules/duplicates.ts decides
- * what counts as a duplicate and says why, naming the match's owner.
+ * The customers the new-customer form checks a new one against
+ * (app/add-customer.ts, core/rules/duplicates.ts), indexed once per read.
  */
-import { duplicateIndex, findDuplicatesIn, type DuplicateIndex, type DuplicateMatch } from "../../core/rules/duplicates";
-import type { Customer } from "../../core/contract/model";
+import { duplicateIndex, type DuplicateIndex } from "../../core/rules/duplicates";
 import type { PaneData } from "./derived";
 
-export type { DuplicateMatch };
-
-/** The duplicate index is built once per snapshot, on first use. */
 const indexes = new WeakMap<PaneData, DuplicateIndex>();
 
-export function checkDuplicates(data: PaneData, candidate: Customer): DuplicateMatch[] {
+export function knownCustomers(data: PaneData): DuplicateIndex {
   let index = indexes.get(data);
   if (!index) {
     index = duplicateIndex(data.ws.snapshot.Customers);
     indexes.set(data, index);
   }
-  return findDuplicatesIn(index, candidate);
+  return index;
 }

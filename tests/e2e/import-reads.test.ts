@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { appendRecord } from "../../addin/state/writer";
+import { appendRecord } from "../../app/append-record";
 import { run as importCsv } from "../../cli/import";
 import type { CliIO } from "../../cli/io";
 import { serialFromYMD } from "../../core/contract/dates";

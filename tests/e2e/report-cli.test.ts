@@ -12,7 +12,8 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../../cli/args";
 import { EXIT, type CliIO } from "../../cli/io";
-import { openWorkbook, reportMeta, writeSheets } from "../../cli/report-file";
+import { openWorkbook, writeSheets } from "../../cli/report-file";
+import { reportMeta } from "../../app/reports";
 import * as reviewCommand from "../../cli/review";
 import * as weeklyCommand from "../../cli/weekly";
 import { parseISODate, parseQuarter } from "../../core/contract/dates";
@@ -225,7 +226,7 @@ describe("a workbook someone saved while the report was being made", () => {
     const loaded = await openWorkbook("shared.xlsx", io);
     if (typeof loaded === "number") throw new Error(`cannot open: ${err}`);
     const { snapshot, settings, lang } = loaded.read;
-    const sheet = reviewSheet(quarterlyReview(snapshot, indexSnapshot(snapshot), parseQuarter("2026-Q3")!, settings), lang, reportMeta(loaded.read));
+    const sheet = reviewSheet(quarterlyReview(snapshot, indexSnapshot(snapshot), parseQuarter("2026-Q3")!, settings), lang, reportMeta(loaded.read, new Date()));
     // A colleague saves the workbook in between (another size, so the change shows whatever the clock's resolution).
     const theirs = Buffer.concat([readFileSync(join(dir, crm)), Buffer.from("\n")]);
     writeFileSync(join(dir, "shared.xlsx"), theirs);

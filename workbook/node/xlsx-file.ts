@@ -7,7 +7,8 @@
 import { constants } from "node:fs";
 import { access, readFile, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import { err, ok, type Result } from "../../core/contract/issues";
+import { err, ok, type Issue, type Result } from "../../core/contract/issues";
+import type { LocalizedText } from "../../core/contract/lang";
 import { issueAt } from "../locate";
 import { XlsxWorkbook } from "../xlsx/exceljs/xlsx-workbook";
 import { inspectPackage, describeRisks, type PackageRisks } from "../xlsx/exceljs/package-risks";
@@ -91,19 +92,7 @@ export async function saveXlsx(wb: XlsxWorkbook, path: string, options: WriteOpt
   const target = resolve(path);
   const origin = origins.get(wb);
   const risks = origin && origin.path === target ? await inspectPackage(origin.bytes) : undefined;
-  if (risks && risks.parts.length > 0) {
-    const found = describeRisks(risks);
-    return err([
-      issueAt(
-        path,
-        null,
-        null,
-        "would-lose-content",
-        `${basename(path)} 含有本工具无法保留的内容（${found.zh}），原地保存会丢失它们，因此未写入任何内容。请在 Excel 中（或用 TradeBook 任务窗格）完成这项修改。`,
-        `${basename(path)} holds content this tool cannot keep (${found.en}); saving over it would lose it, so nothing was written. Make this change in Excel (or with the TradeBook task pane) instead.`,
-      ),
-    ]);
-  }
+  if (risks && risks.parts.length > 0) return err([wouldLoseContent(path, describeRisks(risks))]);
   let bytes: Uint8Array;
   try {
     bytes = await wb.toBuffer();
@@ -114,6 +103,18 @@ export async function saveXlsx(wb: XlsxWorkbook, path: string, options: WriteOpt
   if (!written.ok) return written;
   if (origin && origin.path === target) origins.set(wb, { ...origin, stamp: await stampOf(target) });
   return ok(undefined);
+}
+
+/** Saving over `path` through exceljs would drop `found` (charts, pivot tables …): nothing is written. */
+export function wouldLoseContent(path: string, found: LocalizedText): Issue {
+  return issueAt(
+    path,
+    null,
+    null,
+    "would-lose-content",
+    `${basename(path)} 含有本工具无法保留的内容（${found.zh}），原地保存会丢失它们，因此未写入任何内容。请在 Excel 中（或用 TradeBook 任务窗格）完成这项修改。`,
+    `${basename(path)} holds content this tool cannot keep (${found.en}); saving over it would lose it, so nothing was written. Make this change in Excel (or with the TradeBook task pane) instead.`,
+  );
 }
 
 /**

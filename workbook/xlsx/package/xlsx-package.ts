@@ -13,6 +13,7 @@
  * turn, each call starting from what the other wrote.
  */
 import { err, ok, type Result } from "../../../core/contract/issues";
+import type { LocalizedText } from "../../../core/contract/lang";
 import { safeSheetName } from "../../../core/report/sheet";
 import type { TableName } from "../../../core/contract/schema";
 import type { WorkbookPort } from "../../port";
@@ -28,7 +29,29 @@ export interface PackageFile {
 }
 
 /** How the package is read (the inflate) and how a rewritten sheet goes into it (package-append.ts). */
-export type PackageOptions = StreamOptions & Pick<AppendOptions, "put">;
+export type PackageOptions = StreamOptions &
+  Pick<AppendOptions, "put"> & {
+    /**
+     * Called when a change needs the workbook loaded whole (exceljs), with
+     * what made it so where the append says: slower on a big file, and
+     * exceljs drops charts and pivot tables, so a caller saving over the
+     * file it read must know (workbook/node/xlsx-file-port.ts).
+     */
+    readonly onFullLoad?: (why: LocalizedText | undefined) => void;
+    /**
+     * A table whose read is kept until the next change, whatever is read
+     * after it: `tradebook import` reads every table to validate, then
+     * appends to this one without reading its sheet again.
+     */
+    readonly keepRead?: TableName;
+  };
+
+/** A table as read from these very bytes. */
+interface TableRead {
+  readonly bytes: Uint8Array;
+  readonly table: TableName;
+  readonly view: PackageTableView;
+}
 
 export class XlsxPackage implements WorkbookPort {
   /** The reader of the bytes it was opened on: a call on other bytes opens them again. */
@@ -86,12 +109,22 @@ export class XlsxPackage implements WorkbookPort {
 
   writeReportSheet(...[sheet]: Parameters<WorkbookPort["writeReportSheet"]>): ReturnType<WorkbookPort["writeReportSheet"]> {
     return this.inTurn(async () => {
-      this.lastRead = undefined;
-      const written = await writeReportSheetsIntoPackage(this.file.bytes, [sheet], this.name);
-      if (!written.ok) return written;
-      this.file.bytes = written.value;
-      return ok({ name: safeSheetName(sheet.name) });
+      const written = await this.writeReports([sheet]);
+      return written.ok ? ok({ name: written.value.names[0] }) : written;
     });
+  }
+
+  /** Several report sheets in one rewrite of the package, all or none (a week's reports, one per salesperson). */
+  writeReportSheets(...[sheets]: Parameters<NonNullable<WorkbookPort["writeReportSheets"]>>): ReturnType<NonNullable<WorkbookPort["writeReportSheets"]>> {
+    return this.inTurn(() => this.writeReports(sheets));
+  }
+
+  private async writeReports(sheets: Parameters<NonNullable<WorkbookPort["writeReportSheets"]>>[0]): ReturnType<NonNullable<WorkbookPort["writeReportSheets"]>> {
+    this.forgetReads();
+    const written = await writeReportSheetsIntoPackage(this.file.bytes, sheets, this.name);
+    if (!written.ok) return written;
+    this.file.bytes = written.value;
+    return ok({ names: sheets.map((s) => safeSheetName(s.name)) });
   }
 
   private async read(...[table, columns]: Parameters<WorkbookPort["readTable"]>): ReturnType<WorkbookPort["readTable"]> {
@@ -100,6 +133,7 @@ export class XlsxPackage implements WorkbookPort {
     const read = await reader.value.readView(table);
     if (!read.ok) return read;
     this.lastRead = { bytes: this.file.bytes, table, view: read.value };
+    if (table === this.options.keepRead) this.keptRead = this.lastRead;
     return rawTableOf(table, read.value.view, columns);
   }
 
@@ -108,12 +142,20 @@ export class XlsxPackage implements WorkbookPort {
    * read of the same table and bytes (the task pane re-reads IDs before
    * writing) plans against it instead of reading the sheet again.
    */
-  private lastRead: { readonly bytes: Uint8Array; readonly table: TableName; readonly view: PackageTableView } | undefined;
+  private lastRead: TableRead | undefined;
+
+  /** The `keepRead` table's last read, kept until the next change. */
+  private keptRead: TableRead | undefined;
 
   private takeLastRead(table: TableName): PackageTableView | undefined {
-    const last = this.lastRead;
-    this.lastRead = undefined;
+    const last = this.lastRead?.table === table ? this.lastRead : this.keptRead;
+    this.forgetReads();
     return last && last.bytes === this.file.bytes && last.table === table ? last.view : undefined;
+  }
+
+  private forgetReads(): void {
+    this.lastRead = undefined;
+    this.keptRead = undefined;
   }
 
   private async append(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
@@ -122,14 +164,15 @@ export class XlsxPackage implements WorkbookPort {
     if (!reader.ok) return reader;
     const direct = await appendRowsIntoPackage(reader.value, this.file.bytes, table, rows, { put: this.options.put, view });
     if (direct.kind === "refused") return err(direct.issues);
-    if (direct.kind === "unsupported") return this.loaded((wb) => wb.appendRows(table, rows));
+    if (direct.kind === "unsupported") return this.loaded((wb) => wb.appendRows(table, rows), direct.why);
     this.file.bytes = direct.bytes;
     return ok({ firstRow: direct.firstRow, count: direct.count });
   }
 
   /** `change` on the workbook loaded whole from the current bytes; they are replaced only when it succeeds. */
-  private async loaded<T>(change: (wb: XlsxWorkbook) => Promise<Result<T>>): Promise<Result<T>> {
-    this.lastRead = undefined;
+  private async loaded<T>(change: (wb: XlsxWorkbook) => Promise<Result<T>>, why?: LocalizedText): Promise<Result<T>> {
+    this.forgetReads();
+    this.options.onFullLoad?.(why);
     const wb = await XlsxWorkbook.fromBuffer(this.file.bytes, this.name);
     if (!wb.ok) return wb;
     const changed = await change(wb.value);
