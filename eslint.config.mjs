@@ -62,7 +62,31 @@ export default [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/addin/**", "**/cli/**", "**/functions/**", "react", "react-dom", "@fluentui/*"], message: "app/ sits below the entry points." }] },
+        {
+          patterns: [
+            { group: ["**/addin/**", "**/cli/**", "**/functions/**", "react", "react-dom", "@fluentui/*"], message: "app/ sits below the entry points." },
+            // A use case takes a port; which adapter is behind it is the entry point's choice.
+            { group: ["**/workbook/**", "!**/workbook/port"], message: "app/ talks to a workbook through workbook/port.ts only." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The entry points open a workbook through a port factory (the Office
+    // adapter, the file port and its node wrapper) and leave the rest of
+    // workbook/ to it: the pipelines live in app/.
+    files: ["cli/**/*.ts", "addin/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/workbook/xlsx/*", "!**/workbook/xlsx/package", "**/workbook/xlsx/package/*", "!**/workbook/xlsx/package/xlsx-package"], message: "Open .xlsx files through workbook/node/xlsx-file-port.ts (node) or XlsxPackage (browser)." },
+            { group: ["**/workbook/office/**", "!**/workbook/office/office-workbook", "!**/workbook/office/run"], message: "Excel is reached through OfficeWorkbook (workbook/office/office-workbook.ts)." },
+            { group: ["**/workbook/write-plan", "**/workbook/locate", "**/workbook/write-cell", "**/workbook/blank-row", "**/workbook/literal-text", "**/workbook/memory"], message: "workbook/ internals: call app/ or the port." },
+          ],
+        },
       ],
     },
   },

@@ -8,8 +8,7 @@
  */
 import path from "node:path";
 import { checkWorkbook } from "../app/check";
-import { openXlsxFilePort } from "../workbook/node/xlsx-file-port";
-import type { MendedSheet } from "../workbook/xlsx/package/mend-rules";
+import { openXlsxFilePort, type MendedSheet } from "../workbook/node/xlsx-file-port";
 import { UsageError, parseArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { issueJson, issueLine } from "./report";

@@ -22,6 +22,8 @@ import { inflateWithZlib } from "./inflate";
 import { realTarget, type WorkbookLock } from "./workbook-lock";
 import { readXlsxFile, wouldLoseContent, writeXlsxBytes, type XlsxFile } from "./xlsx-file";
 
+export type { MendedSheet };
+
 export interface XlsxFileOptions {
   /**
    * The writers' lock the caller took (lockForWriting) before opening, of
