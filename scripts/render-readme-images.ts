@@ -1,17 +1,19 @@
 /**
  * The README's pictures of the printed reports: the demo workbook's
  * quarterly review (its first page, the one signed) and its busiest weekly
- * report, as exceljs writes them and LibreOffice prints them (PDF, then
- * PNG), for a fixed day so the pictures change only when the layout does:
+ * report, made and written as every report is (app/reports.ts) and printed
+ * by LibreOffice (PDF, then PNG), for a fixed day so the pictures change
+ * only when the layout does:
  *   node -e 'require("tsx/cjs"); require("./scripts/render-readme-images.ts")'
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { parseISODate } from "../core/contract/dates";
-import { renderReportSheet } from "../workbook/xlsx/exceljs/report-writer";
+import { writeReports } from "../app/reports";
+import { XlsxWorkbook } from "../workbook/xlsx/exceljs/xlsx-workbook";
 import { demoReports } from "./demo-reports";
 import { convertToPdf } from "./libreoffice";
 
@@ -26,10 +28,12 @@ async function main(): Promise<void> {
   try {
     const files: string[] = [];
     for (const [name, sheet] of [["review", review], ["weekly", weekly]] as const) {
-      const wb = new ExcelJS.Workbook();
-      renderReportSheet(wb, sheet);
+      // Written as every report is (app/reports.ts), into a workbook of its own.
+      const wb = XlsxWorkbook.fromWorkbook(new ExcelJS.Workbook());
+      const written = await writeReports(wb, [sheet]);
+      if (!written.ok) throw new Error(`cannot write the ${name} sheet: ${written.error[0].message.en}`);
       const file = join(dir, `${name}.xlsx`);
-      await wb.xlsx.writeFile(file);
+      writeFileSync(file, await wb.toBuffer());
       files.push(file);
     }
     convertToPdf(dir, files, dir);
