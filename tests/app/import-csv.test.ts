@@ -3,11 +3,11 @@
  * and the workbook before anything is written; a list without IDs gets new
  * ones (app/ids.ts); with skipInvalid the valid rows go in and the rest come
  * back with their reasons; an error of the whole file refuses it anyway.
+ * New IDs themselves: tests/app/ids.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import { csvToRawTable, parseCsv } from "../../core/contract/csv";
 import { serialFromYMD } from "../../core/contract/dates";
-import { newRecordIds } from "../../app/ids";
 import { applyImport, planImport } from "../../app/import-csv";
 import { readSnapshot } from "../../app/open-crm";
 import { buildWorkbook } from "../../templates/builder";
@@ -25,16 +25,6 @@ async function sample() {
 }
 
 const csvOf = (text: string) => csvToRawTable("Customers", "new.csv", parseCsv(text));
-
-describe("new IDs", () => {
-  it("are the table's prefix and today, none taken, no two the same", () => {
-    const taken = new Set(["C-261127-AAAAAA"]);
-    const ids = newRecordIds("Customers", today, taken, 200);
-    expect(new Set(ids).size).toBe(200);
-    for (const id of ids) expect(id).toMatch(/^C-261127-[3-9A-Y]{6}$/);
-    expect(ids.some((id) => taken.has(id))).toBe(false);
-  });
-});
 
 describe("planning an import", () => {
   it("a list without the ID column: every row gets a new ID, and is appended", async () => {
