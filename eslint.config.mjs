@@ -85,6 +85,10 @@ export default [
             { group: ["**/workbook/xlsx/*", "!**/workbook/xlsx/package", "**/workbook/xlsx/package/*", "!**/workbook/xlsx/package/xlsx-package"], message: "Open .xlsx files through workbook/node/xlsx-file-port.ts (node) or XlsxPackage (browser)." },
             { group: ["**/workbook/office/**", "!**/workbook/office/office-workbook", "!**/workbook/office/run"], message: "Excel is reached through OfficeWorkbook (workbook/office/office-workbook.ts)." },
             { group: ["**/workbook/write-plan", "**/workbook/locate", "**/workbook/write-cell", "**/workbook/blank-row", "**/workbook/literal-text", "**/workbook/memory"], message: "workbook/ internals: call app/ or the port." },
+            {
+              group: ["**/workbook/node/xlsx-file", "**/workbook/node/stream-reader", "**/workbook/node/deflate", "**/workbook/node/inflate", "**/workbook/node/workbook-lock", "**/workbook/node/office-locks"],
+              message: "Open, lock and save .xlsx files through workbook/node/xlsx-file-port.ts.",
+            },
           ],
         },
       ],

@@ -18,8 +18,7 @@ import type { Issue } from "../core/contract/issues";
 import type { ReportSheet } from "../core/report/sheet";
 import { readSnapshot, type WorkbookSnapshot } from "../app/open-crm";
 import { writeReports } from "../app/reports";
-import { lockForWriting } from "../workbook/node/xlsx-file";
-import { openXlsxFilePort, type XlsxFileOptions, type XlsxFilePort } from "../workbook/node/xlsx-file-port";
+import { lockForWriting, openXlsxFilePort, type XlsxFileOptions, type XlsxFilePort } from "../workbook/node/xlsx-file-port";
 
 export type { XlsxFileOptions };
 

@@ -20,9 +20,11 @@ import { XlsxPackage, type PackageFile } from "../xlsx/package/xlsx-package";
 import { putDeflated } from "./deflate";
 import { inflateWithZlib } from "./inflate";
 import { realTarget, type WorkbookLock } from "./workbook-lock";
-import { readXlsxFile, wouldLoseContent, writeXlsxBytes, type XlsxFile } from "./xlsx-file";
+import { lockForWriting, readXlsxFile, wouldLoseContent, writeXlsxBytes, type XlsxFile } from "./xlsx-file";
 
 export type { MendedSheet };
+/** The writers' lock, taken before the file is read (xlsx-file.ts): the entry points' way in. */
+export { lockForWriting };
 
 export interface XlsxFileOptions {
   /**
