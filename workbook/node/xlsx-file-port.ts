@@ -36,7 +36,7 @@ export interface XlsxFileOptions {
   readonly lock?: WorkbookLock;
   /** Write although LibreOffice or Excel seems to have the file open (its lock file is stale). */
   readonly force?: boolean;
-  /** The table an import appends to: its read is kept for the append (PackageOptions.keepRead). */
+  /** The table an import appends to: its read is kept for the append (PackageOptions.keepRead); no read is kept otherwise. */
   readonly keepRead?: TableName;
   /** Told when a change needs the whole workbook loaded (slower, and why when the port knows). */
   readonly onFullLoad?: (why: LocalizedText | undefined) => void;
@@ -74,7 +74,7 @@ export async function openXlsxFilePort(path: string, options: XlsxFileOptions = 
     fullLoad = true;
     options.onFullLoad?.(why);
   };
-  const port = await XlsxPackage.open(file, basename(path), { inflate: inflateWithZlib, put: putDeflated, keepRead: options.keepRead, onFullLoad });
+  const port = await XlsxPackage.open(file, basename(path), { inflate: inflateWithZlib, put: putDeflated, keepRead: options.keepRead ?? null, onFullLoad });
   if (!port.ok) return port;
   return ok({
     port: port.value,

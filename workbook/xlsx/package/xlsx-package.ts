@@ -39,11 +39,14 @@ export type PackageOptions = StreamOptions &
      */
     readonly onFullLoad?: (why: LocalizedText | undefined) => void;
     /**
-     * A table whose read is kept until the next change, whatever is read
-     * after it: `tradebook import` reads every table to validate, then
-     * appends to this one without reading its sheet again.
+     * Which table's read is kept for an append right after (see lastRead):
+     * by default the last table read (the pane re-reads IDs, then appends);
+     * a table: only that one's, whatever is read after it (`tradebook
+     * import` reads every table to validate, then appends to this one);
+     * null: none, so a command that only reads does not hold a sheet's
+     * cells while it reads the next.
      */
-    readonly keepRead?: TableName;
+    readonly keepRead?: TableName | null;
   };
 
 /** A table as read from these very bytes. */
@@ -120,7 +123,7 @@ export class XlsxPackage implements WorkbookPort {
   }
 
   private async writeReports(sheets: Parameters<NonNullable<WorkbookPort["writeReportSheets"]>>[0]): ReturnType<NonNullable<WorkbookPort["writeReportSheets"]>> {
-    this.forgetReads();
+    this.lastRead = undefined;
     const written = await writeReportSheetsIntoPackage(this.file.bytes, sheets, this.name);
     if (!written.ok) return written;
     this.file.bytes = written.value;
@@ -132,8 +135,8 @@ export class XlsxPackage implements WorkbookPort {
     if (!reader.ok) return reader;
     const read = await reader.value.readView(table);
     if (!read.ok) return read;
-    this.lastRead = { bytes: this.file.bytes, table, view: read.value };
-    if (table === this.options.keepRead) this.keptRead = this.lastRead;
+    const keep = this.options.keepRead;
+    if (keep === undefined || keep === table) this.lastRead = { bytes: this.file.bytes, table, view: read.value };
     return rawTableOf(table, read.value.view, columns);
   }
 
@@ -144,18 +147,10 @@ export class XlsxPackage implements WorkbookPort {
    */
   private lastRead: TableRead | undefined;
 
-  /** The `keepRead` table's last read, kept until the next change. */
-  private keptRead: TableRead | undefined;
-
   private takeLastRead(table: TableName): PackageTableView | undefined {
-    const last = this.lastRead?.table === table ? this.lastRead : this.keptRead;
-    this.forgetReads();
-    return last && last.bytes === this.file.bytes && last.table === table ? last.view : undefined;
-  }
-
-  private forgetReads(): void {
+    const last = this.lastRead;
     this.lastRead = undefined;
-    this.keptRead = undefined;
+    return last && last.bytes === this.file.bytes && last.table === table ? last.view : undefined;
   }
 
   private async append(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
@@ -171,7 +166,7 @@ export class XlsxPackage implements WorkbookPort {
 
   /** `change` on the workbook loaded whole from the current bytes; they are replaced only when it succeeds. */
   private async loaded<T>(change: (wb: XlsxWorkbook) => Promise<Result<T>>, why?: LocalizedText): Promise<Result<T>> {
-    this.forgetReads();
+    this.lastRead = undefined;
     this.options.onFullLoad?.(why);
     const wb = await XlsxWorkbook.fromBuffer(this.file.bytes, this.name);
     if (!wb.ok) return wb;
