@@ -10,10 +10,12 @@
  */
 import { parseISODateTime, serialFromYMD, type DateTimeSerial } from "../core/contract/dates";
 import type { CellValue } from "../core/contract/raw";
-import { type LocalizedText, type TableName } from "../core/contract/schema";
+import { listOf, sayBoth, type LocalizedText, type Params } from "../core/contract/lang";
+import type { TableName } from "../core/contract/schema";
 import { matchHeader } from "../core/contract/spellings";
 import { firstDateText, firstSerial, fromWorkbook, type DateSystem } from "./date-system";
 import { invalidValue, type FunctionError } from "./errors";
+import { FUNCTION_MESSAGES, type FunctionMessageKey } from "./messages";
 
 /** An argument's name in both languages, as messages show it. */
 export type ArgName = LocalizedText;
@@ -37,8 +39,18 @@ export function must<T>(p: Parsed<T>): T {
 
 const LAST_SERIAL = serialFromYMD(9999, 12, 31) + 1; // exclusive
 
-function bad(name: ArgName, en: string, zh: string): Parsed<never> {
-  return failed(invalidValue({ en: `${name.en}: ${en}`, zh: `${name.zh}：${zh}` }));
+/** "{arg}: {problem}" in both languages. */
+export function argumentProblem(name: ArgName, problem: LocalizedText): LocalizedText {
+  return sayBoth(FUNCTION_MESSAGES, "argument", { arg: name, problem });
+}
+
+/** The argument's problem `key`, in both languages, as #VALUE!. */
+export function argumentError(name: ArgName, key: FunctionMessageKey, params?: Params): FunctionError {
+  return invalidValue(argumentProblem(name, sayBoth(FUNCTION_MESSAGES, key, params)));
+}
+
+function bad(name: ArgName, key: FunctionMessageKey, params?: Params): Parsed<never> {
+  return failed(argumentError(name, key, params));
 }
 
 /** A value as messages quote it: strings JSON-quoted and cut short, others by kind. */
@@ -73,7 +85,7 @@ function single(v: unknown): unknown {
 
 function scalar(name: ArgName, v: unknown): Parsed<unknown> {
   const x = single(v);
-  return x === NOT_SINGLE ? bad(name, "expects one value, not a range", "应为单个值，不能是区域") : parsed(x);
+  return x === NOT_SINGLE ? bad(name, "notSingle") : parsed(x);
 }
 
 function toNumber(x: unknown): number | undefined {
@@ -94,12 +106,12 @@ export interface NumberRules {
 export function numberArg(name: ArgName, v: unknown, rules: NumberRules = {}): Parsed<number> {
   const s = scalar(name, v);
   if (!s.ok) return s;
-  if (isBlank(s.value)) return bad(name, "is required", "不能为空");
+  if (isBlank(s.value)) return bad(name, "required");
   const n = toNumber(s.value);
-  if (n === undefined) return bad(name, `must be a number, got ${describe(s.value)}`, `必须是数字，收到 ${describe(s.value)}`);
-  if (!Number.isFinite(n)) return bad(name, `must be a finite number, got ${String(n)}`, `必须是有限数字，收到 ${String(n)}`);
-  if (rules.min !== undefined && n < rules.min) return bad(name, `must be at least ${rules.min}, got ${n}`, `不能小于 ${rules.min}，收到 ${n}`);
-  if (rules.integer && !Number.isInteger(n)) return bad(name, `must be a whole number, got ${n}`, `必须是整数，收到 ${n}`);
+  if (n === undefined) return bad(name, "notNumber", { got: describe(s.value) });
+  if (!Number.isFinite(n)) return bad(name, "notFinite", { got: String(n) });
+  if (rules.min !== undefined && n < rules.min) return bad(name, "belowMin", { min: rules.min, got: n });
+  if (rules.integer && !Number.isInteger(n)) return bad(name, "notWhole", { got: n });
   return parsed(n);
 }
 
@@ -111,8 +123,8 @@ export function optionalNumberArg(name: ArgName, v: unknown, rules: NumberRules 
 export function textArg(name: ArgName, v: unknown): Parsed<string> {
   const s = scalar(name, v);
   if (!s.ok) return s;
-  if (isBlank(s.value)) return bad(name, "is required", "不能为空");
-  if (typeof s.value !== "string") return bad(name, `must be text, got ${describe(s.value)}`, `必须是文本，收到 ${describe(s.value)}`);
+  if (isBlank(s.value)) return bad(name, "required");
+  if (typeof s.value !== "string") return bad(name, "notText", { got: describe(s.value) });
   return parsed(s.value.trim());
 }
 
@@ -128,18 +140,18 @@ export function optionalTextArg(name: ArgName, v: unknown): Parsed<string | null
 export function dateArg(name: ArgName, v: unknown, system: DateSystem): Parsed<DateTimeSerial> {
   const s = scalar(name, v);
   if (!s.ok) return s;
-  if (isBlank(s.value)) return bad(name, "is required", "不能为空");
+  if (isBlank(s.value)) return bad(name, "required");
   if (typeof s.value === "string") {
     const d = parseISODateTime(s.value);
     return d === undefined
-      ? bad(name, `must be a date (YYYY-MM-DD), got ${describe(s.value)}`, `必须是日期（YYYY-MM-DD），收到 ${describe(s.value)}`)
+      ? bad(name, "notDateText", { got: describe(s.value) })
       : parsed(d);
   }
-  if (typeof s.value !== "number") return bad(name, `must be a date, got ${describe(s.value)}`, `必须是日期，收到 ${describe(s.value)}`);
+  if (typeof s.value !== "number") return bad(name, "notDate", { got: describe(s.value) });
   const serial = fromWorkbook(s.value, system);
   if (!Number.isFinite(s.value) || s.value < firstSerial(system) || serial >= LAST_SERIAL) {
     const first = firstDateText(system);
-    return bad(name, `must be a date between ${first} and 9999-12-31, got ${String(s.value)}`, `必须是 ${first} 至 9999-12-31 之间的日期，收到 ${String(s.value)}`);
+    return bad(name, "dateOutOfRange", { first, got: String(s.value) });
   }
   return parsed(serial);
 }
@@ -160,7 +172,7 @@ export function yesNoArg(name: ArgName, v: unknown): Parsed<boolean> {
   if (typeof x === "number" && (x === 0 || x === 1)) return parsed(x === 1);
   if (typeof x === "string" && YES.has(x.trim().toLowerCase())) return parsed(true);
   if (typeof x === "string" && NO.has(x.trim().toLowerCase())) return parsed(false);
-  return bad(name, `must be TRUE/FALSE or Y/N, got ${describe(x)}`, `必须是 TRUE/FALSE 或 是/否，收到 ${describe(x)}`);
+  return bad(name, "notYesNo", { got: describe(x) });
 }
 
 function cellOf(x: unknown): CellValue | undefined {
@@ -192,14 +204,14 @@ export function tableArg(name: ArgName, v: unknown, table: TableName, keys: read
     const out: CellValue[] = [];
     for (const x of cells) {
       const c = cellOf(x);
-      if (c === undefined) return bad(name, `row ${r + 1} holds ${describe(x)}, not a cell value`, `第${r + 1}行含有 ${describe(x)}，不是单元格值`);
+      if (c === undefined) return bad(name, "notCellValue", { row: r + 1, got: describe(x) });
       out.push(c);
     }
     grid.push(out);
   }
   const width = Math.max(0, ...grid.map((g) => g.length));
   if (width < keys.length) {
-    return bad(name, `must be a range of at least ${keys.length} columns (${keys.join(", ")})`, `必须是至少 ${keys.length} 列的区域（${keys.join("、")}）`);
+    return bad(name, "tooFewColumns", { count: keys.length, columns: listOf(keys) });
   }
   const firstIndex = grid.findIndex((g) => g.some((c) => c !== null));
   let columns: Map<string, number> = new Map(keys.map((k, i) => [k, i]));
@@ -218,7 +230,7 @@ export function tableArg(name: ArgName, v: unknown, table: TableName, keys: read
     } else if (looksLikeHeader) {
       if (byHeader.size > 0) {
         const missing = keys.filter((k) => !byHeader.has(k));
-        return bad(name, `the header row lacks ${missing.join(", ")}`, `标题行缺少 ${missing.join("、")}`);
+        return bad(name, "headerLacks", { columns: listOf(missing) });
       }
       start = firstIndex + 1;
     }
@@ -237,10 +249,10 @@ export function tableArg(name: ArgName, v: unknown, table: TableName, keys: read
 /** A numeric cell of a table row, or a #VALUE! naming the row and column. */
 export function tableNumber(name: ArgName, row: TableArgRow, key: string, required: boolean): Parsed<number | null> {
   const c = row.cells[key];
-  if (c === null) return required ? bad(name, `row ${row.row}, ${key} is blank`, `第${row.row}行「${key}」为空`) : parsed(null);
+  if (c === null) return required ? bad(name, "cellBlank", { row: row.row, key }) : parsed(null);
   const n = toNumber(c);
   if (n === undefined || !Number.isFinite(n)) {
-    return bad(name, `row ${row.row}, ${key} must be a number, got ${describe(c)}`, `第${row.row}行「${key}」必须是数字，收到 ${describe(c)}`);
+    return bad(name, "cellNotNumber", { row: row.row, key, got: describe(c) });
   }
   return parsed(n);
 }
@@ -249,7 +261,7 @@ export function tableNumber(name: ArgName, row: TableArgRow, key: string, requir
 export function tableText(name: ArgName, row: TableArgRow, key: string): Parsed<string> {
   const c = row.cells[key];
   if (typeof c !== "string") {
-    return bad(name, `row ${row.row}, ${key} must be text, got ${c === null ? "a blank" : describe(c)}`, `第${row.row}行「${key}」必须是文本，收到 ${c === null ? "空白" : describe(c)}`);
+    return bad(name, "cellNotText", { row: row.row, key, got: c === null ? FUNCTION_MESSAGES.blank : describe(c) });
   }
   return parsed(c.trim());
 }

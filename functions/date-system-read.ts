@@ -12,6 +12,8 @@ import { readDate1904 } from "../workbook/office/date-system";
 import { officeRun } from "../workbook/office/run";
 import type { DateSystem } from "./date-system";
 import { notAvailable } from "./errors";
+import { FUNCTION_MESSAGES } from "./messages";
+import { sayBoth } from "../core/contract/lang";
 
 /** Where the answer comes from: Excel in the add-in; tests and HyperFormula give their own. */
 export type DateSystemReader = () => Promise<DateSystem>;
@@ -76,9 +78,6 @@ export function setDateSystemReader(next: DateSystemReader | undefined): void {
 export function inWorkbookDates<T>(body: (system: DateSystem) => T): Promise<T> {
   return workbookDateSystem().then(body, (e: unknown) => {
     const why = e instanceof Error ? e.message : String(e);
-    throw notAvailable({
-      en: `could not read this workbook's date system (${why}); recalculate (Ctrl+Alt+F9) to try again`,
-      zh: `无法读取此工作簿的日期系统（${why}）；请重新计算（Ctrl+Alt+F9）再试`,
-    });
+    throw notAvailable(sayBoth(FUNCTION_MESSAGES, "noDateSystem", { why }));
   });
 }

@@ -28,10 +28,14 @@ import {
   tableText,
   textArg,
   yesNoArg,
+  argumentError,
+  argumentProblem,
   type ArgName,
 } from "./args";
 import { firstDateText, firstSerial, toWorkbook, type DateSystem } from "./date-system";
-import { invalidValue, notAvailable } from "./errors";
+import { invalidValue, notAvailable, type FunctionError } from "./errors";
+import { FUNCTION_MESSAGES } from "./messages";
+import { sayBoth } from "../core/contract/lang";
 
 /**
  * The settings the functions use: the contract's defaults. A formula has no
@@ -78,14 +82,14 @@ export function run<T>(body: () => T): T {
   }
 }
 
-function stop(error: ReturnType<typeof invalidValue>): never {
+function stop(error: FunctionError): never {
   throw new ArgumentProblem(error);
 }
 
 /** A number result must be finite: NaN or Infinity is never shown as a value. */
 export function finite(value: number): number {
   if (!Number.isFinite(value)) {
-    stop(invalidValue({ en: `${RESULT.en}: not a finite number (are the inputs too large?)`, zh: `${RESULT.zh}：不是有限数字（输入是否过大？）` }));
+    stop(argumentError(RESULT, "resultNotFinite"));
   }
   return value;
 }
@@ -97,7 +101,7 @@ export function dateOut(value: DateTimeSerial, system: DateSystem): number {
   const out = toWorkbook(value, system);
   if (!Number.isFinite(value) || out < firstSerial(system) || value >= LAST_SERIAL) {
     const first = firstDateText(system);
-    stop(invalidValue({ en: `${RESULT.en}: falls outside Excel's dates (${first} to 9999-12-31)`, zh: `${RESULT.zh}：超出 Excel 日期范围（${first} 至 9999-12-31）` }));
+    stop(argumentError(RESULT, "resultOutsideDates", { first }));
   }
   return out;
 }
@@ -110,7 +114,7 @@ function methodArg(name: ArgName, v: unknown): CommissionMethod {
   const m = text.toLowerCase();
   if (m === "marginal" || m === "超额累进") return "marginal";
   if (m === "whole" || m === "全额累进") return "whole";
-  return stop(invalidValue({ en: `${name.en}: must be "marginal" or "whole", got ${describe(text)}`, zh: `${name.zh}：必须是 marginal（超额累进）或 whole（全额累进），收到 ${describe(text)}` }));
+  return stop(argumentError(name, "badMethod", { got: describe(text) }));
 }
 
 function tiersArg(name: ArgName, v: unknown): readonly Tier[] {
@@ -121,7 +125,7 @@ function tiersArg(name: ArgName, v: unknown): readonly Tier[] {
     Rate: must(tableNumber(name, r, "Rate", true)) as number,
   }));
   const checked = tiersFrom(tiers);
-  if (!checked.ok) stop(invalidValue({ en: `${name.en}: ${checked.error.en}`, zh: `${name.zh}：${checked.error.zh}` }));
+  if (!checked.ok) stop(invalidValue(argumentProblem(name, checked.error)));
   return checked.value;
 }
 
@@ -142,7 +146,7 @@ export function gradeArgs(paidOrders: unknown, sampleSent: unknown, inquiryType:
   if (inquiryText !== null) {
     const v = enumValueOf(INQUIRY, inquiryText);
     if (v === undefined) {
-      stop(invalidValue({ en: `${p.inquiryType.en}: must be Detailed, Generic or Related, got ${describe(inquiryText)}`, zh: `${p.inquiryType.zh}：必须是 详细询价、统一询价 或 相关产品询价，收到 ${describe(inquiryText)}` }));
+      stop(argumentError(p.inquiryType, "badInquiry", { got: describe(inquiryText) }));
     }
     inquiry = v as InquiryType;
   }
@@ -163,7 +167,7 @@ export function gradeArgs(paidOrders: unknown, sampleSent: unknown, inquiryType:
 export function gradeArg(name: ArgName, v: unknown): Grade {
   const text = must(textArg(name, v));
   const g = enumValueOf(GRADE_COLUMN, text);
-  if (g === undefined) stop(invalidValue({ en: `${name.en}: must be KEY, DEAL, A, B, C or D, got ${describe(text)}`, zh: `${name.zh}：必须是 KEY、DEAL、A、B、C 或 D，收到 ${describe(text)}` }));
+  if (g === undefined) stop(argumentError(name, "badGrade", { got: describe(text) }));
   return g as Grade;
 }
 
@@ -174,11 +178,11 @@ export function nextContactIn(system: DateSystem, grade: unknown, lastContact: u
   const last = must(optionalDateArg(p.lastContact, lastContact, system));
   const created = must(optionalDateArg(p.createdOn, createdOn, system));
   if (last === null && created === null) {
-    stop(invalidValue({ en: `${p.lastContact.en}: give the last contact date or ${p.createdOn.en}`, zh: `${p.lastContact.zh}：请提供上次联系日期或${p.createdOn.zh}` }));
+    stop(argumentError(p.lastContact, "noLastContact", { createdOn: p.createdOn }));
   }
   const next = nextContactDate(g, last === null ? null : dayOf(last), created === null ? null : dayOf(created), FUNCTION_SETTINGS);
   if (next === null || next === undefined) {
-    stop(notAvailable({ en: `no next contact is required for grade ${g}`, zh: `${g} 等级客户无需安排下次联系` }));
+    stop(notAvailable(sayBoth(FUNCTION_MESSAGES, "noNextContact", { grade: g })));
   }
   return dateOut(next, system);
 }
@@ -189,7 +193,7 @@ export function nextContactIn(system: DateSystem, grade: unknown, lastContact: u
 export function zoneArg(fn: { params: { timeZone: ArgName } }, v: unknown): string {
   const name = fn.params.timeZone;
   const tz = must(textArg(name, v));
-  if (!isValidTimeZone(tz)) stop(notAvailable({ en: `${name.en}: unknown time zone ${describe(tz)} (use an IANA name such as America/New_York)`, zh: `${name.zh}：未知时区 ${describe(tz)}（请用 IANA 名称，如 America/New_York）` }));
+  if (!isValidTimeZone(tz)) stop(notAvailable(argumentProblem(name, sayBoth(FUNCTION_MESSAGES, "unknownZone", { got: describe(tz) }))));
   return tz;
 }
 
@@ -219,7 +223,7 @@ export function callWindowIn(system: DateSystem, timeZone: unknown, date: unknow
   const windows = callWindows(tz, ourDay, FUNCTION_SETTINGS);
   if (windows.length === 0) {
     const on = toISODate(ourDay);
-    stop(notAvailable({ en: `none: on ${on} our working hours and ${tz}'s do not meet`, zh: `无：${on} 我方与 ${tz} 的工作时间没有重叠` }));
+    stop(notAvailable(sayBoth(FUNCTION_MESSAGES, "noCallWindow", { on, zone: tz })));
   }
   return windows
     .map((w) => {
@@ -236,11 +240,11 @@ export function toCNYArgs(amount: unknown, currency: unknown, rates: unknown): {
   const p = FN.TOCNY.params;
   const a = must(numberArg(p.amount, amount));
   const code = currencyKey(must(textArg(p.currency, currency)));
-  if (!/^[A-Z]{3}$/.test(code)) stop(notAvailable({ en: `${p.currency.en}: ${describe(code)} is not an ISO 4217 currency code`, zh: `${p.currency.zh}：${describe(code)} 不是 ISO 4217 币种代码` }));
+  if (!/^[A-Z]{3}$/.test(code)) stop(notAvailable(argumentProblem(p.currency, sayBoth(FUNCTION_MESSAGES, "notCurrency", { got: describe(code) }))));
   const rows = must(tableArg(p.rates, rates, "ExchangeRates", ["Currency", "RateToCNY"], ["RateToCNY"]));
   const table = rows.map((r) => {
     const rate = must(tableNumber(p.rates, r, "RateToCNY", true)) as number;
-    if (rate <= 0) stop(invalidValue({ en: `${p.rates.en}: row ${r.row}, RateToCNY must be greater than 0, got ${rate}`, zh: `${p.rates.zh}：第${r.row}行汇率必须大于 0，收到 ${rate}` }));
+    if (rate <= 0) stop(argumentError(p.rates, "rateNotPositive", { row: r.row, rate }));
     return { Currency: must(tableText(p.rates, r, "Currency")) as CurrencyCode, RateToCNY: rate };
   });
   return { amount: a, currency: code as CurrencyCode, rates: rateTable(table) };
@@ -254,7 +258,7 @@ export function stageIn(system: DateSystem, hireDate: unknown, asOf: unknown): S
   const hire = must(dateArg(p.hireDate, hireDate, system));
   const on = must(optionalDateArg(p.asOf, asOf, system)) ?? serialAtInstant(new Date(), FUNCTION_SETTINGS.WorkTimeZone);
   const s = stageOf(dayOf(hire), on);
-  if (!s.ok) stop(invalidValue({ en: `${p.asOf.en}: ${s.error.en}`, zh: `${p.asOf.zh}：${s.error.zh}` }));
+  if (!s.ok) stop(invalidValue(argumentProblem(p.asOf, s.error)));
   return s.value.stage;
 }
 

@@ -56,7 +56,7 @@ function Header(): JSX.Element {
         {t("appTitle")}
       </Title3>
       {/* Labelled for screen readers only: "中文 / English" says what it is, and a visible label would not fit 320 px. */}
-      <Select name="language" aria-label={t("language")} className="tb-lang" value={lang} onChange={(_, d) => setLang(d.value === "zh-CN" ? "zh-CN" : "en-US")}>
+      <Select name="language" aria-label={t("language")} className="tb-lang" value={lang} onChange={(_, d) => setLang(isLang(d.value) ? d.value : "en-US")}>
         <option value="zh-CN">中文</option>
         <option value="en-US">English</option>
       </Select>

@@ -92,7 +92,7 @@ export function Workspace(props: { host: Host; reports?: ReportGenerator; initia
       ...(r.addedColumns.length > 0 ? [t("structureColumns", { count: r.addedColumns.length })] : []),
       ...(r.mendedTables && r.mendedTables.length > 0 ? [t("structureMended", { tables: r.mendedTables.join(", ") })] : []),
     ];
-    setSaveNotice(what.length > 0 ? t("structureFixed", { what: what.join(lang === "zh-CN" ? "；" : "; ") }) : t("structureOk"));
+    setSaveNotice(what.length > 0 ? t("structureFixed", { what: what.join(t("clauseSeparator")) }) : t("structureOk"));
     if (what.length > 0) await refresh();
   };
 

@@ -1,6 +1,7 @@
 /** Small helpers that keep every form's fields labelled, validated and localized alike. */
 import { Field, Input, Select, Textarea, type InputProps } from "@fluentui/react-components";
 import type { EnumValue, Lang } from "../../core/contract/schema";
+import { localize } from "../../core/contract/lang";
 import { useI18n } from "../i18n/I18n";
 import type { FieldMessage } from "../state/forms/fields";
 
@@ -38,7 +39,7 @@ export function AreaField(props: BaseProps): JSX.Element {
 }
 
 export function enumText(v: EnumValue, lang: Lang): string {
-  return lang === "zh-CN" ? v.zh : v.en;
+  return localize(v, lang);
 }
 
 export function ChoiceField(props: BaseProps & { options: readonly EnumValue[]; allowBlank?: boolean }): JSX.Element {

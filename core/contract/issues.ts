@@ -2,7 +2,7 @@
  * Problems found in a workbook or an input, as values. Every message names
  * where it is (sheet, row, column) and says what is wrong in both languages.
  */
-import type { LocalizedText } from "./schema";
+import { localize, say, type Catalog, type Lang, type LocalizedText } from "./lang";
 
 export type Severity = "error" | "warning";
 
@@ -27,9 +27,16 @@ export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });
 
 /** "Customers!R12 C[Email]: message" in the chosen language. */
-export function formatIssue(issue: Issue, lang: "zh-CN" | "en-US"): string {
-  const where = [issue.sheet, issue.row !== null ? (lang === "zh-CN" ? `第${issue.row}行` : `row ${issue.row}`) : null, issue.column !== null ? (lang === "zh-CN" ? `列「${issue.column}」` : `column "${issue.column}"`) : null]
+export function formatIssue(issue: Issue, lang: Lang): string {
+  const where = [issue.sheet, issue.row !== null ? say(WHERE, lang, "row", { row: issue.row }) : null, issue.column !== null ? say(WHERE, lang, "column", { column: issue.column }) : null]
     .filter((x): x is string => x !== null)
-    .join(lang === "zh-CN" ? " " : ", ");
-  return `${where}: ${lang === "zh-CN" ? issue.message.zh : issue.message.en}`;
+    .join(say(WHERE, lang, "separator"));
+  return `${where}: ${localize(issue.message, lang)}`;
 }
+
+/** How formatIssue says where an issue is. */
+const WHERE = {
+  row: { zh: "第{row}行", en: "row {row}" },
+  column: { zh: "列「{column}」", en: 'column "{column}"' },
+  separator: { zh: " ", en: ", " },
+} satisfies Catalog<string>;

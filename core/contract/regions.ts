@@ -3,7 +3,7 @@
  * so a zh-CN review says 欧洲 where the workbook stores "Europe". A region a
  * user typed themselves is shown as they wrote it.
  */
-import type { Lang, LocalizedText } from "./schema";
+import { localize, type Lang, type LocalizedText } from "./lang";
 
 export const REGION_NAMES = {
   "East Asia": { zh: "东亚", en: "East Asia" },
@@ -24,5 +24,5 @@ export const REGIONS = Object.keys(REGION_NAMES) as Region[];
 
 export function regionLabel(region: string, lang: Lang): string {
   const known = (REGION_NAMES as Record<string, LocalizedText>)[region];
-  return known ? (lang === "zh-CN" ? known.zh : known.en) : region;
+  return known ? localize(known, lang) : region;
 }

@@ -240,7 +240,7 @@ export const TABLES: readonly TableDef[] = TABLE_NAMES.map((n) => SCHEMA[n]);
 
 /** The header a column shows in a workbook of the given language. */
 export function headerOf(column: ColumnDef, lang: Lang): string {
-  return lang === "zh-CN" ? column.zh : column.key;
+  return localize({ zh: column.zh, en: column.key }, lang);
 }
 
 export function sheetNameOf(table: TableDef, lang: Lang): string {

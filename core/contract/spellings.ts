@@ -4,6 +4,8 @@
  * surrounding space ignored; and the label an enum value shows.
  */
 import { SCHEMA, TABLES, type ColumnDef, type Lang, type TableDef, type TableName } from "./schema";
+import type { EnumValue } from "./enums";
+import { localize } from "./lang";
 
 function norm(s: string): string {
   return s.trim().toLowerCase();
@@ -64,6 +66,10 @@ function enumSpellings(column: ColumnDef): ReadonlyMap<string, string> {
 /** The label an enum value shows in a workbook of the given language. */
 export function enumLabel(column: ColumnDef, value: string, lang: Lang): string {
   const v = column.enumValues?.find((x) => x.value === value);
-  if (!v) return value;
-  return lang === "zh-CN" ? v.zh : v.value;
+  return v ? valueLabel(v, lang) : value;
+}
+
+/** How a workbook of the given language writes an enum value: its Chinese label, or the value itself. */
+export function valueLabel(v: EnumValue, lang: Lang): string {
+  return localize({ zh: v.zh, en: v.value }, lang);
 }

@@ -16,6 +16,8 @@ import { regionLabel } from "../contract/regions";
 import { reportSheetName, type ReportCellValue, type ReportSheet } from "../report/sheet";
 import type { QuarterlyReview, RequirementStatus, SalespersonReview } from "./review";
 import { CHANNELS, GRADES, type Lang, type LocalizedText } from "../contract/schema";
+import { localize, say } from "../contract/lang";
+import { valueLabel } from "../contract/spellings";
 import { MARK, REPORT_TEXT, STYLE, SheetLayout, headerFooterText } from "../report/builder";
 import { signOff } from "../report/sign-off";
 
@@ -49,7 +51,7 @@ export interface Column {
   readonly value: (s: SalespersonReview, lang: Lang) => ReportCellValue;
 }
 
-const text = (t: LocalizedText, lang: Lang): string => (lang === "zh-CN" ? t.zh : t.en);
+const text = localize;
 
 /**
  * The grid: one column per number of section 2, in characters. Widths fit
@@ -64,7 +66,7 @@ export const ASSESSMENT_COLUMNS: readonly Column[] = [
   { head: { zh: "阶段", en: "Stage" }, at: [2, 2], kind: "wrap", value: (s, l) => text(stageLabel(s.stage), l) },
   { head: { zh: "阶段要求", en: "Requirement" }, at: [3, 3], kind: "wrap", value: (s, l) => (s.requirement ? text(STATUS_LABEL[s.requirement.status], l) : null) },
   // The detail names the window it judges ("试用期 2026-04-13..2026-07-12：…").
-  { head: { zh: "要求说明（考核期）", en: "Detail (window)" }, at: [4, 9], kind: "wrap", value: (s, l) => (s.requirement ? (l === "zh-CN" ? s.requirement.detailZh : s.requirement.detail) : null) },
+  { head: { zh: "要求说明（考核期）", en: "Detail (window)" }, at: [4, 9], kind: "wrap", value: (s, l) => (s.requirement ? localize({ zh: s.requirement.detailZh, en: s.requirement.detail }, l) : null) },
   { head: { zh: "阿里巴巴\n评分", en: "Alibaba score" }, at: [10, 10], kind: "int", value: (s) => s.scores?.alibaba ?? null },
   { head: { zh: "态度评分", en: "Attitude score" }, at: [11, 11], kind: "int", value: (s) => s.scores?.attitude ?? null },
   { head: { zh: "经理评语", en: "Manager's comment" }, at: [12, 13], kind: "wrap", value: (s) => s.scores?.comment ?? null },
@@ -97,6 +99,7 @@ const CHART_ROWS = 15;
 
 const L = {
   asOf: { zh: "截至", en: "as of" },
+  inProgress: { zh: "{name}（进行中，截至 {asOf}）", en: "{name} (in progress, as of {asOf})" },
   ...REPORT_TEXT,
   assessment: { zh: "一、阶段考核", en: "1. Assessment" },
   performance: { zh: "二、本季业绩", en: "2. This quarter's numbers" },
@@ -118,7 +121,7 @@ const L = {
 const TOTAL = { money: { ...STYLE.money, bold: true, fill: "F2F2F2" }, int: { ...STYLE.int, bold: true, fill: "F2F2F2" }, label: { ...STYLE.label } } as const;
 
 export function reviewSheetName(quarter: string, lang: Lang): string {
-  return reportSheetName(lang === "zh-CN" ? REVIEW_TITLE.zh : REVIEW_TITLE.en, quarter);
+  return reportSheetName(localize(REVIEW_TITLE, lang), quarter);
 }
 
 /** A header row and one row per salesperson for `columns`; returns the header's row. */
@@ -153,7 +156,7 @@ function sideBySide(s: SheetLayout, top: number, tables: readonly Table[]): { fi
 export function reviewTitle(review: Pick<QuarterlyReview, "quarter" | "asOf">, lang: Lang, inProgress: boolean): string {
   const name = reviewSheetName(review.quarter, lang);
   if (!inProgress) return name;
-  return lang === "zh-CN" ? `${name}（进行中，截至 ${review.asOf}）` : `${name} (in progress, as of ${review.asOf})`;
+  return say(L, lang, "inProgress", { name, asOf: review.asOf });
 }
 
 export function reviewSheet(review: QuarterlyReview, lang: Lang, meta: ReportMeta): ReportSheet {
@@ -221,9 +224,9 @@ export function reviewSheet(review: QuarterlyReview, lang: Lang, meta: ReportMet
   s.gap();
 
   s.line(s.t(L.base), STYLE.section, SPAN);
-  const channelRows = CHANNELS.filter((c) => (review.contactsByChannel[c.value] ?? 0) > 0).map((c) => [lang === "zh-CN" ? c.zh : c.en, review.contactsByChannel[c.value] ?? 0] as const);
+  const channelRows = CHANNELS.filter((c) => (review.contactsByChannel[c.value] ?? 0) > 0).map((c) => [localize(c, lang), review.contactsByChannel[c.value] ?? 0] as const);
   const [, channel] = sideBySide(s, s.row, [
-    { heads: [[L.gradeHead, [1, 1]], [L.customers, [2, 2]]], kinds: ["text", "int"], rows: GRADES.map((g) => [lang === "zh-CN" ? g.zh : g.value, review.grades[g.value]]) },
+    { heads: [[L.gradeHead, [1, 1]], [L.customers, [2, 2]]], kinds: ["text", "int"], rows: GRADES.map((g) => [valueLabel(g, lang), review.grades[g.value]]) },
     // Channel and count in two neighbouring single columns: a chart's data block.
     { heads: [[L.channelHead, [4, 4]], [L.count, [5, 5]]], kinds: ["text", "int"], rows: channelRows },
   ]);

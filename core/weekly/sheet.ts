@@ -8,7 +8,8 @@
 import { reportSheetName, type ReportSheet } from "../report/sheet";
 import type { WeeklyReport, WeeklyEvent } from "./weekly";
 import { columnOf, GRADES, type Lang, type LocalizedText } from "../contract/schema";
-import { enumLabel } from "../contract/spellings";
+import { enumLabel, valueLabel } from "../contract/spellings";
+import { localize } from "../contract/lang";
 import { REPORT_TEXT, STYLE, SheetLayout, headerFooterText } from "../report/builder";
 import type { ReportMeta } from "../review/sheet";
 
@@ -60,7 +61,7 @@ const NOTES: readonly [keyof NonNullable<WeeklyReport["notes"]>, LocalizedText][
 
 /** The sheet's name: the week whole, the salesperson's name shortened and tagged when it must be (core/report/sheet.ts). */
 export function weeklySheetName(salesperson: string, week: string, lang: Lang): string {
-  return reportSheetName(lang === "zh-CN" ? WEEKLY_TITLE.zh : WEEKLY_TITLE.en, week, salesperson);
+  return reportSheetName(localize(WEEKLY_TITLE, lang), week, salesperson);
 }
 
 /** One follow-up as a line: "11-17 09:30 Email Out Quotation: summary". */
@@ -75,7 +76,7 @@ export function weeklySheet(report: WeeklyReport, lang: Lang, meta: ReportMeta):
   const span = CUSTOMER_HEADS.length;
   CUSTOMER_HEADS.forEach(([, w], i) => s.width(i + 1, w));
   const name = weeklySheetName(report.salesperson, report.week, lang);
-  const title = `${lang === "zh-CN" ? WEEKLY_TITLE.zh : WEEKLY_TITLE.en} ${report.salesperson} ${report.week} (${report.from} ~ ${report.to})`;
+  const title = `${localize(WEEKLY_TITLE, lang)} ${report.salesperson} ${report.week} (${report.from} ~ ${report.to})`;
 
   s.line(meta.companyName ? `${title} · ${meta.companyName}` : title, STYLE.title, span);
   s.line(`${s.t(L.generated)} ${meta.generatedAt}`, STYLE.subtitle, span);
@@ -97,7 +98,7 @@ export function weeklySheet(report: WeeklyReport, lang: Lang, meta: ReportMeta):
     const grade = c.grade ? GRADES.find((g) => g.value === c.grade) : undefined;
     s.cellsRow([
       { value: c.company, style: STYLE.wrap },
-      { value: [grade ? (lang === "zh-CN" ? grade.zh : grade.value) : "", s.t(c.isNew ? L.isNew : L.followed)].filter((x) => x !== "").join("\n"), style: STYLE.wrap },
+      { value: [grade ? valueLabel(grade, lang) : "", s.t(c.isNew ? L.isNew : L.followed)].filter((x) => x !== "").join("\n"), style: STYLE.wrap },
       { value: c.address, style: STYLE.wrap },
       { value: c.contact, style: STYLE.wrap },
       { value: c.phone, style: STYLE.wrap },

@@ -17,14 +17,14 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serialFromYMD } from "../../core/contract/dates";
 import { SCHEMA, TABLE_NAMES } from "../../core/contract/schema";
-import { ZH, type MessageKey } from "../../addin/i18n/messages";
+import { translator, type MessageKey } from "../../addin/i18n/messages";
 import { checkView } from "./pane-layout";
 import { AS_OF, ROOT, launchChromium, snapshotOf, startPreview } from "./taskpane-fixture";
 
 /** Its own build folder: test files run in parallel, and two builds must not share one. */
 const DIST = join(ROOT, ".tmp/e2e-dist-setup");
 // The pane starts in the browser's language, zh-CN here.
-const zh = (k: MessageKey, params: Record<string, string | number> = {}): string => ZH[k].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n]));
+const zh = (k: MessageKey, params: Record<string, string | number> = {}): string => translator("zh-CN")(k, params);
 
 let tmp = "";
 let blankFile = "";

@@ -21,7 +21,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CrmSnapshot } from "../../core/contract/model";
 import { TABLE_NAMES, type TableName } from "../../core/contract/schema";
-import { EN, ZH, type MessageKey } from "../../addin/i18n/messages";
+import { MESSAGES, type MessageKey } from "../../addin/i18n/messages";
 import { INJECTION_PAYLOADS } from "../contract/injection-payloads";
 import { checkView } from "./pane-layout";
 import { AS_OF, ROOT, expectAccessible, launchChromium, makeDemoWorkbook, shot as screenshot, snapshotOf, startPreview } from "./taskpane-fixture";
@@ -47,8 +47,8 @@ const reportSheets: string[] = [];
 /** The sheet names in "报表已写入工作表 A, B。". */
 const sheetNamesIn = (text: string): string[] => text.replace(/^.*工作表\s*/, "").replace(/。$/, "").split(", ").filter(Boolean);
 
-const zh = (k: MessageKey): string => ZH[k];
-const en = (k: MessageKey): string => EN[k];
+const zh = (k: MessageKey): string => MESSAGES[k].zh;
+const en = (k: MessageKey): string => MESSAGES[k].en;
 const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 const shot = (name: string): Promise<void> => screenshot(page, name);
