@@ -13,12 +13,10 @@ import { UsageError, parseArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { issueJson, issueLine } from "./report";
 import { failWith } from "./report-file";
+import { say } from "./messages";
 
 function mendedLine(file: string, m: MendedSheet, io: CliIO): string {
-  const tables = m.tables.join(", ");
-  return io.lang === "zh-CN"
-    ? `${file}：已修复「${m.sheet}」：移除表格 ${tables} 下方的数据验证 ${m.validations} 处、条件格式 ${m.conditionalFormats} 处（它们会阻止 Excel 将新行纳入表格）`
-    : `${file}: mended sheet ${m.sheet}: took ${m.validations} data validation rule(s) and ${m.conditionalFormats} conditional format(s) off the cells below table ${tables} (they stop Excel taking new rows into the table)`;
+  return say(io.lang, "mended", { file, sheet: m.sheet, tables: m.tables.join(", "), validations: m.validations, formats: m.conditionalFormats });
 }
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -33,7 +31,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     try {
       mended = await opened.value.mendRulesBelowTables();
     } catch (e) {
-      io.err(`${file}: ${io.lang === "zh-CN" ? "无法读取工作簿" : "cannot read the workbook"}: ${e instanceof Error ? e.message : String(e)}`);
+      io.err(say(io.lang, "cannotReadWorkbook", { file, why: e instanceof Error ? e.message : String(e) }));
       return EXIT.usage;
     }
     // Under the lock, refused, not overwritten, when someone saved the file since it was read (or has it open: --force).
@@ -51,11 +49,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   } else {
     for (const m of mended) io.out(mendedLine(file, m, io));
     for (const i of issues) io.out(issueLine(file, i, io));
-    io.out(
-      io.lang === "zh-CN"
-        ? `${file}：${errors} 个错误，${warnings} 个警告`
-        : `${file}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
-    );
+    io.out(say(io.lang, "checked", { file, errors, warnings }));
   }
   return errors > 0 ? EXIT.problems : EXIT.ok;
 }

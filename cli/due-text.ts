@@ -9,16 +9,12 @@
 import { DUE_RULE_NAMES, type DueItem, type DueRule, type OverContactItem } from "../core/rules/cadence";
 import { isoWeekday, toISODate, type DaySerial } from "../core/contract/dates";
 import { localize, type Lang } from "../core/contract/schema";
+import { CLI_MESSAGES, WEEKDAYS, say } from "./messages";
 
 export const LINE_WIDTH = 100;
 
 /** Rules in the order they are shown: most urgent first, neglect last. */
 export const RULE_ORDER: readonly DueRule[] = ["promisedNextContact", "sameDayReply", "newCustomerWeek", "highGradeMonthly", "keyCustomerVisits", "birthday", "neglect"];
-
-const WEEKDAYS: Readonly<Record<Lang, readonly string[]>> = {
-  "zh-CN": ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
-  "en-US": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-};
 
 /** Columns a character takes in a terminal: East Asian wide and fullwidth ones take two. */
 function charWidth(code: number): number {
@@ -73,10 +69,7 @@ function columns(rows: readonly (readonly string[])[], caps: readonly number[], 
 /** "12 days overdue", "due today", "in 3 days" (逾期 12 天 / 今天 / 3 天后). */
 export function whenText(deadline: DaySerial, day: DaySerial, lang: Lang): string {
   const d = deadline - day;
-  if (lang === "zh-CN") return d < 0 ? `逾期 ${-d} 天` : d === 0 ? "今天" : `${d} 天后`;
-  if (d === 0) return "due today";
-  const n = Math.abs(d);
-  return d < 0 ? `${n} day${n === 1 ? "" : "s"} overdue` : `in ${n} day${n === 1 ? "" : "s"}`;
+  return d < 0 ? say(lang, "overdue", { n: -d }) : d === 0 ? say(lang, "dueToday") : say(lang, "dueIn", { n: d });
 }
 
 export interface DueTextOptions {
@@ -93,35 +86,27 @@ function noteOf(item: DueItem, lang: Lang, options: DueTextOptions): string {
 }
 
 function groupHeading(rule: DueRule, group: readonly DueItem[], day: DaySerial, lang: Lang): string {
-  const zh = lang === "zh-CN";
   const late = group.filter((i) => i.deadline < day).length;
   const today = group.filter((i) => i.deadline === day).length;
   const soon = group.length - late - today;
-  const parts = zh
-    ? [late && `逾期 ${late}`, today && `今天 ${today}`, soon && `即将 ${soon}`]
-    : [late && `${late} overdue`, today && `${today} today`, soon && `${soon} soon`];
-  const counts = parts.filter(Boolean).join(zh ? "，" : ", ");
-  return zh ? `【${localize(DUE_RULE_NAMES[rule], lang)}】${group.length} 项（${counts}）` : `== ${localize(DUE_RULE_NAMES[rule], lang)}: ${group.length} (${counts})`;
+  const parts = [late && say(lang, "groupLate", { n: late }), today && say(lang, "groupToday", { n: today }), soon && say(lang, "groupSoon", { n: soon })];
+  const counts = parts.filter(Boolean).join(say(lang, "countSeparator"));
+  return say(lang, "groupHeading", { rule: DUE_RULE_NAMES[rule], count: group.length, counts });
 }
 
 function moreLine(hidden: number, lang: Lang): string {
-  return lang === "zh-CN" ? `  … 另有 ${hidden} 项（不加 --limit 可全部显示）` : `  … and ${hidden} more (leave out --limit to see all)`;
+  return say(lang, "more", { hidden });
 }
 
 /** The readable due list: a heading, one group per rule, then the customers contacted too often. */
 export function dueText(date: DaySerial, salesperson: string | null, items: readonly DueItem[], pushy: readonly OverContactItem[], lang: Lang, options: DueTextOptions = {}): string {
   const { limit } = options;
-  const zh = lang === "zh-CN";
-  const day = `${toISODate(date)} ${WEEKDAYS[lang][isoWeekday(date) - 1]}`;
+  const day = `${toISODate(date)} ${localize(WEEKDAYS[isoWeekday(date) - 1], lang)}`;
   const late = items.filter((i) => i.deadline < date).length;
   const today = items.filter((i) => i.deadline === date).length;
   const soon = items.length - late - today;
-  const lines = [
-    zh
-      ? `待办跟进 ${day}（${salesperson ?? "全部业务员"}）：共 ${items.length} 项（逾期 ${late}，今天 ${today}，即将 ${soon}）`
-      : `Due ${day}, ${salesperson ?? "all salespeople"}: ${items.length} item${items.length === 1 ? "" : "s"} (${late} overdue, ${today} today, ${soon} soon)`,
-  ];
-  if (items.length === 0 && pushy.length === 0) lines.push(zh ? "今天没有要跟进的客户。" : "Nobody to contact today.");
+  const lines = [say(lang, "dueHeading", { day, who: salesperson ?? CLI_MESSAGES.allSalespeople, count: items.length, late, today, soon })];
+  if (items.length === 0 && pushy.length === 0) lines.push(say(lang, "nobodyDue"));
   for (const rule of RULE_ORDER) {
     const group = items.filter((i) => i.rule === rule).sort((a, b) => a.deadline - b.deadline || a.company.localeCompare(b.company));
     if (group.length === 0) continue;
@@ -133,8 +118,8 @@ export function dueText(date: DaySerial, salesperson: string | null, items: read
   if (pushy.length > 0) {
     const sorted = [...pushy].sort((a, b) => b.count - a.count || a.company.localeCompare(b.company));
     const shown = limit === undefined ? sorted : sorted.slice(0, limit);
-    lines.push("", zh ? `【${localize(DUE_RULE_NAMES.pushy, lang)}】${pushy.length} 位客户本周联系过多` : `== ${localize(DUE_RULE_NAMES.pushy, lang)}: ${pushy.length} this week`);
-    lines.push(...columns(shown.map((p) => [p.week, p.customerId, p.company, p.owner, zh ? `本周主动联系 ${p.count} 次，上限 ${p.max}` : `${p.count} outbound contacts, at most ${p.max}`]), [9, 15, 24, 12, LINE_WIDTH]));
+    lines.push("", say(lang, "pushyHeading", { rule: DUE_RULE_NAMES.pushy, count: pushy.length }));
+    lines.push(...columns(shown.map((p) => [p.week, p.customerId, p.company, p.owner, say(lang, "pushyLine", { count: p.count, max: p.max })]), [9, 15, 24, 12, LINE_WIDTH]));
     if (shown.length < sorted.length) lines.push(moreLine(sorted.length - shown.length, lang));
   }
   return lines.join("\n");

@@ -20,6 +20,8 @@ import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { openWorkbook } from "./report-file";
 import { dueText } from "./due-text";
+import { CLI_MESSAGES, say } from "./messages";
+import { listOf } from "../core/contract/lang";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { flags: ["json"], values: ["date", "salesperson", "limit"] });
@@ -31,7 +33,6 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const limitText = stringOption(args, "limit");
   const limit = limitText === undefined ? undefined : Number(limitText);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit "${limitText}" is not a whole number above 0`);
-  const zh = io.lang === "zh-CN";
 
   const loaded = await openWorkbook(file, io);
   if (typeof loaded === "number") return loaded;
@@ -43,22 +44,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const known = snapshot.Salespeople.map((s) => s.Name);
     salesperson = known.find((n) => n === salespersonText);
     if (!salesperson) {
-      io.err(
-        zh
-          ? `${file}：业务员表中没有「${salespersonText}」（现有：${known.join("、") || "无"}）`
-          : `${file}: no salesperson named "${salespersonText}" in Salespeople (known: ${known.join(", ") || "none"})`,
-      );
+      io.err(say(io.lang, "dueUnknownSalesperson", { file, name: salespersonText, known: known.length > 0 ? listOf(known) : CLI_MESSAGES.noneKnown }));
       return EXIT.usage;
     }
   }
 
   const { errors } = countBySeverity(issues);
   if (errors > 0) {
-    io.err(
-      zh
-        ? `${file}：有 ${errors} 个错误，相关行未计入待办（详见 tradebook check ${file}）`
-        : `${file}: ${errors} error${errors === 1 ? "" : "s"}; those rows are left out of the due list (see tradebook check ${file})`,
-    );
+    io.err(say(io.lang, "dueLeftOut", { file, errors }));
   }
 
   const date: DaySerial = asked ?? dayOf(serialAtInstant(new Date(), settings.WorkTimeZone));

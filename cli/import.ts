@@ -22,6 +22,7 @@ import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { issueLine } from "./report";
 import { failWith, openWorkbook, whileLocked, type XlsxFileOptions } from "./report-file";
+import { say } from "./messages";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { flags: ["skip-invalid", "json", "force"], values: ["table", "encoding"] });
@@ -35,14 +36,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const encoding = encodingArg === undefined ? undefined : parseCsvEncoding(encodingArg);
   if (encoding === null) throw new UsageError(`--encoding must be utf-8, gb18030, utf-16 or cp1252, not "${encodingArg}"`);
   const table: TableName = def.name;
-  const zh = io.lang === "zh-CN";
   const csvName = path.basename(csvFile);
 
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(path.resolve(io.cwd, csvFile));
   } catch (e) {
-    io.err(`${csvFile}: ${zh ? "无法读取" : "cannot read"}: ${(e as Error).message}`);
+    io.err(say(io.lang, "cannotRead", { file: csvFile, why: (e as Error).message }));
     return EXIT.usage;
   }
   const decodedCsv = decodeCsv(bytes, csvName, encoding);
@@ -70,14 +70,13 @@ interface ImportJob {
 
 async function importLocked(job: ImportJob, open: XlsxFileOptions): Promise<number> {
   const { args, io, file, csvFile, table, def, decoded, csv } = job;
-  const zh = io.lang === "zh-CN";
   const csvName = path.basename(csvFile);
   // Read as the reports read: streamed, never the whole workbook. The
   // target table's read is kept, so appending does not read its sheet again;
   // where the rows cannot go straight into the package the whole workbook is
   // saved again, which is slower (and refused where it would lose a part).
   const fullLoad = (why: { readonly zh: string; readonly en: string } | undefined): void => {
-    if (why) io.err(zh ? `${file}：${why.zh}，将重新保存整个工作簿来添加这些行（文件大时较慢）` : `${file}: ${why.en}, so the whole workbook is saved again to add the rows (slower for a large file)`);
+    if (why) io.err(say(io.lang, "savedWhole", { file, why }));
   };
   const loaded = await openWorkbook(file, io, { ...open, keepRead: table, onFullLoad: fullLoad });
   // An unreadable table, or no Customers table: not a workbook to import into (exit 2, its own message).
@@ -86,12 +85,12 @@ async function importLocked(job: ImportJob, open: XlsxFileOptions): Promise<numb
   const today = dayOf(serialAtInstant(io.now?.() ?? new Date(), read.settings.WorkTimeZone));
   const plan = planImport(read, { table, csv, csvName, skipInvalid: args.options["skip-invalid"] === true, today });
   if (plan.kind === "no table") {
-    io.err(`${file}: ${zh ? `没有「${def.sheet.zh}」表` : `has no ${table} table`}`);
+    io.err(say(io.lang, "noTable", { file, sheet: def.sheet.zh, table }));
     return EXIT.problems;
   }
   for (const i of plan.issues) io.err(issueLine(csvFile, i, io));
   if (plan.kind === "refused") {
-    io.err(zh ? `${csvFile}：${plan.errors} 个错误，${file} 未做任何改动` : `${csvFile}: ${plan.errors} error${plan.errors === 1 ? "" : "s"}; ${file} was not changed`);
+    io.err(say(io.lang, "notImported", { csv: csvFile, errors: plan.errors, file }));
     return EXIT.problems;
   }
 
@@ -105,7 +104,7 @@ async function importLocked(job: ImportJob, open: XlsxFileOptions): Promise<numb
   let rejectsNote = "";
   if (plan.rejects.length > 0) {
     const rejectsPath = path.resolve(io.cwd, `${csvFile}.rejects.csv`);
-    const rows: string[][] = [[...csv.headerRow, zh ? "原因" : "Reason"]];
+    const rows: string[][] = [[...csv.headerRow, say(io.lang, "reasonColumn")]];
     for (const r of plan.rejects) rows.push([...csv.lines[r.index], r.errors.map((i) => formatIssue({ ...i, sheet: csvName }, io.lang)).join("; ")]);
     try {
       await fs.writeFile(rejectsPath, encodeCsv(toCsv(rows), decoded.encoding));
@@ -113,8 +112,8 @@ async function importLocked(job: ImportJob, open: XlsxFileOptions): Promise<numb
       io.err(issueLine(rejectsPath, writeFailure(rejectsPath, e, true), io));
       return EXIT.problems;
     }
-    rejectsNote = zh ? `；${rows.length - 1} 行未导入，原因见 ${rejectsPath}` : `; ${rows.length - 1} left out, the reasons are in ${rejectsPath}`;
+    rejectsNote = say(io.lang, "rejects", { count: rows.length - 1, path: rejectsPath });
   }
-  io.out(zh ? `${file}：已向「${plan.sheet}」添加 ${written.value} 行${rejectsNote}` : `${file}: added ${written.value} row${written.value === 1 ? "" : "s"} to ${plan.sheet}${rejectsNote}`);
+  io.out(say(io.lang, "imported", { file, sheet: plan.sheet, count: written.value, rejects: rejectsNote }));
   return plan.rejects.length > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -7,6 +7,7 @@ import { writeWorkbookAtomically } from "../workbook/node/atomic-write";
 import { EXIT, type CliIO } from "./io";
 import { issueLine } from "./report";
 import { sampleArgs, todayInShanghai } from "./sample-options";
+import { say } from "./messages";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { flags: ["sample"], values: ["lang", "scale", "seed"] });
@@ -16,20 +17,19 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     throw new UsageError("--scale and --seed only apply with --sample");
   }
   const file = resolve(io.cwd, args.positionals[0]);
-  const zh = io.lang === "zh-CN";
   const data = args.options.sample ? generateSample({ seed, scale, asOf: todayInShanghai(), lang }) : undefined;
   const written = await writeWorkbookAtomically(buildWorkbook(lang, data), file, { overwrite: false });
   if (!written.ok) {
     if (written.error.some((i) => i.code === "exists")) {
-      io.err(zh ? `tradebook init: ${file} 已存在，未做任何修改（请换一个文件名）` : `tradebook init: ${file} already exists; nothing was written (choose another name)`);
+      io.err(say(io.lang, "exists", { file }));
       return EXIT.usage;
     }
     for (const i of written.error) io.err(issueLine(args.positionals[0], i, io));
     return EXIT.problems;
   }
   const what = data
-    ? zh ? `含示例数据：客户 ${data.Customers.length}，跟进记录 ${data.FollowUps.length}，订单 ${data.Orders.length}` : `with sample data: ${data.Customers.length} customers, ${data.FollowUps.length} follow-ups, ${data.Orders.length} orders`
-    : zh ? "空白模板" : "empty template";
-  io.out(zh ? `已创建 ${file}（${lang}，${what}）` : `Created ${file} (${lang}, ${what})`);
+    ? say(io.lang, "withSample", { customers: data.Customers.length, followUps: data.FollowUps.length, orders: data.Orders.length })
+    : say(io.lang, "emptyTemplate");
+  io.out(say(io.lang, "created", { file, lang, what }));
   return EXIT.ok;
 }

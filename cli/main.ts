@@ -13,55 +13,57 @@ import { UsageError } from "./args";
 import { EXIT, describeFailure, langFromEnv, quietOnClosedPipe, type CliIO } from "./io";
 import type { Lang } from "../core/contract/schema";
 import { version as packageVersion } from "../package.json";
+import { say } from "./messages";
+import { localize, type LocalizedText } from "../core/contract/lang";
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 type Loader = () => Promise<{ run: Command }>;
 
 interface CommandEntry {
   readonly syntax: string;
-  readonly summary: Readonly<Record<Lang, string>>;
+  readonly summary: LocalizedText;
   readonly load: Loader;
 }
 
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   init: {
     syntax: "init FILE [--lang zh-CN|en-US] [--sample] [--scale N] [--seed S]",
-    summary: { "zh-CN": "新建客户管理工作簿（--sample 附带示例数据）", "en-US": "a new CRM workbook (--sample: with sample data)" },
+    summary: { zh: "新建客户管理工作簿（--sample 附带示例数据）", en: "a new CRM workbook (--sample: with sample data)" },
     load: () => import("./init"),
   },
   check: {
     syntax: "check FILE [--fix [--force]] [--json]",
-    summary: { "zh-CN": "逐行检查工作簿；有错误时退出码为 1；--fix 修复旧模板的下拉范围", "en-US": "every row checked; exit 1 when any is wrong; --fix mends old-template dropdown ranges" },
+    summary: { zh: "逐行检查工作簿；有错误时退出码为 1；--fix 修复旧模板的下拉范围", en: "every row checked; exit 1 when any is wrong; --fix mends old-template dropdown ranges" },
     load: () => import("./check"),
   },
   import: {
     syntax: "import FILE --table NAME CSV [--skip-invalid] [--encoding utf-8|gb18030|utf-16|cp1252] [--force]",
-    summary: { "zh-CN": "把 CSV 的行追加到表中（UTF-8 或 GBK），全部有效才写入", "en-US": "add a CSV's rows to a table (UTF-8 or GBK), all or nothing" },
+    summary: { zh: "把 CSV 的行追加到表中（UTF-8 或 GBK），全部有效才写入", en: "add a CSV's rows to a table (UTF-8 or GBK), all or nothing" },
     load: () => import("./import"),
   },
   due: {
     syntax: "due FILE [--date YYYY-MM-DD] [--salesperson NAME] [--limit N] [--json]",
-    summary: { "zh-CN": "今天该联系谁：按规则分组，最紧急的在前", "en-US": "who to contact today, by rule, most urgent first" },
+    summary: { zh: "今天该联系谁：按规则分组，最紧急的在前", en: "who to contact today, by rule, most urgent first" },
     load: () => import("./due"),
   },
   review: {
     syntax: "review FILE [--quarter YYYY-Qn] [--out FILE] [--json] [--force]",
-    summary: { "zh-CN": "季度考核表（默认上一个已结束的季度），写入工作簿", "en-US": "the quarterly review sheet (default: the last completed quarter), written into the workbook" },
+    summary: { zh: "季度考核表（默认上一个已结束的季度），写入工作簿", en: "the quarterly review sheet (default: the last completed quarter), written into the workbook" },
     load: () => import("./review"),
   },
   weekly: {
     syntax: "weekly FILE [--week YYYY-Www] [--salesperson NAME] [--out FILE] [--json] [--force]",
-    summary: { "zh-CN": "每位业务员的周报表（默认本周），写入工作簿", "en-US": "each salesperson's weekly report sheet (default: this week), written into the workbook" },
+    summary: { zh: "每位业务员的周报表（默认本周），写入工作簿", en: "each salesperson's weekly report sheet (default: this week), written into the workbook" },
     load: () => import("./weekly"),
   },
   demo: {
     syntax: "demo FILE",
-    summary: { "zh-CN": "演示工作簿：示例数据、考核表和周报，并打印概要", "en-US": "a demo workbook with sample data, reviews and weekly reports" },
+    summary: { zh: "演示工作簿：示例数据、考核表和周报，并打印概要", en: "a demo workbook with sample data, reviews and weekly reports" },
     load: () => import("./demo"),
   },
   templates: {
     syntax: "templates DIR",
-    summary: { "zh-CN": "写出空白模板 TradeBook.xlsx 和 TradeBook.en-US.xlsx", "en-US": "write the empty templates TradeBook.xlsx and TradeBook.en-US.xlsx" },
+    summary: { zh: "写出空白模板 TradeBook.xlsx 和 TradeBook.en-US.xlsx", en: "write the empty templates TradeBook.xlsx and TradeBook.en-US.xlsx" },
     load: () => import("./templates"),
   },
 };
@@ -70,16 +72,9 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
 export const VERSION: string = packageVersion;
 
 export function usage(lang: Lang = "en-US"): string {
-  const zh = lang === "zh-CN";
-  const lines = [zh ? "用法：tradebook <命令> …" : "usage: tradebook <command> …", ""];
-  for (const c of Object.values(COMMANDS)) lines.push(`  tradebook ${c.syntax}`, `      ${c.summary[lang]}`);
-  lines.push(
-    "",
-    zh ? "  tradebook --help | --version" : "  tradebook --help | --version",
-    "",
-    zh ? "退出码：0 正常，1 发现问题，2 用法错误或文件无法读取。" : "Exit codes: 0 ok, 1 problems found, 2 bad usage or a file that cannot be read.",
-    zh ? "语言：LANG 或 TRADEBOOK_LANG 以 zh 开头时输出中文。" : "Language: Chinese when LANG or TRADEBOOK_LANG starts with zh (TRADEBOOK_LANG=en-US for English).",
-  );
+  const lines = [say(lang, "usage"), ""];
+  for (const c of Object.values(COMMANDS)) lines.push(`  tradebook ${c.syntax}`, `      ${localize(c.summary, lang)}`);
+  lines.push("", "  tradebook --help | --version", "", say(lang, "exitCodes"), say(lang, "languageHelp"));
   return lines.join("\n");
 }
 
@@ -100,12 +95,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const cmd = name ? COMMANDS[name] : undefined;
   if (!cmd) {
-    const zh = io.lang === "zh-CN";
-    io.err(name ? (zh ? `tradebook：没有「${name}」这个命令（命令列表见 tradebook --help）` : `tradebook: unknown command "${name}" (tradebook --help lists them)`) : usage(io.lang));
+    io.err(name ? say(io.lang, "unknownCommand", { name }) : usage(io.lang));
     return EXIT.usage;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.out(`${syntaxOf(name)}\n    ${cmd.summary[io.lang]}`);
+    io.out(`${syntaxOf(name)}\n    ${localize(cmd.summary, io.lang)}`);
     return EXIT.ok;
   }
   try {
@@ -113,7 +107,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return await run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`tradebook ${name}: ${e.message}\n${io.lang === "zh-CN" ? "用法" : "usage"}: ${syntaxOf(name)}`);
+      io.err(`tradebook ${name}: ${e.message}\n${say(io.lang, "usageWord")}: ${syntaxOf(name)}`);
       return EXIT.usage;
     }
     throw e;

@@ -19,6 +19,7 @@ import type { ReportSheet } from "../core/report/sheet";
 import { readSnapshot, type WorkbookSnapshot } from "../app/open-crm";
 import { writeReports } from "../app/reports";
 import { lockForWriting, openXlsxFilePort, type XlsxFileOptions, type XlsxFilePort } from "../workbook/node/xlsx-file-port";
+import { say } from "./messages";
 
 export type { XlsxFileOptions };
 
@@ -56,11 +57,7 @@ export async function loadWorkbook(file: string, io: CliIO, options: XlsxFileOpt
   const { errors } = countBySeverity(read.issues);
   if (errors > 0) {
     for (const i of read.issues) if (i.severity === "error") io.err(issueLine(file, i, io));
-    io.err(
-      io.lang === "zh-CN"
-        ? `${file}：有 ${errors} 个错误，未生成报表（请先修正，或运行 tradebook check ${file}）`
-        : `${file}: ${errors} error${errors === 1 ? "" : "s"}; no report written (fix them first, see tradebook check ${file})`,
-    );
+    io.err(say(io.lang, "noReport", { file, errors }));
     return EXIT.problems;
   }
   return loaded;

@@ -1,9 +1,10 @@
 /** Printing issues the way every command does: one line per problem, file first. */
 import { formatIssue, type Issue } from "../core/contract/issues";
 import type { CliIO } from "./io";
+import { say } from "./messages";
 
 export function issueLine(file: string, issue: Issue, io: CliIO): string {
-  const tag = issue.severity === "error" ? (io.lang === "zh-CN" ? "错误" : "error") : io.lang === "zh-CN" ? "警告" : "warning";
+  const tag = say(io.lang, issue.severity === "error" ? "issueError" : "issueWarning");
   return `${file}: ${tag}: ${formatIssue(issue, io.lang)}`;
 }
 

@@ -18,6 +18,7 @@ import { reportMeta, reviewReport } from "../app/reports";
 import { UsageError, parseArgs, stringOption, type ParsedArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { loadWorkbook, type XlsxFileOptions, money, textTable, whileLocked, writeSheets } from "./report-file";
+import { REVIEW_HEADS, say } from "./messages";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { flags: ["json", "force"], values: ["quarter", "out"] });
@@ -38,7 +39,8 @@ async function review(args: ParsedArgs, file: string, asked: Quarter | undefined
   const made = reviewReport(loaded.read, { today, quarter: asked, meta: reportMeta(loaded.read, now) });
   if (made.kind === "not started") {
     const on = toISODate(made.from);
-    io.err(io.lang === "zh-CN" ? `${made.period} 尚未开始（${on} 开始；今天是 ${toISODate(today)}，${settings.WorkTimeZone}），没有可考核的内容` : `${made.period} has not started yet (it starts on ${on}; today is ${toISODate(today)} in ${settings.WorkTimeZone}): nothing to review`);
+    const notStarted = say(io.lang, "notStarted", { period: made.period, on, today: toISODate(today), zone: settings.WorkTimeZone });
+    io.err(say(io.lang, "nothingToReview", { notStarted }));
     return EXIT.usage;
   }
   const { review, sheet, inProgress } = made;
@@ -51,10 +53,7 @@ async function review(args: ParsedArgs, file: string, asked: Quarter | undefined
     io.out(JSON.stringify(reviewDocument(review), null, 2));
     return EXIT.ok;
   }
-  const zh = io.lang === "zh-CN";
-  const head = zh
-    ? ["业务员", "阶段", "阶段要求", "到款(人民币)", "提成", "季度收入", "订单", "主动联系"]
-    : ["Salesperson", "Stage", "Requirement", "Paid CNY", "Commission", "Income", "Orders", "Contacts"];
+  const head = REVIEW_HEADS.map((h) => localize(h, io.lang));
   const rows = review.salespeople.map((s) => [
     s.name,
     localize(stageLabel(s.stage), io.lang),
@@ -65,11 +64,11 @@ async function review(args: ParsedArgs, file: string, asked: Quarter | undefined
     String(s.orders),
     String(s.contacts),
   ]);
-  const team = [zh ? "团队合计" : "Team", "", "", money(review.team.paidCNY), money(review.team.commissionCNY), "", String(review.team.orders), String(review.team.contacts)];
-  io.out(inProgress ? reviewTitle(review, io.lang, true) : `${reviewTitle(review, io.lang, false)} (${zh ? "截至" : "as of"} ${review.asOf})`);
+  const team = [say(io.lang, "team"), "", "", money(review.team.paidCNY), money(review.team.commissionCNY), "", String(review.team.orders), String(review.team.contacts)];
+  io.out(inProgress ? reviewTitle(review, io.lang, true) : say(io.lang, "asOf", { title: reviewTitle(review, io.lang, false), date: review.asOf }));
   io.out(textTable([head, ...rows, team]));
-  io.out(`${zh ? "客户等级" : "Grades"}: ${Object.entries(review.grades).map(([g, n]) => `${g} ${n}`).join(", ")}`);
-  for (const s of review.salespeople) if (s.requirement?.status === "failed") io.out(`! ${s.name}: ${zh ? s.requirement.detailZh : s.requirement.detail}`);
-  io.out(zh ? `已写入工作表「${sheet.name}」：${out ?? file}` : `wrote sheet "${sheet.name}" to ${out ?? file}`);
+  io.out(say(io.lang, "grades", { grades: Object.entries(review.grades).map(([g, n]) => `${g} ${n}`).join(", ") }));
+  for (const s of review.salespeople) if (s.requirement?.status === "failed") io.out(`! ${s.name}: ${localize({ zh: s.requirement.detailZh, en: s.requirement.detail }, io.lang)}`);
+  io.out(say(io.lang, "wroteSheet", { sheet: sheet.name, file: out ?? file }));
   return EXIT.ok;
 }

@@ -16,6 +16,8 @@ import { reportMeta, weeklyReports } from "../app/reports";
 import { UsageError, parseArgs, stringOption, type ParsedArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
 import { loadWorkbook, type XlsxFileOptions, textTable, whileLocked, writeSheets } from "./report-file";
+import { WEEKLY_HEADS, say } from "./messages";
+import { localize } from "../core/contract/lang";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { flags: ["json", "force"], values: ["week", "salesperson", "out"] });
@@ -37,12 +39,12 @@ async function weekly(args: ParsedArgs, file: string, asked: IsoWeek | undefined
   const made = weeklyReports(loaded.read, { today, week: asked, salesperson: wanted, meta: reportMeta(loaded.read, now) });
   if (made.kind === "not started") {
     const on = toISODate(made.from);
-    io.err(io.lang === "zh-CN" ? `${made.period} 尚未开始（${on} 开始；今天是 ${toISODate(today)}，${settings.WorkTimeZone}）` : `${made.period} has not started yet (it starts on ${on}; today is ${toISODate(today)} in ${settings.WorkTimeZone})`);
+    io.err(say(io.lang, "notStarted", { period: made.period, on, today: toISODate(today), zone: settings.WorkTimeZone }));
     return EXIT.usage;
   }
   if (made.kind === "unknown salesperson") {
     const known = made.known.join(", ");
-    io.err(io.lang === "zh-CN" ? `${file}：业务员表中没有「${wanted}」（现有：${known}）` : `${file}: no salesperson "${wanted}" in Salespeople (known: ${known})`);
+    io.err(say(io.lang, "noSalesperson", { file, name: wanted ?? "", known }));
     return EXIT.usage;
   }
   const { week, reports, sheets } = made;
@@ -54,17 +56,14 @@ async function weekly(args: ParsedArgs, file: string, asked: IsoWeek | undefined
     io.out(JSON.stringify({ week: weekKey(week), reports }, null, 2));
     return EXIT.ok;
   }
-  const zh = io.lang === "zh-CN";
-  const head = zh
-    ? ["业务员", "主动联系", "收到", "新客户", "样品申请", "样品寄出", "报价", "订单", "重点客户", "周报"]
-    : ["Salesperson", "Out", "In", "New", "Samples req.", "Samples sent", "Quotes", "Orders", "Key customers", "Notes"];
+  const head = WEEKLY_HEADS.map((h) => localize(h, io.lang));
   const rows = reports.map((r) => [
     r.salesperson,
     ...[r.counts.contactsOut, r.counts.contactsIn, r.counts.newCustomers, r.counts.samplesRequested, r.counts.samplesSent, r.counts.quotes, r.counts.orders, r.keyCustomers.length].map(String),
-    r.notes ? (zh ? "已填" : "written") : zh ? "未填" : "missing",
+    say(io.lang, r.notes ? "notesWritten" : "notesMissing"),
   ]);
-  io.out(`${zh ? "周报" : "Weekly report"} ${weekKey(week)}`);
+  io.out(say(io.lang, "weeklyTitle", { week: weekKey(week) }));
   io.out(textTable([head, ...rows]));
-  for (const s of sheets) io.out(zh ? `已写入工作表「${s.name}」：${out ?? file}` : `wrote sheet "${s.name}" to ${out ?? file}`);
+  for (const s of sheets) io.out(say(io.lang, "wroteSheet", { sheet: s.name, file: out ?? file }));
   return EXIT.ok;
 }

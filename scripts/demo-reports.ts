@@ -13,6 +13,7 @@ import { reviewReport, weeklyReports } from "../app/reports";
 import { buildWorkbook } from "../templates/builder";
 import { generateSample } from "../templates/sample";
 import { XlsxWorkbook } from "../workbook/xlsx/exceljs/xlsx-workbook";
+import { localize } from "../core/contract/lang";
 
 export interface DemoReports {
   readonly review: ReportSheet;
@@ -26,7 +27,7 @@ export async function demoReports(lang: Lang, asOf: DaySerial, generatedAt: stri
   if (!read.ok) throw new Error(`the demo workbook does not read: ${JSON.stringify(read.error)}`);
   const { snapshot, settings } = read.value;
   // The demo's settings leave the company blank; a printed report shows one.
-  const meta = { companyName: settings.CompanyName || companyName || (lang === "zh-CN" ? "宁波光明照明有限公司" : "Ningbo Guangming Lighting Co., Ltd."), generatedAt };
+  const meta = { companyName: settings.CompanyName || companyName || localize({ zh: "宁波光明照明有限公司", en: "Ningbo Guangming Lighting Co., Ltd." }, lang), generatedAt };
   // The last completed quarter's review, and the busiest salesperson's report of the week before `asOf`'s (app/reports.ts, as the CLI and the pane make them).
   const review = reviewReport(read.value, { today: asOf, meta });
   if (review.kind !== "review") throw new Error("the demo's last quarter has not started");

@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { toCells } from "../core/contract/cells";
 import type { CrmSnapshot, RowOf } from "../core/contract/model";
 import { SCHEMA, TABLE_NAMES, sheetNameOf, type Lang, type TableName } from "../core/contract/schema";
+import { localize, type Catalog } from "../core/contract/lang";
 import { addTableSheet } from "../workbook/xlsx/exceljs/structure";
 import { applyDataSheetPrint } from "../workbook/xlsx/exceljs/data-sheet-print";
 import { referenceRows } from "./defaults";
@@ -50,15 +51,21 @@ function addSheet<T extends TableName>(wb: ExcelJS.Workbook, table: T, rows: rea
   applyDataSheetPrint(ws, table, lang);
 }
 
+/** The file's document properties (File > Info in Excel). */
+const PROPERTIES = {
+  title: { zh: "TradeBook 外贸客户管理", en: "TradeBook export CRM" },
+  description: { zh: "TradeBook 工作簿（表结构见 docs/workbook.md）", en: "A TradeBook workbook (tables: docs/workbook.md)" },
+} satisfies Catalog<string>;
+
 export function buildWorkbook(lang: Lang, data: Partial<CrmSnapshot> = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = CREATOR;
   wb.lastModifiedBy = CREATOR;
-  wb.title = lang === "zh-CN" ? "TradeBook 外贸客户管理" : "TradeBook export CRM";
+  wb.title = localize(PROPERTIES.title, lang);
   wb.subject = "TradeBook";
   wb.category = "TradeBook";
   wb.keywords = `TradeBook lang=${lang}`;
-  wb.description = lang === "zh-CN" ? "TradeBook 工作簿（表结构见 docs/workbook.md）" : "A TradeBook workbook (tables: docs/workbook.md)";
+  wb.description = localize(PROPERTIES.description, lang);
   wb.created = new Date();
   wb.modified = wb.created;
   const rows = initialRows(lang, data);

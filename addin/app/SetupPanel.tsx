@@ -8,6 +8,7 @@ import { useState } from "react";
 import { createStructure } from "../../app/structure";
 import type { Issue } from "../../core/contract/issues";
 import type { Lang } from "../../core/contract/schema";
+import { isLang } from "../i18n/lang";
 import type { Host } from "../host/host";
 import { useI18n } from "../i18n/I18n";
 import type { CreatedStructure } from "./TeamSetup";
@@ -33,7 +34,7 @@ export function SetupPanel(props: { host: Host; onDone: (created: CreatedStructu
       </Subtitle1>
       <Body1>{t("setupBody")}</Body1>
       <Field label={t("setupLang")}>
-        <Select name="headerLang" value={headerLang} onChange={(_, d) => setHeaderLang(d.value === "en-US" ? "en-US" : "zh-CN")}>
+        <Select name="headerLang" value={headerLang} onChange={(_, d) => setHeaderLang(isLang(d.value) ? d.value : "zh-CN")}>
           <option value="zh-CN">中文 (zh-CN)</option>
           <option value="en-US">English (en-US)</option>
         </Select>

@@ -4,8 +4,9 @@
  * point keeps a Catalog — one LocalizedText per key, both languages side by
  * side so a translator sees them together and a missing one is a compile
  * error — and looks a message up with say(catalog, lang, key, params).
- * Placeholders are written {name}; say() fills them in one pass, so text
- * that comes from the user (a company called "{x}") is never expanded again.
+ * Placeholders are written {name} (and {n:one|other} for a plural); say()
+ * fills them in one pass, so text that comes from the user (a company called
+ * "{x}") is never expanded again.
  */
 export type Lang = "zh-CN" | "en-US";
 export const LANGS: readonly Lang[] = ["zh-CN", "en-US"];
@@ -30,12 +31,17 @@ export function localize(text: LocalizedText, lang: Lang): string {
   return lang === "zh-CN" ? text.zh : text.en;
 }
 
-/** Fills {name} placeholders in one pass; a placeholder without a value stays as written. */
+/**
+ * Fills placeholders in one pass: {name} is the value; {name:one|other} is
+ * "one" when the value is 1, else "other" (English plurals: "{n} row{n:|s}").
+ * A placeholder without a value stays as written.
+ */
 export function fill(template: string, lang: Lang, params?: Params): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (whole, name: string, one: string | undefined, other: string | undefined) => {
     if (!Object.hasOwn(params, name)) return whole;
     const value = params[name] as Params[string];
+    if (one !== undefined && other !== undefined) return value === 1 ? one : other;
     return typeof value === "object" ? localize(value, lang) : String(value);
   });
 }

@@ -12,7 +12,7 @@
  * Three syncs: what exists, what is in it, the changes.
  */
 import { err, ok, type Issue, type Result } from "../../core/contract/issues";
-import { SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang, type TableName } from "../../core/contract/schema";
+import { LANGS, SCHEMA, TABLE_NAMES, headerOf, sheetNameOf, type Lang, type TableName } from "../../core/contract/schema";
 import type { EnsureReport } from "../port";
 import { headerText, issueAt, locateHeaders } from "../locate";
 import { defaultFormat } from "./cell-format";
@@ -57,7 +57,7 @@ export async function ensureStructureIn(ctx: Excel.RequestContext, lang: Lang): 
   const probes = TABLE_NAMES.map((name) => {
     const def = SCHEMA[name];
     // The sheet in the asked language first, then in the other.
-    const names = [...new Set([sheetNameOf(def, lang), sheetNameOf(def, lang === "zh-CN" ? "en-US" : "zh-CN")])];
+    const names = [...new Set([lang, ...LANGS].map((l) => sheetNameOf(def, l)))];
     return {
       name,
       table: ctx.workbook.tables.getItemOrNullObject(name).load("isNullObject"),

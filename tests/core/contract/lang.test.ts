@@ -5,6 +5,7 @@ const WORDS = {
   wrote: { zh: "已写入 {path}", en: "Wrote {path}" },
   argument: { zh: "{arg}：{problem}", en: "{arg}: {problem}" },
   plain: { zh: "今天", en: "today" },
+  added: { zh: "已添加 {n} 行", en: "added {n} row{n:|s}" },
 } satisfies Catalog<string>;
 
 describe("messages as data: say(catalog, lang, key, params)", () => {
@@ -12,6 +13,10 @@ describe("messages as data: say(catalog, lang, key, params)", () => {
     ["zh-CN", "wrote", { path: "a.xlsx" }, "已写入 a.xlsx"],
     ["en-US", "wrote", { path: "a.xlsx" }, "Wrote a.xlsx"],
     ["en-US", "plain", undefined, "today"],
+    ["en-US", "added", { n: 1 }, "added 1 row"],
+    ["en-US", "added", { n: 2 }, "added 2 rows"],
+    ["en-US", "added", { n: 0 }, "added 0 rows"],
+    ["zh-CN", "added", { n: 1 }, "已添加 1 行"],
     // A LocalizedText parameter is said in the message's language.
     ["zh-CN", "argument", { arg: { zh: "金额", en: "amount" }, problem: "不能为空" }, "金额：不能为空"],
     ["en-US", "argument", { arg: { zh: "金额", en: "amount" }, problem: "is required" }, "amount: is required"],
