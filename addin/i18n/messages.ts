@@ -5,11 +5,14 @@
  */
 import { say, type Catalog, type Lang, type LocalizedText, type Params } from "../../core/contract/lang";
 import { TEAM_MESSAGES } from "./messages-team";
+import { LIMIT_MESSAGES } from "../../core/contract/limits";
 
 export type { Params };
 
 export const MESSAGES = {
   ...TEAM_MESSAGES,
+  // The forms' limits say what the schema's column definitions allow.
+  ...LIMIT_MESSAGES,
   appTitle: { zh: "外贸通 TradeBook", en: "TradeBook" },
   language: { zh: "语言", en: "Language" },
   tabToday: { zh: "今日", en: "Today" },
@@ -140,11 +143,6 @@ export const MESSAGES = {
   invalidTimeZone: { zh: "未知的时区。", en: "Unknown time zone." },
   invalidDate: { zh: "日期格式不正确（YYYY-MM-DD）。", en: "Not a date (YYYY-MM-DD)." },
   invalidDateTime: { zh: "日期时间格式不正确（YYYY-MM-DD HH:MM）。", en: "Not a date and time (YYYY-MM-DD HH:MM)." },
-  invalidNumber: { zh: "不是数字。", en: "Not a number." },
-  mustBePositive: { zh: "必须大于 0。", en: "Must be more than 0." },
-  outOfRange: { zh: "必须在 {min} 到 {max} 之间。", en: "Must be from {min} to {max}." },
-  tooLong: { zh: "太长：最多 {max} 个字符。", en: "Too long: at most {max} characters." },
-  notWhole: { zh: "必须是整数。", en: "Must be a whole number." },
   unknownCustomer: { zh: "请从列表中选择客户。", en: "Pick a customer from the list." },
   unknownCurrency: { zh: "未知的币种。", en: "Unknown currency." },
   sentBeforeRequested: { zh: "寄出日期早于申请日期。", en: "Sent before it was requested." },

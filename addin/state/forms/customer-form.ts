@@ -1,9 +1,12 @@
 /** The new-customer form: typed input → a Customers row, or messages per field. */
 import type { CountryCode, Customer, CustomerId, SalespersonName } from "../../../core/contract/model";
 import type { DaySerial } from "../../../core/contract/dates";
-import { INQUIRY_TYPES, SOURCES, type InquiryType, type Source } from "../../../core/contract/schema";
+import { columnOf, type ColumnDef, type InquiryType, type Source } from "../../../core/contract/schema";
 import { isValidTimeZone } from "../../../core/contract/settings";
 import { FieldCollector, optionalChoice, optionalDate, optionalEmail, optionalNumber, optionalText, requiredText, type Validated } from "./fields";
+
+/** The Customers column a field fills: its limits and choices are the schema's. */
+const column = (key: string): ColumnDef => columnOf("Customers", key);
 
 export interface CustomerForm {
   readonly company: string;
@@ -47,8 +50,8 @@ export function validateCustomer(form: CustomerForm, ctx: CustomerContext): Vali
   else if (!ctx.countryKnown(country)) c.fail("country", "invalidCountry");
   const tz = form.timeZone.trim();
   if (tz !== "" && !isValidTimeZone(tz)) c.fail("timeZone", "invalidTimeZone");
-  const source = c.take("source", optionalChoice<Source>(form.source, SOURCES));
-  const inquiryType = c.take("inquiryType", optionalChoice<InquiryType>(form.inquiryType, INQUIRY_TYPES));
+  const source = c.take("source", optionalChoice<Source>(form.source, column("Source")));
+  const inquiryType = c.take("inquiryType", optionalChoice<InquiryType>(form.inquiryType, column("InquiryType")));
   if (form.owner.trim() === "") c.fail("owner", "required");
   else if (!ctx.salespersonKnown(form.owner)) c.fail("owner", "required");
   const products = c.take("products", optionalText(form.products));
@@ -60,7 +63,7 @@ export function validateCustomer(form: CustomerForm, ctx: CustomerContext): Vali
   const birthday = c.take("birthday", optionalDate(form.birthday));
   const website = c.take("website", optionalText(form.website));
   const address = c.take("address", optionalText(form.address));
-  const creditLimit = c.take("creditLimit", optionalNumber(form.creditLimit));
+  const creditLimit = c.take("creditLimit", optionalNumber(form.creditLimit, column("CreditLimitCNY")));
   const notes = c.take("notes", optionalText(form.notes));
   if (!c.ok) return { ok: false, errors: c.errors };
   return {

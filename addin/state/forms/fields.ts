@@ -5,6 +5,8 @@
  */
 import { parseISODate, parseISODateTime, type DateTimeSerial, type DaySerial } from "../../../core/contract/dates";
 import type { MessageKey, Params } from "../../i18n/messages";
+import type { ColumnDef } from "../../../core/contract/columns";
+import { numberProblem, textProblem } from "../../../core/contract/limits";
 
 export interface FieldMessage {
   readonly key: MessageKey;
@@ -16,9 +18,6 @@ export type FieldResult<T> = { readonly ok: true; readonly value: T } | { readon
 export type FieldErrors<F extends string> = Partial<Record<F, FieldMessage>>;
 
 export type Validated<R, F extends string> = { readonly ok: true; readonly row: R } | { readonly ok: false; readonly errors: FieldErrors<F> };
-
-/** Excel's limit for one cell's text. */
-export const MAX_CELL_TEXT = 32_767;
 
 const good = <T>(value: T): FieldResult<T> => ({ ok: true, value });
 const bad = (key: MessageKey, params?: Params): FieldResult<never> => ({ ok: false, message: { key, params } });
@@ -32,8 +31,8 @@ const blank = (s: string): boolean => s.trim() === "";
  */
 export function optionalText(s: string): FieldResult<string | null> {
   if (blank(s)) return good(null);
-  if (s.length > MAX_CELL_TEXT) return bad("tooLong", { max: MAX_CELL_TEXT });
-  return good(s);
+  const problem = textProblem(s);
+  return problem ? bad(problem.key, problem.params) : good(s);
 }
 
 export function requiredText(s: string): FieldResult<string> {
@@ -59,21 +58,19 @@ export function requiredDateTime(s: string): FieldResult<DateTimeSerial> {
   return d === undefined ? bad("invalidDateTime") : good(d);
 }
 
-export function optionalNumber(s: string, opts: { positive?: boolean; min?: number; max?: number; whole?: boolean } = {}): FieldResult<number | null> {
+/** A number for `column`: whole for an int column, within the limits its definition in the schema sets. */
+export function optionalNumber(s: string, column: ColumnDef): FieldResult<number | null> {
   if (blank(s)) return good(null);
   const text = s.trim().replace(/,/g, "");
   const n = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(n)) return bad("invalidNumber");
-  if (opts.whole && !Number.isInteger(n)) return bad("notWhole");
-  if (opts.positive && n <= 0) return bad("mustBePositive");
-  const min = opts.min ?? (opts.positive ? undefined : 0);
-  if ((min !== undefined && n < min) || (opts.max !== undefined && n > opts.max)) return bad("outOfRange", { min: min ?? 0, max: opts.max ?? "∞" });
-  return good(n);
+  const problem = numberProblem(column, n);
+  return problem ? bad(problem.key, problem.params) : good(n);
 }
 
-export function requiredNumber(s: string, opts: { positive?: boolean; min?: number; max?: number; whole?: boolean } = {}): FieldResult<number> {
+export function requiredNumber(s: string, column: ColumnDef): FieldResult<number> {
   if (blank(s)) return bad("required");
-  return optionalNumber(s, opts) as FieldResult<number>;
+  return optionalNumber(s, column) as FieldResult<number>;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -84,14 +81,14 @@ export function optionalEmail(s: string): FieldResult<string | null> {
 }
 
 /** An enum picked from a list: "" is blank, anything else must be listed. */
-export function optionalChoice<V extends string>(s: string, allowed: readonly { value: string }[]): FieldResult<V | null> {
+export function optionalChoice<V extends string>(s: string, column: ColumnDef): FieldResult<V | null> {
   if (s === "") return good(null);
-  return allowed.some((a) => a.value === s) ? good(s as V) : bad("required");
+  return (column.enumValues ?? []).some((a) => a.value === s) ? good(s as V) : bad("required");
 }
 
-export function requiredChoice<V extends string>(s: string, allowed: readonly { value: string }[]): FieldResult<V> {
+export function requiredChoice<V extends string>(s: string, column: ColumnDef): FieldResult<V> {
   if (s === "") return bad("required");
-  return optionalChoice<V>(s, allowed) as FieldResult<V>;
+  return optionalChoice<V>(s, column) as FieldResult<V>;
 }
 
 /**

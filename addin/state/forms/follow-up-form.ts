@@ -1,7 +1,10 @@
 /** The Log contact form: what the user typed → a FollowUps row, or messages per field. */
 import type { FollowUp, FollowUpId, SalespersonName, CustomerId } from "../../../core/contract/model";
-import { CHANNELS, DIRECTIONS, PURPOSES, type Channel, type Direction, type Purpose } from "../../../core/contract/schema";
+import { columnOf, type Channel, type ColumnDef, type Direction, type Purpose } from "../../../core/contract/schema";
 import { FieldCollector, optionalDate, optionalNumber, optionalText, requiredChoice, optionalChoice, requiredDateTime, type Validated } from "./fields";
+
+/** The FollowUps column a field fills: its limits and choices are the schema's. */
+const column = (key: string): ColumnDef => columnOf("FollowUps", key);
 
 export interface FollowUpForm {
   readonly customerId: string;
@@ -33,14 +36,14 @@ export function validateFollowUp(form: FollowUpForm, ctx: FollowUpContext): Vali
   const c = new FieldCollector<FollowUpField>();
   if (form.customerId.trim() === "") c.fail("customerId", "required");
   else if (!ctx.customerExists(form.customerId)) c.fail("customerId", "unknownCustomer");
-  const channel = c.take("channel", requiredChoice<Channel>(form.channel, CHANNELS));
-  const direction = c.take("direction", requiredChoice<Direction>(form.direction, DIRECTIONS));
-  const purpose = c.take("purpose", optionalChoice<Purpose>(form.purpose, PURPOSES));
+  const channel = c.take("channel", requiredChoice<Channel>(form.channel, column("Channel")));
+  const direction = c.take("direction", requiredChoice<Direction>(form.direction, column("Direction")));
+  const purpose = c.take("purpose", optionalChoice<Purpose>(form.purpose, column("Purpose")));
   const date = c.take("dateTime", requiredDateTime(form.dateTime));
   const summary = c.take("summary", optionalText(form.summary));
   const nextStep = c.take("nextStep", optionalText(form.nextStep));
   const nextDate = c.take("nextDate", optionalDate(form.nextDate));
-  const satisfaction = asksSatisfaction(form) ? c.take("satisfaction", optionalNumber(form.satisfaction, { min: 1, max: 5, whole: true })) : null;
+  const satisfaction = asksSatisfaction(form) ? c.take("satisfaction", optionalNumber(form.satisfaction, column("Satisfaction"))) : null;
   if (!c.ok) return { ok: false, errors: c.errors };
   return {
     ok: true,

@@ -1,7 +1,10 @@
 /** The Orders form (opened from Log contact's "order" shortcut). */
 import type { CurrencyCode, CustomerId, Order, OrderId, SalespersonName } from "../../../core/contract/model";
-import { INCOTERMS, ORDER_STATUSES, type Incoterm, type OrderStatus } from "../../../core/contract/schema";
+import { columnOf, type ColumnDef, type Incoterm, type OrderStatus } from "../../../core/contract/schema";
 import { FieldCollector, optionalChoice, optionalDate, optionalText, requiredChoice, requiredDate, requiredNumber, type Validated } from "./fields";
+
+/** The Orders column a field fills: its limits and choices are the schema's. */
+const column = (key: string): ColumnDef => columnOf("Orders", key);
 
 export interface OrderForm {
   readonly customerId: string;
@@ -34,10 +37,10 @@ export function validateOrder(form: OrderForm, ctx: OrderContext): Validated<Ord
   const currency = form.currency.trim().toUpperCase();
   if (currency === "") c.fail("currency", "required");
   else if (!ctx.currencyKnown(currency)) c.fail("currency", "unknownCurrency");
-  const amount = c.take("amount", requiredNumber(form.amount, { positive: true }));
-  const incoterm = c.take("incoterm", optionalChoice<Incoterm>(form.incoterm, INCOTERMS));
+  const amount = c.take("amount", requiredNumber(form.amount, column("Amount")));
+  const incoterm = c.take("incoterm", optionalChoice<Incoterm>(form.incoterm, column("Incoterm")));
   const paymentTerms = c.take("paymentTerms", optionalText(form.paymentTerms));
-  const status = c.take("status", requiredChoice<OrderStatus>(form.status, ORDER_STATUSES));
+  const status = c.take("status", requiredChoice<OrderStatus>(form.status, column("Status")));
   const dueDate = c.take("dueDate", optionalDate(form.dueDate));
   if (!c.ok) return { ok: false, errors: c.errors };
   return {

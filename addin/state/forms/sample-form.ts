@@ -1,7 +1,10 @@
 /** The Samples form (opened from Log contact's "sample requested/sent" shortcut). */
 import type { CustomerId, Sample, SampleId, SalespersonName } from "../../../core/contract/model";
-import { YES_NO, type YesNo } from "../../../core/contract/schema";
+import { columnOf, type ColumnDef, type YesNo } from "../../../core/contract/schema";
 import { FieldCollector, optionalChoice, optionalDate, optionalNumber, optionalText, requiredDate, type Validated } from "./fields";
+
+/** The Samples column a field fills: its limits and choices are the schema's. */
+const column = (key: string): ColumnDef => columnOf("Samples", key);
 
 export interface SampleForm {
   readonly customerId: string;
@@ -32,8 +35,8 @@ export function validateSample(form: SampleForm, ctx: SampleContext): Validated<
   const items = c.take("items", optionalText(form.items));
   const courier = c.take("courier", optionalText(form.courier));
   const trackingNo = c.take("trackingNo", optionalText(form.trackingNo));
-  const feeCNY = c.take("feeCNY", optionalNumber(form.feeCNY));
-  const feePaid = c.take("feePaid", optionalChoice<YesNo>(form.feePaid, YES_NO));
+  const feeCNY = c.take("feeCNY", optionalNumber(form.feeCNY, column("FeeCNY")));
+  const feePaid = c.take("feePaid", optionalChoice<YesNo>(form.feePaid, column("FeePaid")));
   if (!c.ok) return { ok: false, errors: c.errors };
   return {
     ok: true,

@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
 import { serialFromDateTime, serialFromYMD } from "../../../core/contract/dates";
 import type { CustomerId, FollowUpId, OrderId, SalespersonName, SampleId } from "../../../core/contract/model";
 import { validateCustomer, EMPTY_CUSTOMER_FORM, type CustomerForm } from "../../../addin/state/forms/customer-form";
-import { optionalNumber, optionalText, requiredDateTime, MAX_CELL_TEXT } from "../../../addin/state/forms/fields";
+import { optionalNumber, optionalText, requiredDateTime } from "../../../addin/state/forms/fields";
+import { EXCEL_MAX_CELL_CHARS as MAX_CELL_TEXT } from "../../../core/contract/excel-limits";
+import { col } from "../../../core/contract/columns";
+import { columnOf } from "../../../core/contract/schema";
 import { asksSatisfaction, validateFollowUp, type FollowUpForm } from "../../../addin/state/forms/follow-up-form";
 import { validateOrder, type OrderForm } from "../../../addin/state/forms/order-form";
 import { validateSample, type SampleForm } from "../../../addin/state/forms/sample-form";
@@ -82,9 +85,26 @@ describe("field parsers keep what the user typed", () => {
     ["1,234.5", 1234.5],
     ["0", 0],
     ["1e3", 1000],
-  ])("number %j", (input, n) => expect(optionalNumber(input)).toEqual({ ok: true, value: n }));
+  ])("number %j", (input, n) => expect(optionalNumber(input, columnOf("Customers", "CreditLimitCNY"))).toEqual({ ok: true, value: n }));
 
-  it.each(["12abc", "Infinity", "1,2,3x", "-5"])("not an acceptable number: %j", (input) => expect(optionalNumber(input).ok).toBe(false));
+  it.each(["12abc", "Infinity", "1,2,3x", "-5"])("not an acceptable number: %j", (input) => expect(optionalNumber(input, columnOf("Customers", "CreditLimitCNY")).ok).toBe(false));
+});
+
+describe("the forms' limits are the schema's column definitions", () => {
+  it.each([
+    ["FollowUps.Satisfaction (int 1..5)", columnOf("FollowUps", "Satisfaction"), "5", null],
+    ["FollowUps.Satisfaction (int 1..5)", columnOf("FollowUps", "Satisfaction"), "0", { key: "outOfRange", params: { min: 1, max: 5 } }],
+    ["FollowUps.Satisfaction (int 1..5)", columnOf("FollowUps", "Satisfaction"), "4.5", { key: "notWhole" }],
+    ["Orders.Amount (positive)", columnOf("Orders", "Amount"), "0.01", null],
+    ["Orders.Amount (positive)", columnOf("Orders", "Amount"), "0", { key: "mustBePositive" }],
+    ["Samples.FeeCNY (at least 0)", columnOf("Samples", "FeeCNY"), "-1", { key: "outOfRange", params: { min: 0, max: "∞" } }],
+    // A column the schema defined otherwise: the form follows it, no second copy to update.
+    ["a column of at most 10", col("X", "X", "number", { max: 10 }), "11", { key: "outOfRange", params: { min: 0, max: 10 } }],
+    ["a column of at least 3", col("X", "X", "int", { min: 3 }), "2", { key: "outOfRange", params: { min: 3, max: "∞" } }],
+  ] as const)("%s: %j", (_name, column, typed, message) => {
+    const r = optionalNumber(typed, column);
+    expect(r).toEqual(message === null ? { ok: true, value: Number(typed) } : { ok: false, message });
+  });
 
   it.each([
     ["2026-11-25T09:05", serialFromDateTime(2026, 11, 25, 9, 5)],

@@ -26,6 +26,8 @@ import {
   type TableName,
 } from "../../../core/contract/schema";
 import { enumLabel } from "../../../core/contract/spellings";
+import { listOf, say } from "../../../core/contract/lang";
+import { numberLimitOf, VALIDATION_PROMPTS } from "../../../core/contract/limits";
 
 /** Last row a reference dropdown looks at in the other sheet. */
 export const REFERENCE_LIST_LAST_ROW = 20000;
@@ -99,28 +101,26 @@ function validationOf(column: ColumnDef, lang: Lang): ExcelJS.DataValidation | u
   const base = { allowBlank: true, showErrorMessage: true, errorStyle: "warning", errorTitle: title } as const;
   if (column.enumValues) {
     const labels = column.enumValues.map((v) => enumLabel(column, v.value, lang));
-    const error = lang === "zh-CN" ? `请从下拉列表中选择：${labels.join("、")}` : `Choose from the list: ${labels.join(", ")}`;
+    const error = say(VALIDATION_PROMPTS, lang, "chooseFromList", { labels: listOf(labels) });
     return { ...base, type: "list", formulae: [`"${labels.join(",")}"`], error };
   }
   const ref = referenceOf(column);
   if (ref) {
     const sheet = sheetNameOf(SCHEMA[ref.table], lang);
-    const error = lang === "zh-CN" ? `请填写「${sheet}」表中已有的值` : `Use a value listed on the ${sheet} sheet`;
+    const error = say(VALIDATION_PROMPTS, lang, "useListed", { sheet });
     return { ...base, type: "list", formulae: [referenceRange(ref, lang)], error };
   }
   if (column.type === "int" || column.type === "number") {
-    const min = column.min ?? 0;
     const type = column.type === "int" ? "whole" : "decimal";
-    if (column.max !== undefined) {
-      const error = lang === "zh-CN" ? `请填写 ${min} 到 ${column.max} 之间的数` : `Enter a number from ${min} to ${column.max}`;
-      return { ...base, type, operator: "between", formulae: [min, column.max], error };
+    const limit = numberLimitOf(column);
+    switch (limit.kind) {
+      case "between":
+        return { ...base, type, operator: "between", formulae: [limit.min, limit.max], error: say(VALIDATION_PROMPTS, lang, "between", { min: limit.min, max: limit.max }) };
+      case "positive":
+        return { ...base, type, operator: "greaterThan", formulae: [0], error: say(VALIDATION_PROMPTS, lang, "positive") };
+      case "atLeast":
+        return { ...base, type, operator: "greaterThanOrEqual", formulae: [limit.min], error: say(VALIDATION_PROMPTS, lang, "atLeast", { min: limit.min }) };
     }
-    if (column.positive) {
-      const error = lang === "zh-CN" ? "请填写大于 0 的数" : "Enter a number greater than 0";
-      return { ...base, type, operator: "greaterThan", formulae: [0], error };
-    }
-    const error = lang === "zh-CN" ? `请填写不小于 ${min} 的数` : `Enter a number of at least ${min}`;
-    return { ...base, type, operator: "greaterThanOrEqual", formulae: [min], error };
   }
   return undefined;
 }
