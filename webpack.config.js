@@ -20,11 +20,10 @@
  *                      URLs are rewritten to it (default: https://localhost:3000/).
  *   TRADEBOOK_OFFICE_JS=local  office.js copied from node_modules (offline preview, tests).
  *   TRADEBOOK_ENTRIES  comma list of entries to build (taskpane,commands,functions);
- *                      default: all whose source exists.
+ *                      default: all three.
  *   TRADEBOOK_OUT      output folder (default dist/).
  *   TRADEBOOK_NO_OFFICEJS=1  skip copying office.js (faster partial builds).
  */
-const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -53,35 +52,7 @@ function selectedEntries() {
     if (!SOURCES[w]) throw new Error(`TRADEBOOK_ENTRIES: unknown entry "${w}" (known: ${Object.keys(SOURCES).join(", ")})`);
   }
   const names = wanted.length ? wanted : Object.keys(SOURCES);
-  const entries = {};
-  for (const name of names) {
-    const file = path.join(root, SOURCES[name]);
-    if (fs.existsSync(file)) entries[name] = "./" + SOURCES[name];
-    else if (wanted.length) throw new Error(`TRADEBOOK_ENTRIES: ${SOURCES[name]} does not exist yet`);
-    else console.warn(`[tradebook] skipping entry ${name}: ${SOURCES[name]} does not exist yet`);
-  }
-  return entries;
-}
-
-/** The page template: the task pane's own if it has one, else a minimal one with #root. */
-function pageTemplate() {
-  const own = path.join(root, "addin/taskpane/taskpane.html");
-  if (fs.existsSync(own)) return { template: own };
-  return {
-    templateContent: `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8" />
-    <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>TradeBook</title>
-  </head>
-  <body>
-    <div id="root"></div>
-  </body>
-</html>
-`,
-  };
+  return Object.fromEntries(names.map((name) => [name, "./" + SOURCES[name]]));
 }
 
 module.exports = (env, options) => {
@@ -106,7 +77,7 @@ module.exports = (env, options) => {
     plugins.push(
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        ...pageTemplate(),
+        template: path.join(root, "addin/taskpane/taskpane.html"),
         // Shared runtime: commands and functions must register before Office
         // calls them, so they load before the React pane.
         chunks: Object.keys(SOURCES).filter((n) => entry[n]),
@@ -117,7 +88,7 @@ module.exports = (env, options) => {
     );
   }
   const patterns = [
-    { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
+    { from: "assets/*.png", to: "assets/[name][ext]" },
     // SupportUrl and the Get Started "learn more" link (en-US and zh-CN).
     { from: "addin/help/*.{html,css}", to: "[name][ext]" },
     {

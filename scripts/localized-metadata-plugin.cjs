@@ -1,7 +1,8 @@
 /* eslint-disable no-undef */
 /**
  * Webpack plugin: writes functions.<locale>.json next to functions.json,
- * with the descriptions from a translation map (functions/i18n/<locale>.ts)
+ * with the descriptions from a translation map (functions/i18n/<locale>.ts,
+ * which exports it as TEXTS)
  * applied by functions/i18n/localize.ts. The TypeScript modules are loaded
  * through tsx, which the CLI already depends on. A missing translation fails
  * the build.
@@ -28,8 +29,7 @@ class LocalizedMetadataPlugin {
         const english = JSON.parse(asset.source.source().toString());
         for (const [locale, file] of Object.entries(this.options.locales)) {
           const mod = tsx.require(path.resolve(root, file), __filename);
-          const texts = mod.ZH_CN && locale === "zh-CN" ? mod.ZH_CN : mod.default;
-          const { metadata, problems } = localizeMetadata(english, texts, locale);
+          const { metadata, problems } = localizeMetadata(english, mod.TEXTS, locale);
           for (const p of problems) compilation.errors.push(new WebpackError(`${NAME}: ${p}`));
           const out = this.options.input.replace(/\.json$/, `.${locale}.json`);
           compilation.emitAsset(out, new sources.RawSource(JSON.stringify(metadata, null, 4)));

@@ -4,6 +4,11 @@
  * months of follow-ups, samples, orders with deposit and balance payments,
  * forecasts, scores and weekly notes. The same (seed, scale, asOf) always
  * gives the same snapshot; every row satisfies the workbook contract.
+ * It runs past 300 lines because SampleBuilder is one generator: every step
+ * draws from the same seeded random stream in a fixed order and reads the
+ * records the steps before it made (people → customers → follow-ups →
+ * samples → orders → payments); the data tables it draws from are already
+ * apart (sample-data.ts, sample-names.ts, sample-plans.ts).
  */
 import { addDays, addMonths, dayOf, isoWeekday, serialFromYMD, ymdOf, type DateTimeSerial, type DaySerial } from "../core/contract/dates";
 import { newUniqueId, seededRandom } from "../core/contract/ids";

@@ -11,7 +11,7 @@ export interface FunctionText {
   readonly parameters: Readonly<Record<string, string>>;
 }
 
-export const ZH_CN: Readonly<Record<string, FunctionText>> = {
+export const TEXTS: Readonly<Record<string, FunctionText>> = {
   COMMISSION: {
     description: "按提成档位计算一个季度到款（人民币）的提成。",
     parameters: {

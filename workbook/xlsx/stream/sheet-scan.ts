@@ -2,6 +2,9 @@
  * A worksheet's <sheetData>, scanned row by row from text chunks: the sheet
  * is never held whole, only the rows of one chunk at a time. Each chunk is
  * cut after its last complete </row>; the rest waits for the next chunk.
+ * It runs past 300 lines because it is one tokenizer: the tag, attribute and
+ * value readers share the same offsets into the chunk and the same mutable
+ * cell, and Excel's size limits are checked where the offsets are known.
  */
 import type { CellValue } from "../../../core/contract/raw";
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, cellTooLongMessage } from "../../../core/contract/excel-limits";
