@@ -6,7 +6,7 @@
  * own, which every adapter keeps untouched. Pure: adapters hand in the header
  * texts they found and get back where each contract column is.
  */
-import type { Issue } from "../core/contract/issues";
+import type { Issue, IssueCode } from "../core/contract/issues";
 import type { CellValue } from "../core/contract/raw";
 import { SCHEMA, headerOf, type ColumnDef, type Lang, type TableName } from "../core/contract/schema";
 import { matchHeader } from "../core/contract/spellings";
@@ -128,6 +128,6 @@ export function columnDef(table: TableName, key: string): ColumnDef | undefined 
 }
 
 /** An error issue at a place in a sheet. */
-export function issueAt(sheet: string, row: number | null, column: string | null, code: string, zh: string, en: string): Issue {
+export function issueAt(sheet: string, row: number | null, column: string | null, code: IssueCode, zh: string, en: string): Issue {
   return { severity: "error", sheet, row, column, code, message: { zh, en } };
 }

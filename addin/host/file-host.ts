@@ -9,7 +9,7 @@
  * are loaded only here, with a dynamic import, so the Excel task pane never
  * downloads them.
  */
-import { err, ok, type Result } from "../../core/contract/issues";
+import { err, ok, type Issue, type Result } from "../../core/contract/issues";
 import type { Host, SavedFile } from "./host";
 import { confirmLeavingUnsaved, trackUnsaved } from "./unsaved";
 import { browserStorage, storageUserStore } from "./user-store";
@@ -65,7 +65,7 @@ export async function openFileHost(buffer: ArrayBuffer, name: string, handle?: W
   return ok({ kind: "file", port: tracker.port, displayName: name, store: storageUserStore(browserStorage(), `file:${name}`), save, unsaved: tracker.changes });
 }
 
-function changedOnDisk(name: string) {
+function changedOnDisk(name: string): Issue {
   return {
     severity: "error" as const,
     sheet: name,

@@ -2,9 +2,84 @@
  * Problems found in a workbook or an input, as values. Every message names
  * where it is (sheet, row, column) and says what is wrong in both languages.
  */
+import type { ColumnType } from "./columns";
 import { localize, say, type Catalog, type Lang, type LocalizedText } from "./lang";
 
 export type Severity = "error" | "warning";
+
+/**
+ * Every issue's code: stable, machine-readable (`tradebook check --json`
+ * prints it), never derived from the words. Grouped by where it is found.
+ */
+export type IssueCode =
+  // A cell against its column (rows.ts): blank but required, or not of the column's type.
+  | "required"
+  | `invalid-${ColumnType}`
+  // A table against the contract (rows.ts, the adapters' readers).
+  | "missing-table"
+  | "missing-column"
+  | "unknown-column"
+  | "no-header-row"
+  | "no-id-column"
+  | "data-sheet"
+  | "totals-row"
+  | "cells-below-table"
+  | "setting"
+  // Rows against each other (validation.ts).
+  | "duplicate"
+  | "duplicate-id"
+  | "ref"
+  | "unknown-country"
+  | "unknown-currency"
+  | "no-rate"
+  | "unknown-id"
+  | "id-immutable"
+  // A CSV or a file being read.
+  | "field-count"
+  | "encoding"
+  | "unreadable"
+  | "missing-file"
+  | "too-large"
+  | "too-many-rows"
+  | "too-many-columns"
+  | "cell-too-long"
+  | "date-before-1904"
+  // Writing a workbook.
+  | "type"
+  | "cell"
+  | "country"
+  | "sheet-taken"
+  | "sheet-not-empty"
+  | "sheet-full"
+  | "report-failed"
+  | "append-conflict"
+  | "append-partial"
+  | "append-changed"
+  | "table-not-expanded"
+  | "update-conflict"
+  | "update-partial"
+  | "update-changed"
+  | "would-lose-content"
+  // Replacing a file on disk under the writers' lock (workbook/node).
+  | "not-a-file"
+  | "hard-linked"
+  | "read-only"
+  | "group-not-kept"
+  | "lock-lost"
+  | "locked"
+  | "open-in-office"
+  | "unwritable"
+  | "unlockable"
+  | "blocked"
+  | "exists"
+  | "changed-on-disk"
+  | "save-failed"
+  // Excel itself (workbook/office): too old, not answering, or its own error code.
+  | "excel-too-old"
+  | "excel-not-answering"
+  | `excel-${string}`
+  // A request the entry point could not take.
+  | "usage";
 
 export interface Issue {
   readonly severity: Severity;
@@ -14,8 +89,8 @@ export interface Issue {
   readonly row: number | null;
   /** The column header as the user sees it; null when the issue is about the row or sheet. */
   readonly column: string | null;
-  /** A stable machine code, e.g. "required", "enum", "ref", "duplicate-id". */
-  readonly code: string;
+  /** A stable machine code, e.g. "required", "invalid-date", "ref", "duplicate-id". */
+  readonly code: IssueCode;
   readonly message: LocalizedText;
 }
 

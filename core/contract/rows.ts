@@ -17,6 +17,7 @@ import {
   type DateTimeSerial,
 } from "./dates";
 import type { Issue } from "./issues";
+import { sayBoth, type Catalog, type Params } from "./lang";
 import type { RowOf } from "./model";
 import type { CellValue, RawTable } from "./raw";
 import { SCHEMA, headerOf, type ColumnDef, type LocalizedText, type TableName } from "./schema";
@@ -38,10 +39,32 @@ export interface ParsedTable<T extends TableName> {
 }
 
 export type Typed = string | number | null;
-type CellResult = { ok: true; value: Typed } | { ok: false; message: LocalizedText };
+/** Why a cell does not meet its column: blank though required, or not of the column's type (the issue's code says which). */
+type CellProblem = "required" | "invalid";
+type CellResult = { ok: true; value: Typed } | { ok: false; problem: CellProblem; message: LocalizedText };
+
+/** What a cell that does not meet its column says; {got} is the cell as written. */
+const CELL_MESSAGES = {
+  required: { zh: "必填项为空", en: "is required but blank" },
+  email: { zh: "邮箱格式不正确：{got}", en: "not a valid email address: {got}" },
+  country: { zh: "应为两位国家代码（ISO 3166-1），实际为 {got}", en: "expected a 2-letter ISO 3166-1 country code, got {got}" },
+  currency: { zh: "应为三位币种代码（ISO 4217），实际为 {got}", en: "expected a 3-letter ISO 4217 currency code, got {got}" },
+  timezone: { zh: "未知时区 {got}（应为 IANA 名称，如 Europe/Berlin）", en: "unknown time zone {got} (expected an IANA name such as Europe/Berlin)" },
+  month: { zh: "月份应为 YYYY-MM，实际为 {got}", en: "month must be YYYY-MM, got {got}" },
+  quarter: { zh: "季度应为 YYYY-Qn，实际为 {got}", en: "quarter must be YYYY-Qn, got {got}" },
+  isoWeek: { zh: "周次应为 YYYY-Www（ISO 周），实际为 {got}", en: "week must be YYYY-Www (ISO week), got {got}" },
+  number: { zh: "应为数字，实际为 {got}", en: "expected a number, got {got}" },
+  whole: { zh: "应为整数，实际为 {got}", en: "expected a whole number, got {got}" },
+  positive: { zh: "应大于 0，实际为 {got}", en: "must be greater than 0, got {got}" },
+  min: { zh: "不能小于 {min}，实际为 {got}", en: "must be at least {min}, got {got}" },
+  max: { zh: "不能大于 {max}，实际为 {got}", en: "must be at most {max}, got {got}" },
+  date: { zh: "应为日期（YYYY-MM-DD），实际为 {got}", en: "expected a date (YYYY-MM-DD), got {got}" },
+  datetime: { zh: "应为日期时间（YYYY-MM-DD HH:MM），实际为 {got}", en: "expected a date-time (YYYY-MM-DD HH:MM), got {got}" },
+  notListed: { zh: "{got} 不在可选值中（{allowedZh}）", en: "{got} is not one of {allowedEn}" },
+} satisfies Catalog<string>;
 
 const good = (value: Typed): CellResult => ({ ok: true, value });
-const bad = (zh: string, en: string): CellResult => ({ ok: false, message: { zh, en } });
+const bad = (key: keyof typeof CELL_MESSAGES, params?: Params): CellResult => ({ ok: false, problem: key === "required" ? "required" : "invalid", message: sayBoth(CELL_MESSAGES, key, params) });
 
 /** Deliberately simple: one @, a dot in the domain, no spaces. */
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -67,22 +90,22 @@ function parseText(col: ColumnDef, v: CellValue): CellResult {
   const value = col.unique || col.ref || col.format ? text.trim() : text;
   switch (col.format) {
     case "email":
-      return EMAIL.test(value) ? good(value) : bad(`邮箱格式不正确：${show(v)}`, `not a valid email address: ${show(v)}`);
+      return EMAIL.test(value) ? good(value) : bad("email", { got: show(v) });
     case "country":
-      return /^[A-Za-z]{2}$/.test(value) ? good(value.toUpperCase()) : bad(`应为两位国家代码（ISO 3166-1），实际为 ${show(v)}`, `expected a 2-letter ISO 3166-1 country code, got ${show(v)}`);
+      return /^[A-Za-z]{2}$/.test(value) ? good(value.toUpperCase()) : bad("country", { got: show(v) });
     case "currency":
-      return /^[A-Za-z]{3}$/.test(value) ? good(value.toUpperCase()) : bad(`应为三位币种代码（ISO 4217），实际为 ${show(v)}`, `expected a 3-letter ISO 4217 currency code, got ${show(v)}`);
+      return /^[A-Za-z]{3}$/.test(value) ? good(value.toUpperCase()) : bad("currency", { got: show(v) });
     case "timezone":
-      return isValidTimeZone(value) ? good(value) : bad(`未知时区 ${show(v)}（应为 IANA 名称，如 Europe/Berlin）`, `unknown time zone ${show(v)} (expected an IANA name such as Europe/Berlin)`);
+      return isValidTimeZone(value) ? good(value) : bad("timezone", { got: show(v) });
     case "month":
-      return parseMonth(value) ? good(value.replace(/-(\d)$/, "-0$1")) : bad(`月份应为 YYYY-MM，实际为 ${show(v)}`, `month must be YYYY-MM, got ${show(v)}`);
+      return parseMonth(value) ? good(value.replace(/-(\d)$/, "-0$1")) : bad("month", { got: show(v) });
     case "quarter": {
       const q = parseQuarter(value);
-      return q ? good(`${q.year}-Q${q.quarter}`) : bad(`季度应为 YYYY-Qn，实际为 ${show(v)}`, `quarter must be YYYY-Qn, got ${show(v)}`);
+      return q ? good(`${q.year}-Q${q.quarter}`) : bad("quarter", { got: show(v) });
     }
     case "isoWeek": {
       const w = parseIsoWeek(value);
-      return w ? good(`${w.year}-W${String(w.week).padStart(2, "0")}`) : bad(`周次应为 YYYY-Www（ISO 周），实际为 ${show(v)}`, `week must be YYYY-Www (ISO week), got ${show(v)}`);
+      return w ? good(`${w.year}-W${String(w.week).padStart(2, "0")}`) : bad("isoWeek", { got: show(v) });
     }
     default:
       return good(value);
@@ -91,11 +114,11 @@ function parseText(col: ColumnDef, v: CellValue): CellResult {
 
 function parseNumber(col: ColumnDef, v: CellValue): CellResult {
   const n = asNumber(v);
-  if (n === undefined) return bad(`应为数字，实际为 ${show(v)}`, `expected a number, got ${show(v)}`);
-  if (col.type === "int" && !Number.isInteger(n)) return bad(`应为整数，实际为 ${show(v)}`, `expected a whole number, got ${show(v)}`);
-  if (col.positive && !(n > 0)) return bad(`应大于 0，实际为 ${n}`, `must be greater than 0, got ${n}`);
-  if (col.min !== undefined && n < col.min) return bad(`不能小于 ${col.min}，实际为 ${n}`, `must be at least ${col.min}, got ${n}`);
-  if (col.max !== undefined && n > col.max) return bad(`不能大于 ${col.max}，实际为 ${n}`, `must be at most ${col.max}, got ${n}`);
+  if (n === undefined) return bad("number", { got: show(v) });
+  if (col.type === "int" && !Number.isInteger(n)) return bad("whole", { got: show(v) });
+  if (col.positive && !(n > 0)) return bad("positive", { got: n });
+  if (col.min !== undefined && n < col.min) return bad("min", { min: col.min, got: n });
+  if (col.max !== undefined && n > col.max) return bad("max", { max: col.max, got: n });
   return good(n);
 }
 
@@ -108,8 +131,8 @@ function parseDate(col: ColumnDef, v: CellValue): CellResult {
   else if (typeof v === "string") s = col.type === "date" ? parseISODate(v) : parseISODateTime(v);
   if (s === undefined) {
     return col.type === "date"
-      ? bad(`应为日期（YYYY-MM-DD），实际为 ${show(v)}`, `expected a date (YYYY-MM-DD), got ${show(v)}`)
-      : bad(`应为日期时间（YYYY-MM-DD HH:MM），实际为 ${show(v)}`, `expected a date-time (YYYY-MM-DD HH:MM), got ${show(v)}`);
+      ? bad("date", { got: show(v) })
+      : bad("datetime", { got: show(v) });
   }
   // A date column holding a date-time keeps only the day.
   return good(col.type === "date" ? Math.floor(s + 1e-9) : s);
@@ -122,7 +145,7 @@ function parseEnum(col: ColumnDef, v: CellValue): CellResult {
   if (value !== undefined) return good(value);
   const allowedZh = (col.enumValues ?? []).map((x) => x.zh).join("、");
   const allowedEn = (col.enumValues ?? []).map((x) => x.value).join(", ");
-  return bad(`${show(v)} 不在可选值中（${allowedZh}）`, `${show(v)} is not one of ${allowedEn}`);
+  return bad("notListed", { got: show(v), allowedZh, allowedEn });
 }
 
 function ynAlias(raw: string): string | undefined {
@@ -134,10 +157,10 @@ function ynAlias(raw: string): string | undefined {
 
 /** One cell against its column's contract. Blank cells are null (or "required"). */
 export function parseCell(col: ColumnDef, v: CellValue | undefined): CellResult {
-  if (isBlank(v)) return col.required ? bad("必填项为空", "is required but blank") : good(null);
+  if (isBlank(v)) return col.required ? bad("required") : good(null);
   const value = v as CellValue;
   // Longer than a cell of Excel holds (a CSV may carry any length): it could not be written.
-  if (typeof value === "string" && value.length > EXCEL_MAX_CELL_CHARS) return { ok: false, message: cellTooLongMessage(value.length) };
+  if (typeof value === "string" && value.length > EXCEL_MAX_CELL_CHARS) return { ok: false, problem: "invalid", message: cellTooLongMessage(value.length) };
   switch (col.type) {
     case "text":
       return parseText(col, value);
@@ -217,7 +240,7 @@ export function parseTable<T extends TableName>(raw: RawTable): ParsedTable<T> {
           sheet: raw.sheet,
           row: r.rowNumber,
           column: headers[i],
-          code: res.message.en.endsWith("is required but blank") ? "required" : `invalid-${c.type}`,
+          code: res.problem === "required" ? "required" : `invalid-${c.type}`,
           message: res.message,
         });
       }

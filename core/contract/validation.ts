@@ -4,7 +4,7 @@
  * customer exists, an order's salesperson exists …), country and currency
  * codes known to the reference tables, one forecast per person and month.
  */
-import type { Issue } from "./issues";
+import type { Issue, IssueCode } from "./issues";
 import type { RowOf } from "./model";
 import { SCHEMA, TABLE_NAMES, type LocalizedText, type TableName } from "./schema";
 
@@ -43,7 +43,7 @@ function valueSet(t: TableRows<TableName> | undefined, key: string): Set<string>
   return s;
 }
 
-function issue(t: TableRows<TableName>, i: number, column: string | null, code: string, message: LocalizedText): Issue {
+function issue(t: TableRows<TableName>, i: number, column: string | null, code: IssueCode, message: LocalizedText): Issue {
   return { severity: "error", sheet: t.sheet, row: t.rowNumbers[i] ?? null, column, code, message };
 }
 

@@ -71,7 +71,7 @@ describe("createStructure: every table, the reference tables filled", () => {
 
   it("fails as ensureStructure fails, with its issues, and fills nothing", async () => {
     const memory = new MemoryWorkbook();
-    const refused = err([{ severity: "error" as const, sheet: "国家", row: null, column: null, code: "sheet-taken", message: { zh: "已有同名工作表", en: "a sheet of that name exists" } }]);
+    const refused = err([{ severity: "error" as const, sheet: "国家", row: null, column: null, code: "sheet-taken" as const, message: { zh: "已有同名工作表", en: "a sheet of that name exists" } }]);
     let appended = 0;
     const port: WorkbookPort = { ...portOf(memory), ensureStructure: () => Promise.resolve(refused), appendRows: (t, rows) => ((appended += rows.length), memory.appendRows(t, rows)) };
     expect(await createStructure(port, "zh-CN")).toEqual(refused);

@@ -21,7 +21,7 @@ import { constants } from "node:fs";
 import { access, link, open, readdir, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { err, ok, type Issue, type Result } from "../../core/contract/issues";
+import { err, ok, type Issue, type IssueCode, type Result } from "../../core/contract/issues";
 import { issueAt } from "../locate";
 import type { WorkbookLock } from "./workbook-lock";
 import { failureReason } from "./failure-reason";
@@ -31,7 +31,7 @@ export interface ReplaceOptions {
   readonly create?: boolean;
 }
 
-const refuse = (path: string, code: string, zh: string, en: string): Result<never> => err([issueAt(path, null, null, code, zh, en)]);
+const refuse = (path: string, code: IssueCode, zh: string, en: string): Result<never> => err([issueAt(path, null, null, code, zh, en)]);
 
 /** Why a write failed, in words a user can act on. */
 export function writeFailure(path: string, e: unknown, created = false): Issue {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Issue } from "../../../core/contract/issues";
 import { classifyWriteIssues } from "../../../addin/state/writer";
 
-const issue = (code: string): Issue => ({ severity: "error", sheet: "跟进记录", row: null, column: null, code, message: { zh: "x", en: "x" } });
+const issue = (code: Issue["code"]): Issue => ({ severity: "error", sheet: "跟进记录", row: null, column: null, code, message: { zh: "x", en: "x" } });
 
 describe("port errors in words", () => {
   it.each([
@@ -16,7 +16,7 @@ describe("port errors in words", () => {
     ["excel-InsertDeleteConflict", "workbookChanged"],
     ["excel-ItemNotFound", "workbookChanged"],
     ["missing-table", "other"],
-  ])("%s → %s", (code, kind) => {
+  ] as const)("%s → %s", (code, kind) => {
     expect(classifyWriteIssues([issue(code)])).toBe(kind);
   });
 });
