@@ -11,7 +11,7 @@ import { checkWorkbook } from "../app/check";
 import { openXlsxFilePort, type MendedSheet } from "../workbook/node/xlsx-file-port";
 import { UsageError, parseArgs } from "./args";
 import { EXIT, type CliIO } from "./io";
-import { issueJson, issueLine } from "./report";
+import { issueJson, issueLine } from "./issue-lines";
 import { failWith } from "./report-file";
 import { say } from "./messages";
 

@@ -13,7 +13,7 @@ import { generateSample } from "../templates/sample";
 import { UsageError, parseArgs } from "./args";
 import { writeWorkbookAtomically } from "../workbook/node/atomic-write";
 import { EXIT, type CliIO } from "./io";
-import { issueLine } from "./report";
+import { issueLine } from "./issue-lines";
 import { run as runReview } from "./review";
 import { sampleArgs, todayInShanghai } from "./sample-options";
 import { run as runWeekly } from "./weekly";

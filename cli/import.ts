@@ -20,7 +20,7 @@ import { decodeCsv, encodeCsv, parseCsvEncoding, type DecodedCsv } from "../work
 import { writeFailure } from "../workbook/node/file-replace";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
-import { issueLine } from "./report";
+import { issueLine } from "./issue-lines";
 import { failWith, openWorkbook, whileLocked, type XlsxFileOptions } from "./report-file";
 import { say } from "./messages";
 

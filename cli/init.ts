@@ -5,7 +5,7 @@ import { buildWorkbook } from "../templates/builder";
 import { UsageError, parseArgs } from "./args";
 import { writeWorkbookAtomically } from "../workbook/node/atomic-write";
 import { EXIT, type CliIO } from "./io";
-import { issueLine } from "./report";
+import { issueLine } from "./issue-lines";
 import { sampleArgs, todayInShanghai } from "./sample-options";
 import { say } from "./messages";
 

@@ -11,7 +11,7 @@
  * tables, macros) is copied through untouched.
  */
 import path from "node:path";
-import { issueLine } from "./report";
+import { issueLine } from "./issue-lines";
 import { countBySeverity } from "../app/check";
 import { EXIT, type CliIO } from "./io";
 import type { Issue } from "../core/contract/issues";

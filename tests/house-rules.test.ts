@@ -99,9 +99,10 @@ describe("source files stay small", () => {
 
 /**
  * An inline choice of words by language: `zh ? … : …`, `lang === "zh-CN" ? … : …`
- * (either language, either side). `zh ?? x` and `zh?.x` are not choices.
+ * (either language, either side), `if (lang === "zh-CN")`. `zh ?? x` and
+ * `zh?.x` are not choices.
  */
-const LANGUAGE_SWITCH = /(?:\bzh\b|===\s*"(?:zh-CN|en-US)"|"(?:zh-CN|en-US)"\s*===\s*[\w.]+)\s*\?(?![?.])/;
+const LANGUAGE_SWITCH = /(?:\bzh\b|===\s*"(?:zh-CN|en-US)"|"(?:zh-CN|en-US)"\s*===\s*[\w.]+)\s*\?(?![?.])|\bif\s*\([\w.]+\s*===\s*"(?:zh-CN|en-US)"\s*\)/;
 
 /** The one place that picks a language's text: localize(). */
 const SAYS_IN_ONE_PLACE = ["core/contract/lang.ts"];
@@ -112,6 +113,7 @@ describe("one way to say a thing in two languages", () => {
     ["io.lang === \"zh-CN\" ? a : b", true],
     ["lang === \"en-US\"\n ? a : b", true],
     ["\"zh-CN\" === lang ? a : b", true],
+    ["if (lang === \"zh-CN\") return \"今天\";", true],
     ["col?.zh ?? key", false],
     ["text.zh ?.length", false],
     ["localize(text, lang)", false],

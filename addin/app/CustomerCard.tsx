@@ -8,7 +8,7 @@ import type { Customer } from "../../core/contract/model";
 import { CHANNELS, DIRECTIONS, GRADES, ORDER_STATUSES, PURPOSES, type EnumValue } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
 import { customerClock } from "../state/today";
-import { enumText } from "./fields";
+import { enumText } from "./field-inputs";
 import type { PaneProps } from "./pane";
 
 const HISTORY_ROWS = 10;

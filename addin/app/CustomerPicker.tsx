@@ -7,9 +7,9 @@ import { Combobox, Field, Option } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Customer } from "../../core/contract/model";
 import { useI18n } from "../i18n/I18n";
-import type { FieldMessage } from "../state/forms/fields";
+import type { FieldMessage } from "../state/forms/field-parsers";
 import { searchCustomers, type CustomerSearchIndex } from "../state/search";
-import { useFieldMessage } from "./fields";
+import { useFieldMessage } from "./field-inputs";
 import { useDebounced } from "./use-debounced";
 
 const RESULT_LIMIT = 20;

@@ -5,23 +5,22 @@
  * error keeps the form as typed.
  */
 import { Button, Caption1 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { toISODate } from "../../core/contract/dates";
-import type { Issue } from "../../core/contract/issues";
 import type { FollowUpId } from "../../core/contract/model";
 import { CHANNELS, DIRECTIONS, PURPOSES, type Purpose } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
 import { toDateTimeLocal } from "../state/clock";
-import { asksSatisfaction, validateFollowUp, type FollowUpField, type FollowUpForm } from "../state/forms/follow-up-form";
-import type { FieldErrors } from "../state/forms/fields";
+import { asksSatisfaction, validateFollowUp, type FollowUpForm } from "../state/forms/follow-up-form";
 import { suggestedNextDate } from "../state/suggest";
 import { logContact } from "../../app/append-record";
 import { CustomerPicker } from "./CustomerPicker";
-import { AreaField, ChoiceField, submitOnCtrlEnter, TextField } from "./fields";
+import { AreaField, ChoiceField, submitOnCtrlEnter, TextField } from "./field-inputs";
 import type { LogMode } from "./navigation";
 import type { PaneProps } from "./pane";
 import { customerById, customerExists, idMaker, salespersonFor } from "./record-context";
 import { Notice, WriteError } from "./WriteError";
+import { useRecordForm } from "./use-record-form";
 
 export function FollowUpFormView(
   props: PaneProps & { customerId: string; onCustomer: (id: string) => void; purpose?: Purpose; onShortcut: (m: LogMode) => void },
@@ -39,11 +38,18 @@ export function FollowUpFormView(
     nextDate: "",
     satisfaction: "",
   });
-  const [form, setForm] = useState<FollowUpForm>(blank);
-  const [errors, setErrors] = useState<FieldErrors<FollowUpField>>({});
-  const [failure, setFailure] = useState<readonly Issue[] | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { form, setForm, set, errors, failure, notice, busy, submit } = useRecordForm(props, {
+    table: "FollowUps",
+    blank,
+    saved: "logged",
+    save: logContact,
+    validate: (f: FollowUpForm) =>
+      validateFollowUp(f, {
+        customerExists: customerExists(data),
+        salesperson: salespersonFor(data, props.me, f.customerId),
+        newId: idMaker<FollowUpId>(data, "FollowUps"),
+      }),
+  });
 
   const suggestion = form.customerId ? suggestedNextDate(data, form.customerId) : null;
   useEffect(() => {
@@ -53,35 +59,6 @@ export function FollowUpFormView(
     // Prefill the suggested next date when a customer is chosen, unless the user typed one.
     if (suggestion !== null) setForm((f) => (f.nextDate === "" ? { ...f, nextDate: toISODate(suggestion) } : f));
   }, [form.customerId]); // only when the customer changes
-
-  const set = <K extends keyof FollowUpForm>(key: K) => (value: FollowUpForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-
-  const submit = async (): Promise<void> => {
-    if (busy) return;
-    setNotice(null);
-    setFailure(null);
-    const v = validateFollowUp(form, {
-      customerExists: customerExists(data),
-      salesperson: salespersonFor(data, props.me, form.customerId),
-      newId: idMaker<FollowUpId>(data, "FollowUps"),
-    });
-    if (!v.ok) {
-      setErrors(v.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const res = await logContact(props.host.port, v.row, data.clock.today);
-    setBusy(false);
-    if (!res.ok) {
-      setFailure(res.error);
-      return;
-    }
-    setNotice(t("logged", { id: res.value.id }));
-    setForm({ ...blank(), customerId: "" });
-    props.onCustomer("");
-    await props.refresh();
-  };
 
   return (
     <form

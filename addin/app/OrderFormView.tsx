@@ -1,60 +1,36 @@
 /** The Orders form, prefilled with the customer chosen in Log contact. */
 import { Button } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { toISODate } from "../../core/contract/dates";
-import type { Issue } from "../../core/contract/issues";
 import type { OrderId } from "../../core/contract/model";
 import { INCOTERMS, ORDER_STATUSES } from "../../core/contract/schema";
 import { currencyKey } from "../../core/contract/currency";
 import { useI18n } from "../i18n/I18n";
-import type { FieldErrors } from "../state/forms/fields";
-import { validateOrder, type OrderField, type OrderForm } from "../state/forms/order-form";
-import { appendRecord } from "../../app/append-record";
+import { validateOrder, type OrderForm } from "../state/forms/order-form";
 import { CustomerPicker } from "./CustomerPicker";
-import { ChoiceField, submitOnCtrlEnter, TextField } from "./fields";
+import { ChoiceField, submitOnCtrlEnter, TextField } from "./field-inputs";
 import type { PaneProps } from "./pane";
 import { customerById, customerExists, idMaker, salespersonFor } from "./record-context";
 import { Notice, WriteError } from "./WriteError";
+import { useRecordForm } from "./use-record-form";
 
 export function OrderFormView(props: PaneProps & { customerId: string; onCustomer: (id: string) => void }): JSX.Element {
   const { t } = useI18n();
   const { data } = props;
   const blank = (): OrderForm => ({ customerId: props.customerId, orderDate: toISODate(data.clock.today), products: "", currency: "USD", amount: "", incoterm: "", paymentTerms: "", status: "Confirmed", dueDate: "" });
-  const [form, setForm] = useState<OrderForm>(blank);
-  const [errors, setErrors] = useState<FieldErrors<OrderField>>({});
-  const [failure, setFailure] = useState<readonly Issue[] | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { form, setForm, set, errors, failure, notice, busy, submit } = useRecordForm(props, {
+    table: "Orders",
+    blank,
+    saved: "orderSaved",
+    validate: (f: OrderForm) =>
+      validateOrder(f, {
+        customerExists: customerExists(data),
+        currencyKnown: (code) => data.index.ratesByCurrency.has(currencyKey(code)),
+        salesperson: salespersonFor(data, props.me, f.customerId),
+        newId: idMaker<OrderId>(data, "Orders"),
+      }),
+  });
   useEffect(() => setForm((f) => ({ ...f, customerId: props.customerId })), [props.customerId]);
-  const set = <K extends keyof OrderForm>(key: K) => (value: OrderForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-
-  const submit = async (): Promise<void> => {
-    if (busy) return;
-    setNotice(null);
-    setFailure(null);
-    const v = validateOrder(form, {
-      customerExists: customerExists(data),
-      currencyKnown: (code) => data.index.ratesByCurrency.has(currencyKey(code)),
-      salesperson: salespersonFor(data, props.me, form.customerId),
-      newId: idMaker<OrderId>(data, "Orders"),
-    });
-    if (!v.ok) {
-      setErrors(v.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const res = await appendRecord(props.host.port, "Orders", v.row, data.clock.today);
-    setBusy(false);
-    if (!res.ok) {
-      setFailure(res.error);
-      return;
-    }
-    setNotice(t("orderSaved", { id: res.value.id }));
-    setForm({ ...blank(), customerId: "" });
-    props.onCustomer("");
-    await props.refresh();
-  };
 
   return (
     <form className="tb-form" aria-label={t("orderTitle")} noValidate onKeyDown={submitOnCtrlEnter} onSubmit={(e) => { e.preventDefault(); void submit(); }}>

@@ -1,54 +1,29 @@
 /** The Samples form, prefilled with the customer chosen in Log contact. */
 import { Button } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { toISODate } from "../../core/contract/dates";
-import type { Issue } from "../../core/contract/issues";
 import type { SampleId } from "../../core/contract/model";
 import { YES_NO } from "../../core/contract/schema";
 import { useI18n } from "../i18n/I18n";
-import type { FieldErrors } from "../state/forms/fields";
-import { validateSample, type SampleField, type SampleForm } from "../state/forms/sample-form";
-import { appendRecord } from "../../app/append-record";
+import { validateSample, type SampleForm } from "../state/forms/sample-form";
 import { CustomerPicker } from "./CustomerPicker";
-import { ChoiceField, submitOnCtrlEnter, TextField } from "./fields";
+import { ChoiceField, submitOnCtrlEnter, TextField } from "./field-inputs";
 import type { PaneProps } from "./pane";
 import { customerById, customerExists, idMaker, salespersonFor } from "./record-context";
 import { Notice, WriteError } from "./WriteError";
+import { useRecordForm } from "./use-record-form";
 
 export function SampleFormView(props: PaneProps & { customerId: string; onCustomer: (id: string) => void }): JSX.Element {
   const { t } = useI18n();
   const { data } = props;
   const blank = (): SampleForm => ({ customerId: props.customerId, requestedOn: toISODate(data.clock.today), sentOn: "", items: "", courier: "", trackingNo: "", feeCNY: "", feePaid: "" });
-  const [form, setForm] = useState<SampleForm>(blank);
-  const [errors, setErrors] = useState<FieldErrors<SampleField>>({});
-  const [failure, setFailure] = useState<readonly Issue[] | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { form, setForm, set, errors, failure, notice, busy, submit } = useRecordForm(props, {
+    table: "Samples",
+    blank,
+    saved: "sampleSaved",
+    validate: (f: SampleForm) => validateSample(f, { customerExists: customerExists(data), salesperson: salespersonFor(data, props.me, f.customerId), newId: idMaker<SampleId>(data, "Samples") }),
+  });
   useEffect(() => setForm((f) => ({ ...f, customerId: props.customerId })), [props.customerId]);
-  const set = <K extends keyof SampleForm>(key: K) => (value: SampleForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-
-  const submit = async (): Promise<void> => {
-    if (busy) return;
-    setNotice(null);
-    setFailure(null);
-    const v = validateSample(form, { customerExists: customerExists(data), salesperson: salespersonFor(data, props.me, form.customerId), newId: idMaker<SampleId>(data, "Samples") });
-    if (!v.ok) {
-      setErrors(v.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const res = await appendRecord(props.host.port, "Samples", v.row, data.clock.today);
-    setBusy(false);
-    if (!res.ok) {
-      setFailure(res.error);
-      return;
-    }
-    setNotice(t("sampleSaved", { id: res.value.id }));
-    setForm({ ...blank(), customerId: "" });
-    props.onCustomer("");
-    await props.refresh();
-  };
 
   return (
     <form className="tb-form" aria-label={t("sampleTitle")} noValidate onKeyDown={submitOnCtrlEnter} onSubmit={(e) => { e.preventDefault(); void submit(); }}>

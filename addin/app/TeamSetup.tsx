@@ -10,10 +10,10 @@ import { SCHEMA, sheetNameOf, type Lang } from "../../core/contract/schema";
 import type { EnsureReport } from "../../workbook/port";
 import type { Host } from "../host/host";
 import { useI18n } from "../i18n/I18n";
-import type { FieldErrors } from "../state/forms/fields";
+import type { FieldErrors } from "../state/forms/field-parsers";
 import { EMPTY_TEAM_ROW, validateTeam, type TeamField, type TeamRowForm } from "../state/forms/team-form";
 import { addSalespeople } from "../state/team";
-import { submitOnCtrlEnter, TextField } from "./fields";
+import { submitOnCtrlEnter, TextField } from "./field-inputs";
 import { WriteError } from "./WriteError";
 
 /** What "create the structure" did, in the header language it used. */

@@ -4,14 +4,13 @@
  * that was read, never while LibreOffice or Excel has it open, and through
  * an atomic replace that keeps what the file is (file-replace.ts).
  */
-import { constants } from "node:fs";
-import { access, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { err, ok, type Issue, type Result } from "../../core/contract/issues";
 import type { LocalizedText } from "../../core/contract/lang";
 import { issueAt } from "../locate";
 import { XlsxWorkbook } from "../xlsx/exceljs/xlsx-workbook";
-import { inspectPackage, describeRisks, type PackageRisks } from "../xlsx/exceljs/package-risks";
+import { inspectPackage, describeRisks } from "../xlsx/exceljs/package-risks";
 import { replaceFile, writeFailure, type ReplaceOptions } from "./file-replace";
 import { officeHolders, officeLockIssue } from "./office-locks";
 import { lockWorkbook, type WorkbookLock } from "./workbook-lock";
@@ -75,12 +74,6 @@ export async function openXlsxFile(file: XlsxFile): Promise<Result<XlsxWorkbook>
   if (!opened.ok) return opened;
   origins.set(opened.value, file);
   return opened;
-}
-
-/** What the file a workbook was opened from holds that exceljs would drop, if anything. */
-export async function risksOf(wb: XlsxWorkbook): Promise<PackageRisks | undefined> {
-  const origin = origins.get(wb);
-  return origin ? inspectPackage(origin.bytes) : undefined;
 }
 
 /**
@@ -174,12 +167,4 @@ async function writeLocked(lock: WorkbookLock, origin: Pick<XlsxFile, "path" | "
   } catch (e) {
     return err([writeFailure(path, e)]);
   }
-}
-
-/** True when the path exists (for commands that must not overwrite). */
-export async function fileExists(path: string): Promise<boolean> {
-  return access(path, constants.F_OK).then(
-    () => true,
-    () => false,
-  );
 }

@@ -2,8 +2,10 @@
  * Number formats for cells the adapter writes. Text goes into "@" (Text)
  * cells, set before the value in the same batch: Excel then stores what we
  * write as typed text, so "=HYPERLINK(…)", "+86 138…", "-5%" or "@SUM(…)"
- * from a customer's form never become formulas or numbers (literal-text.ts
- * lists what Excel would otherwise parse). Numbers keep the column's format.
+ * from a customer's form never become formulas or numbers (the port's
+ * contract suite writes tests/contract/injection-payloads.ts through every
+ * adapter and reads each back as the same text). Numbers keep the column's
+ * format.
  */
 import { to1904 } from "../../core/contract/dates";
 import type { CellValue } from "../../core/contract/raw";

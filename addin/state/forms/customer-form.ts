@@ -3,7 +3,7 @@ import type { CountryCode, Customer, CustomerId, SalespersonName } from "../../.
 import type { DaySerial } from "../../../core/contract/dates";
 import { columnOf, type ColumnDef, type InquiryType, type Source } from "../../../core/contract/schema";
 import { isValidTimeZone } from "../../../core/contract/settings";
-import { FieldCollector, optionalChoice, optionalDate, optionalEmail, optionalNumber, optionalText, requiredText, type Validated } from "./fields";
+import { FieldCollector, optionalChoice, optionalDate, optionalEmail, optionalNumber, optionalText, requiredText, type Validated } from "./field-parsers";
 
 /** The Customers column a field fills: its limits and choices are the schema's. */
 const column = (key: string): ColumnDef => columnOf("Customers", key);

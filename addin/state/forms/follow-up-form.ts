@@ -1,7 +1,7 @@
 /** The Log contact form: what the user typed → a FollowUps row, or messages per field. */
 import type { FollowUp, FollowUpId, SalespersonName, CustomerId } from "../../../core/contract/model";
 import { columnOf, type Channel, type ColumnDef, type Direction, type Purpose } from "../../../core/contract/schema";
-import { FieldCollector, optionalDate, optionalNumber, optionalText, requiredChoice, optionalChoice, requiredDateTime, type Validated } from "./fields";
+import { FieldCollector, optionalDate, optionalNumber, optionalText, requiredChoice, optionalChoice, requiredDateTime, type Validated } from "./field-parsers";
 
 /** The FollowUps column a field fills: its limits and choices are the schema's. */
 const column = (key: string): ColumnDef => columnOf("FollowUps", key);

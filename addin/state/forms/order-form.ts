@@ -1,7 +1,7 @@
 /** The Orders form (opened from Log contact's "order" shortcut). */
 import type { CurrencyCode, CustomerId, Order, OrderId, SalespersonName } from "../../../core/contract/model";
 import { columnOf, type ColumnDef, type Incoterm, type OrderStatus } from "../../../core/contract/schema";
-import { FieldCollector, optionalChoice, optionalDate, optionalText, requiredChoice, requiredDate, requiredNumber, type Validated } from "./fields";
+import { FieldCollector, optionalChoice, optionalDate, optionalText, requiredChoice, requiredDate, requiredNumber, type Validated } from "./field-parsers";
 
 /** The Orders column a field fills: its limits and choices are the schema's. */
 const column = (key: string): ColumnDef => columnOf("Orders", key);

@@ -1,7 +1,7 @@
 /** The Samples form (opened from Log contact's "sample requested/sent" shortcut). */
 import type { CustomerId, Sample, SampleId, SalespersonName } from "../../../core/contract/model";
 import { columnOf, type ColumnDef, type YesNo } from "../../../core/contract/schema";
-import { FieldCollector, optionalChoice, optionalDate, optionalNumber, optionalText, requiredDate, type Validated } from "./fields";
+import { FieldCollector, optionalChoice, optionalDate, optionalNumber, optionalText, requiredDate, type Validated } from "./field-parsers";
 
 /** The Samples column a field fills: its limits and choices are the schema's. */
 const column = (key: string): ColumnDef => columnOf("Samples", key);

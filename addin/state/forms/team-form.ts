@@ -6,7 +6,7 @@
  * every sheet refers to a salesperson by name.
  */
 import type { Salesperson, SalespersonName } from "../../../core/contract/model";
-import { FieldCollector, optionalEmail, optionalText, requiredDate, requiredText, type FieldErrors } from "./fields";
+import { FieldCollector, optionalEmail, optionalText, requiredDate, requiredText, type FieldErrors } from "./field-parsers";
 
 export interface TeamRowForm {
   readonly name: string;

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { serialFromDateTime, serialFromYMD } from "../../../core/contract/dates";
 import type { CustomerId, FollowUpId, OrderId, SalespersonName, SampleId } from "../../../core/contract/model";
 import { validateCustomer, EMPTY_CUSTOMER_FORM, type CustomerForm } from "../../../addin/state/forms/customer-form";
-import { optionalNumber, optionalText, requiredDateTime } from "../../../addin/state/forms/fields";
+import { optionalNumber, optionalText, requiredDateTime } from "../../../addin/state/forms/field-parsers";
 import { EXCEL_MAX_CELL_CHARS as MAX_CELL_TEXT } from "../../../core/contract/excel-limits";
 import { col } from "../../../core/contract/columns";
 import { columnOf } from "../../../core/contract/schema";

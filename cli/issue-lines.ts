@@ -1,4 +1,4 @@
-/** Printing issues the way every command does: one line per problem, file first. */
+/** Issues as every command prints them: one line per problem, file first, and the --json form. */
 import { formatIssue, type Issue } from "../core/contract/issues";
 import type { CliIO } from "./io";
 import { say } from "./messages";

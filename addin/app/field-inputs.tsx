@@ -1,9 +1,9 @@
-/** Small helpers that keep every form's fields labelled, validated and localized alike. */
+/** The inputs every form shows: a labelled field with its message in the pane's language (the parsing is in state/forms/field-parsers.ts). */
 import { Field, Input, Select, Textarea, type InputProps } from "@fluentui/react-components";
 import type { EnumValue, Lang } from "../../core/contract/schema";
 import { localize } from "../../core/contract/lang";
 import { useI18n } from "../i18n/I18n";
-import type { FieldMessage } from "../state/forms/fields";
+import type { FieldMessage } from "../state/forms/field-parsers";
 
 export function useFieldMessage(): (m: FieldMessage | undefined) => string | undefined {
   const { t } = useI18n();
