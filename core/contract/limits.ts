@@ -29,6 +29,7 @@ export const LIMIT_MESSAGES = {
   notWhole: { zh: "必须是整数。", en: "Must be a whole number." },
   mustBePositive: { zh: "必须大于 0。", en: "Must be more than 0." },
   outOfRange: { zh: "必须在 {min} 到 {max} 之间。", en: "Must be from {min} to {max}." },
+  tooSmall: { zh: "不能小于 {min}。", en: "Must be {min} or more." },
   tooLong: { zh: "太长：最多 {max} 个字符。", en: "Too long: at most {max} characters." },
 } satisfies Catalog<string>;
 
@@ -50,7 +51,7 @@ export function numberProblem(column: ColumnDef, n: number): LimitProblem | null
     case "between":
       return n >= limit.min && n <= limit.max ? null : { key: "outOfRange", params: { min: limit.min, max: limit.max } };
     case "atLeast":
-      return n >= limit.min ? null : { key: "outOfRange", params: { min: limit.min, max: "∞" } };
+      return n >= limit.min ? null : { key: "tooSmall", params: { min: limit.min } };
   }
 }
 

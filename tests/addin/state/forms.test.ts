@@ -97,10 +97,10 @@ describe("the forms' limits are the schema's column definitions", () => {
     ["FollowUps.Satisfaction (int 1..5)", columnOf("FollowUps", "Satisfaction"), "4.5", { key: "notWhole" }],
     ["Orders.Amount (positive)", columnOf("Orders", "Amount"), "0.01", null],
     ["Orders.Amount (positive)", columnOf("Orders", "Amount"), "0", { key: "mustBePositive" }],
-    ["Samples.FeeCNY (at least 0)", columnOf("Samples", "FeeCNY"), "-1", { key: "outOfRange", params: { min: 0, max: "∞" } }],
+    ["Samples.FeeCNY (at least 0)", columnOf("Samples", "FeeCNY"), "-1", { key: "tooSmall", params: { min: 0 } }],
     // A column the schema defined otherwise: the form follows it, no second copy to update.
     ["a column of at most 10", col("X", "X", "number", { max: 10 }), "11", { key: "outOfRange", params: { min: 0, max: 10 } }],
-    ["a column of at least 3", col("X", "X", "int", { min: 3 }), "2", { key: "outOfRange", params: { min: 3, max: "∞" } }],
+    ["a column of at least 3", col("X", "X", "int", { min: 3 }), "2", { key: "tooSmall", params: { min: 3 } }],
   ] as const)("%s: %j", (_name, column, typed, message) => {
     const r = optionalNumber(typed, column);
     expect(r).toEqual(message === null ? { ok: true, value: Number(typed) } : { ok: false, message });
@@ -185,6 +185,8 @@ describe("message catalogs", () => {
   it.each([
     ["en-US", "outOfRange", { min: 1, max: 5 }, "Must be from 1 to 5."],
     ["zh-CN", "outOfRange", { min: 1, max: 5 }, "必须在 1 到 5 之间。"],
+    ["en-US", "tooSmall", { min: 0 }, "Must be 0 or more."],
+    ["zh-CN", "tooSmall", { min: 0 }, "不能小于 0。"],
     ["en-US", "saved", { name: "$&.xlsx" }, "Saved $&.xlsx."],
   ] as const)("%s %s fills its placeholders", (lang, key, params, text) => {
     expect(translator(lang)(key, params)).toBe(text);

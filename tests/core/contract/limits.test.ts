@@ -22,7 +22,7 @@ describe("numberProblem: what a typed number breaks", () => {
     [columnOf("FollowUps", "Satisfaction"), 2.5, { key: "notWhole" }],
     [columnOf("Orders", "Amount"), 0, { key: "mustBePositive" }],
     [columnOf("Samples", "FeeCNY"), 0, null],
-    [columnOf("Samples", "FeeCNY"), -0.5, { key: "outOfRange", params: { min: 0, max: "∞" } }],
+    [columnOf("Samples", "FeeCNY"), -0.5, { key: "tooSmall", params: { min: 0 } }],
   ] as const)("%#: %s", (column, n, problem) => expect(numberProblem(column, n)).toEqual(problem));
 
   it("text longer than an Excel cell holds", () => {
