@@ -56,8 +56,9 @@ export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSn
   const rowNumbers: Partial<Record<TableName, readonly number[]>> = {};
   const set: Record<string, TableRows<TableName>> = {};
 
+  const together = port.readTables ? await port.readTables(TABLE_NAMES) : undefined;
   for (const name of TABLE_NAMES) {
-    const res = await port.readTable(name);
+    const res = together?.get(name) ?? (await port.readTable(name));
     if (!res.ok) {
       if (isUnreadable(res.error)) return err(res.error);
       const def = SCHEMA[name];

@@ -25,20 +25,28 @@ export interface OfficeReadResult {
 }
 
 /** A current Excel (ExcelApi up to 1.17). */
-const MODERN = { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number((version ?? "1.1").split(".")[1]) <= 17 };
+export const MODERN = { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number((version ?? "1.1").split(".")[1]) <= 17 };
 
-/** The snapshot as a workbook in the fake Excel: each table an Excel table named after it. */
-export function fakeExcelOf(data: CrmSnapshot, lang: Lang = "zh-CN"): FakeExcel {
+/** Tables to leave out of the fake workbook, and tables laid out as a plain sheet (headers in row 1) rather than an Excel table. */
+export interface FakeLayout {
+  readonly omit?: readonly TableName[];
+  readonly plain?: readonly TableName[];
+}
+
+/** The snapshot as a workbook in the fake Excel: each table an Excel table named after it (unless `layout` says otherwise). */
+export function fakeExcelOf(data: CrmSnapshot, lang: Lang = "zh-CN", layout: FakeLayout = {}): FakeExcel {
   const excel = new FakeExcel();
-  for (const table of TABLE_NAMES) seedTable(excel, table, data[table] as readonly RowOf<typeof table>[], lang);
+  for (const table of TABLE_NAMES) {
+    if (!layout.omit?.includes(table)) seedTable(excel, table, data[table] as readonly RowOf<typeof table>[], lang, !layout.plain?.includes(table));
+  }
   return excel;
 }
 
-function seedTable<T extends TableName>(excel: FakeExcel, table: T, rows: readonly RowOf<T>[], lang: Lang): void {
+function seedTable<T extends TableName>(excel: FakeExcel, table: T, rows: readonly RowOf<T>[], lang: Lang, asTable: boolean): void {
   const def = SCHEMA[table];
   excel.seed({
     sheet: sheetNameOf(def, lang),
-    table,
+    table: asTable ? table : undefined,
     headers: def.columns.map((c) => headerOf(c, lang)),
     rows: rows.map((r) => {
       const cells = toCells(table, r, lang);

@@ -37,6 +37,12 @@ export interface WorkbookPort {
    */
   readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>>;
   /**
+   * Every column of several tables, each answered as readTable would, where
+   * the adapter reads them faster together (Office.js: one round trip opens
+   * them all); readSnapshot falls back to readTable one by one.
+   */
+  readTables?(tables: readonly TableName[]): Promise<ReadonlyMap<TableName, Result<RawTable>>>;
+  /**
    * Appends rows below the table. All rows are written or none: a row that
    * cannot be written fails the whole call with an issue naming it.
    */
@@ -60,6 +66,6 @@ export interface WorkbookPort {
  * reader (workbook/xlsx/stream) offers only this, since it never holds the
  * workbook it reads.
  */
-export type TableReader = Pick<WorkbookPort, "readTable">;
+export type TableReader = Pick<WorkbookPort, "readTable" | "readTables">;
 
 export type { Issue };

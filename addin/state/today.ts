@@ -41,11 +41,20 @@ export function clockText(serial: DateTimeSerial, today: number): string {
   return dayOf(serial) === today ? hhmm(serial) : `${toISODate(serial).slice(5)} ${hhmm(serial)}`;
 }
 
-export function customerClock(data: PaneData, customerId: string): CustomerClock | null {
+export function customerClock(data: PaneData, customerId: string, clocks?: Map<string, CustomerClock>): CustomerClock | null {
   const c = customerOf(data.index, customerId as DueItem["customerId"]);
   if (!c) return null;
   const tz = customerTimeZone(c, data.index.countriesByCode);
   if (!tz) return null;
+  // Customers in one time zone share their clock: the Today list asks for up to 250, in a few dozen zones.
+  const known = clocks?.get(tz);
+  if (known) return known;
+  const clock = zoneClock(data, tz);
+  clocks?.set(tz, clock);
+  return clock;
+}
+
+function zoneClock(data: PaneData, tz: string): CustomerClock {
   const { now, today } = data.clock;
   const settings = data.ws.settings;
   const local = localTime(tz, now, settings.WorkTimeZone);
@@ -77,7 +86,8 @@ export function todayView(data: PaneData, me: SalespersonName | null, limitPerGr
   const birthdays: TodayEntry[] = [];
   const unanswered: TodayEntry[] = [];
   // Clocks are computed only for what is shown: a long list stays cheap.
-  const entry = (item: DueItem): TodayEntry => ({ item, clock: customerClock(data, item.customerId) });
+  const clocks = new Map<string, CustomerClock>();
+  const entry = (item: DueItem): TodayEntry => ({ item, clock: customerClock(data, item.customerId, clocks) });
   for (const item of items) {
     const list = item.rule === "birthday" ? birthdays : item.rule === "sameDayReply" ? unanswered : bySeverity[item.severity];
     if (list.length < limitPerGroup) list.push(entry(item));

@@ -3,7 +3,7 @@
  * JavaScript API (everything else talks to the port). Each port call is one
  * Excel.run, so its reads and writes see the same workbook state.
  */
-import { err, type Issue, type Result } from "../../core/contract/issues";
+import { err, ok, type Issue, type Result } from "../../core/contract/issues";
 import type { CellValue, RawTable } from "../../core/contract/raw";
 import type { ReportSheet } from "../../core/report/sheet";
 import type { Lang, TableName } from "../../core/contract/schema";
@@ -11,7 +11,7 @@ import type { EnsureReport, UpdateById, WorkbookPort } from "../port";
 import { appendRowsIn } from "./append";
 import { issueFromOfficeError } from "./errors";
 import { DEFAULT_LIMITS, type PayloadLimits } from "./payload";
-import { readTableIn } from "./read";
+import { readTableIn, readTablesIn } from "./read";
 import { writeReportSheetIn } from "./report";
 import { checkRequirements, TABLE_RESIZE_API } from "./requirements";
 import { RUN_OPTIONS, type ExcelRun, type RequirementSets } from "./run";
@@ -77,6 +77,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
   readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>> {
     return this.excel(table, (ctx) => readTableIn(ctx, table, columns, this.limits));
+  }
+
+  /** Every column of several tables in one Excel.run, their openings sharing one sync (read.ts readTablesIn). */
+  async readTables(tables: readonly TableName[]): Promise<ReadonlyMap<TableName, Result<RawTable>>> {
+    const read = await this.excel<ReadonlyMap<TableName, Result<RawTable>>>("", async (ctx) => ok(await readTablesIn(ctx, tables, this.limits)));
+    // Excel not answering (or failing the run) is every table's answer.
+    return read.ok ? read.value : new Map(tables.map((t) => [t, read]));
   }
 
   appendRows(table: TableName, rows: readonly Readonly<Record<string, CellValue>>[]): Promise<Result<{ readonly firstRow: number; readonly count: number }>> {

@@ -11,7 +11,7 @@ import type { TableName } from "../../core/contract/schema";
 import { columnDef, headerNames, isBlankRow, selectColumns } from "../locate";
 import { blankRow } from "../blank-row";
 import type { PayloadLimits } from "./payload";
-import { columnRuns, openTable, readColumns, type OpenedTable } from "./table-view";
+import { columnRuns, openTable, queueOpenTable, readColumns, type OpenedTable } from "./table-view";
 
 /** True for contract columns holding Excel dates (converted between date systems). */
 export function isDateColumn(table: TableName, key: string): boolean {
@@ -31,6 +31,37 @@ export async function readTableIn(ctx: Excel.RequestContext, name: TableName, co
   const { keys, issues } = selectColumns(opened.layout, opened.sheet, columns);
   if (issues.length > 0) return err(issues);
   return rawTableOf(ctx, opened, keys, limits);
+}
+
+/**
+ * Every column of several tables in one Excel.run: all of them opened in one
+ * sync (headers, sizes and a first slice of rows each), then each table's
+ * remaining rows in payload-sized blocks. The task pane reads the whole CRM
+ * this way when it is shown: ten tables one after another cost at least
+ * twenty round trips, each tens of milliseconds on Excel on the web. When the
+ * shared sync fails (a table missing, a plain sheet instead of a table, an
+ * answer too large) each table is read on its own as readTableIn does, which
+ * knows how to handle each of these.
+ */
+export async function readTablesIn(ctx: Excel.RequestContext, names: readonly TableName[], limits: PayloadLimits): Promise<ReadonlyMap<TableName, Result<RawTable>>> {
+  const queued = names.map((name) => queueOpenTable(ctx, name));
+  let together = true;
+  try {
+    await ctx.sync();
+  } catch {
+    together = false;
+  }
+  const out = new Map<TableName, Result<RawTable>>();
+  for (const [i, name] of names.entries()) {
+    if (!together) {
+      out.set(name, await readTableIn(ctx, name, undefined, limits));
+      continue;
+    }
+    const opened = queued[i].opened();
+    const { keys, issues } = selectColumns(opened.layout, opened.sheet, undefined);
+    out.set(name, issues.length > 0 ? err(issues) : await rawTableOf(ctx, opened, keys, limits));
+  }
+  return out;
 }
 
 async function rawTableOf(ctx: Excel.RequestContext, opened: OpenedTable, keys: readonly string[], limits: PayloadLimits): Promise<Result<RawTable>> {

@@ -121,7 +121,14 @@ export async function openTable<X>(ctx: Excel.RequestContext, name: TableName, a
   }
 }
 
-async function openTableWith<X>(ctx: Excel.RequestContext, name: TableName, alongside: ((table: Excel.Table, body: Excel.Range) => X) | undefined, probeRows: number): Promise<Opening<X>> {
+/** openTable's loads for an Excel table, queued and not yet synced; `opened()` answers them after the sync. */
+export interface QueuedOpening<X> {
+  opened(): OpenedTable;
+  readonly extra: X | undefined;
+}
+
+/** Queues sync 1 of openTable for an Excel table without syncing, so several tables can share one round trip (readTablesIn). */
+export function queueOpenTable<X>(ctx: Excel.RequestContext, name: TableName, alongside?: (table: Excel.Table, body: Excel.Range) => X, probeRows: number = PROBE_ROWS): QueuedOpening<X> {
   const epoch = epochOf(ctx);
   const table = ctx.workbook.tables.getItem(name).load("showTotals");
   const sheet = table.worksheet.load("name");
@@ -130,13 +137,18 @@ async function openTableWith<X>(ctx: Excel.RequestContext, name: TableName, alon
   const body = table.getDataBodyRange().load("rowCount");
   const probe = probeRows > 0 ? header.getRowsBelow(probeRows).load("values") : undefined;
   const extra = alongside?.(table, body);
+  return { extra, opened: () => opened({ name, kind: "table", table, body, header, sheet, protection, probe, epoch, rowCount: body.rowCount, showTotals: table.showTotals }) };
+}
+
+async function openTableWith<X>(ctx: Excel.RequestContext, name: TableName, alongside: ((table: Excel.Table, body: Excel.Range) => X) | undefined, probeRows: number): Promise<Opening<X>> {
+  const queued = queueOpenTable(ctx, name, alongside, probeRows);
   try {
     await ctx.sync();
   } catch (e) {
     if (officeErrorCode(e) === "ItemNotFound") return openSheet(ctx, name, probeRows);
     return err([issueFromOfficeError(e, name)]);
   }
-  return ok({ opened: opened({ name, kind: "table", table, body, header, sheet, protection, probe, epoch, rowCount: body.rowCount, showTotals: table.showTotals }), extra });
+  return ok({ opened: queued.opened(), extra: queued.extra });
 }
 
 /** A plain sheet named after the table (either language), headers in row 1, data down to the last used row. */
