@@ -7,6 +7,9 @@
  *   --runs N                    timed runs of the core work (default 11)
  *   --io-runs N                 runs of each I/O metric (default 3; fewer when slow)
  *   --no-bundles                skip the webpack build
+ *   --csv-rows N                rows of the CSV import target (default 200,000)
+ *   --pane-customers N          customers of the pane-ready target (default 3,000)
+ *   --no-targets                skip issue 22's targets (demo, import, file mode, pane)
  */
 import { resolve } from "node:path";
 import { serialFromYMD, type DaySerial } from "../core/contract/dates";
@@ -32,6 +35,12 @@ export interface BenchConfig {
   /** Webpack entries to build; undefined = all. */
   readonly bundleEntries?: readonly string[];
   readonly skipBundles?: boolean;
+  /** Rows of the CSV import target (issue 22: 200,000). */
+  readonly csvRows: number;
+  /** Customers of the pane-ready target in the fake Excel (issue 22: 3,000). */
+  readonly paneCustomers: number;
+  /** Skip issue 22's targets (bench/targets.ts). */
+  readonly skipTargets?: boolean;
   /** Progress lines (stderr in bench/main.ts). */
   readonly log?: (line: string) => void;
 }
@@ -62,6 +71,9 @@ export function configFromArgs(argv: readonly string[], log?: (line: string) => 
     ioRuns: positiveInt(option(argv, "io-runs"), 3, "--io-runs"),
     ioBudgetMs: 60_000,
     skipBundles: argv.includes("--no-bundles"),
+    csvRows: positiveInt(option(argv, "csv-rows"), 200_000, "--csv-rows"),
+    paneCustomers: positiveInt(option(argv, "pane-customers"), 3_000, "--pane-customers"),
+    skipTargets: argv.includes("--no-targets"),
     log,
   };
 }

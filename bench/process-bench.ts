@@ -46,10 +46,11 @@ export function maxRssFromGnuTime(stderr: string): number | undefined {
  * Runs a node script (bin/tradebook.cjs, or a bench child) as its own
  * process. `fallback` is the script that reports its own peak memory when
  * GNU time is not installed (the same script when it always does).
+ * `nodeArgs` go to node before the script (`--import tsx` for a TypeScript child).
  */
-export function runNode(script: string, fallback: string, args: readonly string[], useGnuTime: boolean, resultFile: string): Promise<ProcessRun> {
+export function runNode(script: string, fallback: string, args: readonly string[], useGnuTime: boolean, resultFile: string, nodeArgs: readonly string[] = []): Promise<ProcessRun> {
   const node = process.execPath;
-  const [cmd, argv] = useGnuTime ? [GNU_TIME, ["-v", node, join(ROOT, script), ...args]] : [node, [join(ROOT, fallback), ...args]];
+  const [cmd, argv] = useGnuTime ? [GNU_TIME, ["-v", node, ...nodeArgs, join(ROOT, script), ...args]] : [node, [...nodeArgs, join(ROOT, fallback), ...args]];
   return new Promise((done, fail) => {
     const t0 = performance.now();
     const child = spawn(cmd, argv, { cwd: ROOT, env: { ...process.env, TRADEBOOK_BENCH_RESULT: resultFile, TRADEBOOK_LANG: "en-US" }, stdio: ["ignore", "ignore", "pipe"] });
@@ -67,11 +68,11 @@ export function runNode(script: string, fallback: string, args: readonly string[
   });
 }
 
-/** Runs `tradebook review FILE --quarter Q --out TMP --json` `runs` times (fewer when over budget). */
-export async function benchReviewProcess(file: string, quarter: string, runs: number, budgetMs: number): Promise<ProcessResult> {
+/** Runs `tradebook review FILE [--quarter Q] --out TMP --json` `runs` times (fewer when over budget); no quarter: the command's default, the last completed one. */
+export async function benchReviewProcess(file: string, quarter: string | undefined, runs: number, budgetMs: number): Promise<ProcessResult> {
   const dir = mkdtempSync(join(tmpdir(), "tradebook-bench-"));
   const useGnuTime = existsSync(GNU_TIME);
-  const args = ["review", file, "--quarter", quarter, "--out", join(dir, "review.xlsx"), "--json"];
+  const args = ["review", file, ...(quarter ? ["--quarter", quarter] : []), "--out", join(dir, "review.xlsx"), "--json"];
   const done: ProcessRun[] = [];
   try {
     let spent = 0;
@@ -85,7 +86,7 @@ export async function benchReviewProcess(file: string, quarter: string, runs: nu
     rmSync(dir, { recursive: true, force: true });
   }
   return {
-    command: `tradebook review <workbook> --quarter ${quarter} --out <tmp> --json`,
+    command: `tradebook review <workbook>${quarter ? ` --quarter ${quarter}` : ""} --out <tmp> --json`,
     wallMs: round(median(done.map((r) => r.wallMs))),
     maxRssMB: round(Math.max(...done.map((r) => r.maxRssMB)), 0),
     runs: done.length,

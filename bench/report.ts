@@ -51,6 +51,20 @@ export function formatResults(r: BenchResults): string {
   }
   const st = r.startup;
   out.push("", table([["startup (process, median of " + st.runs + ")", "wall"], ["tradebook --help", ms(st.helpMs)], ["tradebook --version", ms(st.versionMs)], ["node -e 0 (node alone)", ms(st.nodeMs)]]));
+  if (r.targets.length > 0) {
+    const figure = (t: BenchResults["targets"][number]): string => (t.failure !== undefined && !Number.isFinite(t.figure) ? "FAILED" : t.unit === "ms" ? ms(t.figure) : `${int(t.figure)} ${t.unit}`);
+    const limit = (t: BenchResults["targets"][number]): string => `${t.strict ? "<" : "≤"} ${t.unit === "ms" ? ms(t.limit) : `${int(t.limit)} ${t.unit}`}`;
+    out.push("", table([["targets (issue 22; medians)", "figure", "target", ""], ...r.targets.map((t) => [t.what, figure(t), limit(t), t.pass ? "PASS" : "FAIL"])]));
+    const m = r.targetMeasures;
+    if (m) {
+      const file = m.fileMode;
+      out.push(
+        `  pane ready: ${ms(m.pane.ready.cpuMs ?? Number.NaN)} CPU, largest response ${kb(m.pane.maxResponseBytes)}, ${int(m.pane.dueItems)} due items` +
+          ("error" in file ? "" : `; file mode: peak RSS ${int(file.maxRssMB)} MB, re-read after the write ${ms(file.rereadMs)}`),
+      );
+    }
+    for (const t of r.targets) if (t.failure !== undefined) out.push(`  ${t.what} failed: ${t.failure}`);
+  }
   out.push(
     "",
     table([

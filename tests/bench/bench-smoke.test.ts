@@ -14,6 +14,7 @@ import { benchSnapshot, FOLLOW_UPS_PER_CUSTOMER, TEAM_SIZE } from "../../bench/g
 import { LIMITS, runBench, scalingOf, type BenchResults } from "../../bench/harness";
 import { maxRssFromGnuTime } from "../../bench/process-bench";
 import { formatResults } from "../../bench/report";
+import { targetRows } from "../../bench/targets";
 import { median } from "../../bench/stats";
 
 describe("scaling check: the whole `tradebook review` may take at most 5x the time for 4x the rows", () => {
@@ -54,14 +55,15 @@ describe("scaling check: the whole `tradebook review` may take at most 5x the ti
 
 describe("benchmark settings", () => {
   it.each([
-    { argv: [], sizes: [...DEFAULT_SIZES], runs: 11, bundles: true },
-    { argv: ["--sizes", "100,400", "--runs", "3", "--no-bundles"], sizes: [100, 400], runs: 3, bundles: false },
-    { argv: ["--sizes=10,20,40"], sizes: [10, 20, 40], runs: 11, bundles: true },
-  ])("$argv", ({ argv, sizes, runs, bundles }) => {
+    { argv: [], sizes: [...DEFAULT_SIZES], runs: 11, bundles: true, csvRows: 200_000, paneCustomers: 3_000 },
+    { argv: ["--sizes", "100,400", "--runs", "3", "--no-bundles"], sizes: [100, 400], runs: 3, bundles: false, csvRows: 200_000, paneCustomers: 3_000 },
+    { argv: ["--sizes=10,20,40", "--csv-rows", "500", "--pane-customers=90"], sizes: [10, 20, 40], runs: 11, bundles: true, csvRows: 500, paneCustomers: 90 },
+  ])("$argv", ({ argv, sizes, runs, bundles, csvRows, paneCustomers }) => {
     const c = configFromArgs(argv);
     expect(c.sizes.map((s) => s.customers)).toEqual(sizes);
     expect(c.coreRuns).toBe(runs);
     expect(!c.skipBundles).toBe(bundles);
+    expect([c.csvRows, c.paneCustomers, c.skipTargets]).toEqual([csvRows, paneCustomers, false]);
     expect([c.seed, c.asOf]).toEqual([BENCH_SEED, BENCH_AS_OF]);
   });
 
@@ -110,6 +112,8 @@ describe("the benchmark end to end at tiny sizes", () => {
       ioRuns: 1,
       ioBudgetMs: 1,
       bundleEntries: ["functions"],
+      csvRows: 300,
+      paneCustomers: 60,
     });
     // What bench/main.ts writes, read back as a reader of results.json would.
     writeFileSync(join(dir, "results.json"), JSON.stringify(run));
@@ -172,7 +176,65 @@ describe("the benchmark end to end at tiny sizes", () => {
     for (const t of [helpMs, versionMs, nodeMs]) expect(positive(t)).toBe(true);
     // Node's own start is a floor the command cannot go under.
     expect(helpMs).toBeGreaterThan(nodeMs * 0.8);
-    expect(results.checks.find((c) => c.name === "tradebook --help startup")).toEqual(expect.objectContaining({ value: helpMs, limit: LIMITS.helpStartupMs }));
+    expect(results.checks.find((c) => c.name === "target: tradebook --help")).toEqual(expect.objectContaining({ value: helpMs, limit: LIMITS.helpStartupMs }));
+  });
+
+  it("measures every target of issue 22 beside its figure, each a check of its own", () => {
+    const whats = results.targets.map((t) => t.what);
+    expect(whats).toEqual([
+      "tradebook --help",
+      "tradebook review, the 300-customer demo",
+      "tradebook review, 120 customers / 1,200 follow-ups: wall",
+      "tradebook review, 120 customers / 1,200 follow-ups: peak RSS",
+      "tradebook import of one follow-up, 120 customers / 1,200 follow-ups: wall",
+      "tradebook import of one follow-up, 120 customers / 1,200 follow-ups: peak RSS",
+      "tradebook import of a 300-row CSV into tiny×4: wall",
+      "tradebook import of a 300-row CSV into tiny×4: peak RSS",
+      "file mode, 120 customers: open",
+      "file mode, 120 customers: log one contact",
+      "pane ready in Excel (fake), 60 customers: wall",
+      "pane ready in Excel (fake), 60 customers: syncs",
+    ]);
+    for (const t of results.targets) {
+      expect(t.failure, t.what).toBeUndefined();
+      expect(positive(t.figure), t.what).toBe(true);
+      expect(t.pass).toBe(t.strict ? t.figure < t.limit : t.figure <= t.limit);
+      expect(results.checks.find((c) => c.name === `target: ${t.what}`)).toEqual(expect.objectContaining({ value: t.figure, limit: t.limit, pass: t.pass }));
+    }
+    expect(results.targets.map((t) => t.limit)).toEqual([150, 600, 5000, 700, 5000, 700, 15000, 1024, 4000, 2000, 1000, 10]);
+    const m = results.targetMeasures!;
+    expect([m.demoReview.exitCode, m.importOne.exitCode, m.importCsv.exitCode]).toEqual([0, 0, 0]);
+    expect([m.importOne.rows, m.importCsv.rows]).toEqual([1, 300]);
+    expect(m.importOne.maxRssMB).toBeGreaterThan(20);
+    expect(m.fileMode).not.toHaveProperty("error");
+    expect(m.pane.syncs).toBeLessThanOrEqual(10);
+    expect(m.pane.dueItems).toBeGreaterThan(0);
+  });
+
+  it("a missed target fails: under the limit passes a strict one, at the limit does not", () => {
+    const startup = { helpMs: 150, versionMs: 1, nodeMs: 1, runs: 1 };
+    const fine = { command: "", wallMs: 100, maxRssMB: 100, runs: 1, exitCode: 0, memoryFrom: "gnu-time" as const };
+    const imported = { rows: 1, wallMs: 5000, maxRssMB: 701, runs: 1, exitCode: 0, workbook: "large" };
+    const rows = targetRows(
+      { demoReview: fine, importOne: imported, importCsv: { ...imported, exitCode: 2, error: "out of memory" }, fileMode: { error: "boom", maxRssMB: 1, workbook: "medium", customers: 25_000 }, pane: { ready: { medianMs: 1000, minMs: 1, maxMs: 1, runs: 1 }, syncs: 11, maxResponseBytes: 1, dueItems: 1, customers: 3000 } },
+      startup,
+      { name: "large", customers: 50_000, followUps: 500_000, review: fine },
+    );
+    expect(rows.map((r) => [r.what.split(",")[0].split(":")[0], r.pass])).toEqual([
+      ["tradebook --help", false],
+      ["tradebook review", true],
+      ["tradebook review", true],
+      ["tradebook review", true],
+      ["tradebook import of one follow-up", true],
+      ["tradebook import of one follow-up", false],
+      ["tradebook import of a 1-row CSV into large", false],
+      ["tradebook import of a 1-row CSV into large", false],
+      ["file mode", false],
+      ["file mode", false],
+      ["pane ready in Excel (fake)", true],
+      ["pane ready in Excel (fake)", false],
+    ]);
+    expect(formatResults({ ...results, targets: rows, checks: [] })).toMatch(/tradebook --help\s+\S+ ms\s+< 150 ms\s+FAIL/);
   });
 
   it("shows each metric's scaling from the smallest size to the largest, judges the whole review's, and lists every check", () => {
@@ -184,18 +246,18 @@ describe("the benchmark end to end at tiny sizes", () => {
     ]);
     expect(results.scaling[0].rowRatio).toBeCloseTo(4, 0);
     const names = results.checks.map((c) => c.name).join("\n");
-    for (const want of ["core review + due list", "tradebook review process", "file adapter read finished", "review exit code", "peak memory", "largest request", "largest response", "functions bundle"]) expect(names).toContain(want);
+    for (const want of ["core review + due list", "tradebook review process", "file adapter read finished", "review exit code", "peak RSS", "largest request", "largest response", "functions bundle"]) expect(names).toContain(want);
     expect(results.checks.filter((c) => c.name.startsWith("core review + due list"))).toHaveLength(1);
     expect(results.pass).toBe(results.checks.every((c) => c.pass));
   });
 
   it("prints a readable table with every metric", () => {
     const text = formatResults(results);
-    for (const label of ["core: review + due list", "(min-max)", "file: open + readSnapshot", "file: peak RSS", "tradebook review: peak RSS", "Office: largest request", "functions", "scaling", "tradebook --help", "checks:"]) expect(text).toContain(label);
+    for (const label of ["core: review + due list", "(min-max)", "file: open + readSnapshot", "file: peak RSS", "tradebook review: peak RSS", "Office: largest request", "functions", "scaling", "tradebook --help", "targets (issue 22; medians)", "pane ready", "checks:"]) expect(text).toContain(label);
   });
 
   it("reuses a cached workbook instead of writing it again", async () => {
-    const again = await runBench({ sizes: [{ name: "tiny", customers: 30 }], seed: BENCH_SEED, asOf: BENCH_AS_OF, outDir: dir, coreRuns: 1, warmup: 0, ioRuns: 1, ioBudgetMs: 1, skipBundles: true });
+    const again = await runBench({ sizes: [{ name: "tiny", customers: 30 }], seed: BENCH_SEED, asOf: BENCH_AS_OF, outDir: dir, coreRuns: 1, warmup: 0, ioRuns: 1, ioBudgetMs: 1, skipBundles: true, skipTargets: true, csvRows: 1, paneCustomers: 1 });
     expect(again.sizes[0].workbookWriteSeconds).toBeNull();
     expect(again.sizes[0].workbookBytes).toBe(results.sizes[0].workbookBytes);
   }, 120_000);
