@@ -54,9 +54,9 @@ function notices(inputs) {
   return `The tradebook command bundles these packages:\n\n${parts.join("\n" + "-".repeat(72) + "\n\n")}`;
 }
 
-async function buildCli({ quiet = false } = {}) {
-  const started = performance.now();
-  const result = await build({
+/** The CLI compiled in memory, with esbuild's metafile (what each chunk holds and imports); nothing written. */
+function compileCli({ quiet = false } = {}) {
+  return build({
     absWorkingDir: root,
     entryPoints: { tradebook: "cli/tradebook.ts" },
     outdir: out,
@@ -76,6 +76,11 @@ async function buildCli({ quiet = false } = {}) {
     write: false,
     logLevel: quiet ? "error" : "warning",
   });
+}
+
+async function buildCli({ quiet = false } = {}) {
+  const started = performance.now();
+  const result = await compileCli({ quiet });
   const outputs = [...result.outputFiles, { path: join(out, "THIRD-PARTY-NOTICES.txt"), contents: Buffer.from(notices(result.metafile.inputs)) }];
   const changed = install(outputs);
   if (!quiet) {
@@ -140,7 +145,33 @@ async function buildCliIfStale(options = {}) {
   return isStale() ? buildCli(options) : null;
 }
 
-module.exports = { buildCli, buildCliIfStale, CLI_OUT: out };
+/**
+ * The packages a chunk loads before it runs: the node_modules packages in
+ * it and in every chunk it imports statically (not those behind an
+ * import(), which load only when called). `entry` names the output file
+ * ("tradebook.mjs") or a command's chunk ("review").
+ */
+function staticPackagesOf(metafile, entry) {
+  const outputs = metafile.outputs;
+  const start = Object.keys(outputs).find((o) => o === join("lib", "cli", entry) || (o.includes("/chunks/") && o.split("/").pop().startsWith(`${entry}-`)));
+  if (!start) throw new Error(`no chunk ${entry} in the build`);
+  const seen = new Set();
+  const stack = [start];
+  while (stack.length > 0) {
+    const o = stack.pop();
+    if (seen.has(o) || !outputs[o]) continue;
+    seen.add(o);
+    for (const i of outputs[o].imports) if (i.kind === "import-statement" && !i.external) stack.push(i.path);
+  }
+  const packages = new Set();
+  for (const o of seen) for (const input of Object.keys(outputs[o].inputs)) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+    if (m) packages.add(m[1]);
+  }
+  return [...packages].sort();
+}
+
+module.exports = { buildCli, buildCliIfStale, compileCli, staticPackagesOf, CLI_OUT: out };
 
 if (require.main === module) {
   const quiet = process.argv.includes("--quiet");

@@ -9,7 +9,7 @@ import { basename, resolve } from "node:path";
 import { err, ok, type Issue, type Result } from "../../core/contract/issues";
 import type { LocalizedText } from "../../core/contract/lang";
 import { issueAt } from "../locate";
-import { XlsxWorkbook } from "../xlsx/exceljs/xlsx-workbook";
+import type { XlsxWorkbook } from "../xlsx/exceljs/xlsx-workbook";
 import { inspectPackage, describeRisks } from "../xlsx/exceljs/package-risks";
 import { replaceFile, writeFailure, type ReplaceOptions } from "./file-replace";
 import { officeHolders, officeLockIssue } from "./office-locks";
@@ -70,6 +70,8 @@ export async function openXlsx(path: string): Promise<Result<XlsxWorkbook>> {
 
 /** A file already read, loaded whole; saveXlsx then refuses to overwrite it if it changed on disk since that read. */
 export async function openXlsxFile(file: XlsxFile): Promise<Result<XlsxWorkbook>> {
+  // exceljs is loaded only by the commands that load a workbook whole: the streamed reads and the reports never need it.
+  const { XlsxWorkbook } = await import("../xlsx/exceljs/xlsx-workbook");
   const opened = await XlsxWorkbook.fromBuffer(file.bytes, basename(file.path));
   if (!opened.ok) return opened;
   origins.set(opened.value, file);

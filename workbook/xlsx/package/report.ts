@@ -4,9 +4,9 @@
  * XlsxWorkbook.writeReportSheet + save re-serialises every cell of the
  * workbook through exceljs: gigabytes for a big CRM (out of memory at 692k
  * rows), and charts, pivot tables and whatever else exceljs cannot model are
- * lost. Here each report is rendered by exceljs into a workbook of its own
- * (report-writer.ts, so it looks exactly the same), and its sheet is moved
- * into the target package: styles appended to styles.xml, texts inlined,
+ * lost. Here each report is rendered as SpreadsheetML text (report-xml.ts,
+ * the same sheet exceljs/report-writer.ts renders, without loading exceljs),
+ * and its sheet is moved into the target package: styles appended to styles.xml, texts inlined,
  * the sheet listed in workbook.xml with its print titles. Every other part
  * keeps its bytes (JSZip reuses an unchanged entry's compressed data), so the
  * cost follows the report's size, not the workbook's. Browser-safe.
@@ -16,7 +16,6 @@
  * never replaced and nothing is written; a report sheet of the same name is
  * replaced where it stands; a new one goes last.
  */
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { err, ok, type Issue, type Result } from "../../../core/contract/issues";
 import { safeSheetName, type ReportSheet } from "../../../core/report/sheet";
@@ -27,19 +26,11 @@ import { REL, CONTENT_TYPES, WORKSHEET_TYPE, addRelationship, dropOverrides, dro
 import { mergeStyles } from "./styles";
 import { sharedStrings, transplantSheet } from "./report-sheet-xml";
 import { listSheets, placeSheet, type ListedSheet } from "./workbook-xml";
-import { renderReportSheet } from "../exceljs/report-writer";
-import { withEscapedTexts } from "../exceljs/xml-text";
+import { renderReportXml, type RenderedReport } from "./report-xml";
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** The parts of a report rendered alone by exceljs. */
-export interface RenderedReport {
-  readonly sheetXml: string;
-  readonly stylesXml: string;
-  readonly strings: readonly string[];
-  /** Its workbook.xml's <definedName> elements (print titles, print area), all local to sheet 0. */
-  readonly definedNames: readonly string[];
-}
+export type { RenderedReport } from "./report-xml";
 
 /**
  * The parts of a one-sheet package exceljs wrote. Refuses a sheet with
@@ -55,13 +46,6 @@ export async function renderedParts(bytes: Uint8Array | ArrayBuffer): Promise<Re
   if (sheetXml === undefined || stylesXml === undefined || workbookXml === undefined) throw new Error("exceljs wrote no sheet, styles or workbook part");
   const definedNames = [...workbookXml.matchAll(/<definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/definedName>)/g)].map((m) => m[0]);
   return { sheetXml, stylesXml, strings: sharedStrings(stringsXml ?? ""), definedNames };
-}
-
-async function render(sheet: ReportSheet): Promise<RenderedReport> {
-  const wb = new ExcelJS.Workbook();
-  renderReportSheet(wb, sheet);
-  const bytes: unknown = await withEscapedTexts(wb, () => wb.xlsx.writeBuffer());
-  return renderedParts(bytes as ArrayBuffer);
 }
 
 /** True when the sheet part holds an Excel table named like a contract table. */
@@ -122,7 +106,7 @@ export async function writeReportSheetsIntoPackage(bytes: Uint8Array, sheets: re
     // Excel (and exceljs) treat sheet names without regard to case.
     if (listed.some((s) => s !== existing && s.name.toLowerCase() === sheetName.toLowerCase())) return err([failed(sheetName, `Worksheet name already exists: ${sheetName}`)]);
     try {
-      const rendered = await render({ ...report, name: sheetName });
+      const rendered = renderReportXml({ ...report, name: sheetName });
       const merged = mergeStyles(stylesXml, rendered.stylesXml);
       const part = freePart(zip, sheetDir, "sheet", "xml");
       zip.file(part, transplantSheet(rendered.sheetXml, rendered.strings, merged.maps), { createFolders: false });
