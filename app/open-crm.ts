@@ -56,7 +56,7 @@ export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSn
   const rowNumbers: Partial<Record<TableName, readonly number[]>> = {};
   const set: Record<string, TableRows<TableName>> = {};
 
-  const together = port.readTables ? await port.readTables(TABLE_NAMES) : undefined;
+  const together = port.readTables ? await port.readTables(TABLE_NAMES.map((table) => ({ table }))) : undefined;
   for (const name of TABLE_NAMES) {
     const res = together?.get(name) ?? (await port.readTable(name));
     if (!res.ok) {

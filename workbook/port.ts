@@ -29,6 +29,12 @@ export interface EnsureReport {
   readonly mendedTables?: readonly TableName[];
 }
 
+/** A table to read, and its columns (all when omitted). */
+export interface TableRequest {
+  readonly table: TableName;
+  readonly columns?: readonly string[];
+}
+
 export interface WorkbookPort {
   /**
    * Reads a table's rows, only the columns asked for (all when omitted).
@@ -37,11 +43,11 @@ export interface WorkbookPort {
    */
   readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>>;
   /**
-   * Every column of several tables, each answered as readTable would, where
+   * Several tables, each answered as readTable(table, columns) would, where
    * the adapter reads them faster together (Office.js: one round trip opens
    * them all); readSnapshot falls back to readTable one by one.
    */
-  readTables?(tables: readonly TableName[]): Promise<ReadonlyMap<TableName, Result<RawTable>>>;
+  readTables?(requests: readonly TableRequest[]): Promise<ReadonlyMap<TableName, Result<RawTable>>>;
   /**
    * Appends rows below the table. All rows are written or none: a row that
    * cannot be written fails the whole call with an issue naming it.

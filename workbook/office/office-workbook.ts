@@ -7,7 +7,7 @@ import { err, ok, type Issue, type Result } from "../../core/contract/issues";
 import type { CellValue, RawTable } from "../../core/contract/raw";
 import type { ReportSheet } from "../../core/report/sheet";
 import type { Lang, TableName } from "../../core/contract/schema";
-import type { EnsureReport, UpdateById, WorkbookPort } from "../port";
+import type { EnsureReport, TableRequest, UpdateById, WorkbookPort } from "../port";
 import { appendRowsIn } from "./append";
 import { issueFromOfficeError } from "./errors";
 import { DEFAULT_LIMITS, type PayloadLimits } from "./payload";
@@ -79,11 +79,11 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.excel(table, (ctx) => readTableIn(ctx, table, columns, this.limits));
   }
 
-  /** Every column of several tables in one Excel.run, their openings sharing one sync (read.ts readTablesIn). */
-  async readTables(tables: readonly TableName[]): Promise<ReadonlyMap<TableName, Result<RawTable>>> {
-    const read = await this.excel<ReadonlyMap<TableName, Result<RawTable>>>("", async (ctx) => ok(await readTablesIn(ctx, tables, this.limits)));
+  /** Several tables in one Excel.run, their openings sharing one sync (read.ts readTablesIn). */
+  async readTables(requests: readonly TableRequest[]): Promise<ReadonlyMap<TableName, Result<RawTable>>> {
+    const read = await this.excel<ReadonlyMap<TableName, Result<RawTable>>>("", async (ctx) => ok(await readTablesIn(ctx, requests, this.limits)));
     // Excel not answering (or failing the run) is every table's answer.
-    return read.ok ? read.value : new Map(tables.map((t) => [t, read]));
+    return read.ok ? read.value : new Map(requests.map((r) => [r.table, read]));
   }
 
   appendRows(table: TableName, rows: readonly Readonly<Record<string, CellValue>>[]): Promise<Result<{ readonly firstRow: number; readonly count: number }>> {

@@ -8,6 +8,7 @@ import { from1904 } from "../../core/contract/dates";
 import { err, ok, type Result } from "../../core/contract/issues";
 import type { CellValue, RawRow, RawTable } from "../../core/contract/raw";
 import type { TableName } from "../../core/contract/schema";
+import type { TableRequest } from "../port";
 import { columnDef, headerNames, isBlankRow, selectColumns } from "../locate";
 import { blankRow } from "../blank-row";
 import type { PayloadLimits } from "./payload";
@@ -34,17 +35,18 @@ export async function readTableIn(ctx: Excel.RequestContext, name: TableName, co
 }
 
 /**
- * Every column of several tables in one Excel.run: all of them opened in one
- * sync (headers, sizes and a first slice of rows each), then each table's
- * remaining rows in payload-sized blocks. The task pane reads the whole CRM
- * this way when it is shown: ten tables one after another cost at least
- * twenty round trips, each tens of milliseconds on Excel on the web. When the
- * shared sync fails (a table missing, a plain sheet instead of a table, an
- * answer too large) each table is read on its own as readTableIn does, which
- * knows how to handle each of these.
+ * Several tables (their asked columns, all when not said) in one
+ * Excel.run: all of them opened in one sync (headers, sizes and a first
+ * slice of rows each), then each table's remaining rows in payload-sized
+ * blocks. The task pane reads the whole CRM this way when it is shown: ten
+ * tables one after another cost at least twenty round trips, each tens of
+ * milliseconds on Excel on the web. When the shared sync fails (a table
+ * missing, a plain sheet instead of a table, an answer too large) each
+ * table is read on its own as readTableIn does, which knows how to handle
+ * each of these.
  */
-export async function readTablesIn(ctx: Excel.RequestContext, names: readonly TableName[], limits: PayloadLimits): Promise<ReadonlyMap<TableName, Result<RawTable>>> {
-  const queued = names.map((name) => queueOpenTable(ctx, name));
+export async function readTablesIn(ctx: Excel.RequestContext, requests: readonly TableRequest[], limits: PayloadLimits): Promise<ReadonlyMap<TableName, Result<RawTable>>> {
+  const queued = requests.map((r) => queueOpenTable(ctx, r.table));
   let together = true;
   try {
     await ctx.sync();
@@ -52,14 +54,14 @@ export async function readTablesIn(ctx: Excel.RequestContext, names: readonly Ta
     together = false;
   }
   const out = new Map<TableName, Result<RawTable>>();
-  for (const [i, name] of names.entries()) {
+  for (const [i, { table, columns }] of requests.entries()) {
     if (!together) {
-      out.set(name, await readTableIn(ctx, name, undefined, limits));
+      out.set(table, await readTableIn(ctx, table, columns, limits));
       continue;
     }
     const opened = queued[i].opened();
-    const { keys, issues } = selectColumns(opened.layout, opened.sheet, undefined);
-    out.set(name, issues.length > 0 ? err(issues) : await rawTableOf(ctx, opened, keys, limits));
+    const { keys, issues } = selectColumns(opened.layout, opened.sheet, columns);
+    out.set(table, issues.length > 0 ? err(issues) : await rawTableOf(ctx, opened, keys, limits));
   }
   return out;
 }

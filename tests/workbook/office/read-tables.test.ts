@@ -26,7 +26,7 @@ describe("readTables: several tables, one Excel.run", () => {
     const apart = fakeExcelOf(data);
     const expected = await oneByOne(apart, TABLE_NAMES);
     const together = fakeExcelOf(data);
-    const read = await new OfficeWorkbook({ run: together.run, requirements: MODERN }).readTables(TABLE_NAMES);
+    const read = await new OfficeWorkbook({ run: together.run, requirements: MODERN }).readTables(TABLE_NAMES.map((table) => ({ table })));
     for (const t of TABLE_NAMES) expect(read.get(t), t).toEqual(expected.get(t));
     // One sync opens them all with their first PROBE_ROWS rows; at 200 customers each longer table's rest fits one more sync.
     const longer = TABLE_NAMES.filter((t) => data[t].length > PROBE_ROWS);
@@ -38,10 +38,19 @@ describe("readTables: several tables, one Excel.run", () => {
   it("a missing table or a plain sheet: each table read on its own, with readTable's answers (missing-table for the absent one)", async () => {
     const plain = fakeExcelOf(data, "zh-CN", { omit: ["Forecasts"], plain: ["Customers"] });
     const expected = await oneByOne(plain, TABLE_NAMES);
-    const read = await new OfficeWorkbook({ run: plain.run, requirements: MODERN }).readTables(TABLE_NAMES);
+    const read = await new OfficeWorkbook({ run: plain.run, requirements: MODERN }).readTables(TABLE_NAMES.map((table) => ({ table })));
     for (const t of TABLE_NAMES) expect(read.get(t), t).toEqual(expected.get(t));
     expect(read.get("Forecasts")?.ok).toBe(false);
     expect(value(read.get("Customers") ?? { ok: false, error: [] }).rows).toHaveLength(200);
+  });
+
+  it("reads only the asked columns of each table, as readTable(table, columns) does", async () => {
+    const requests = [{ table: "FollowUps", columns: ["CustomerID", "Date"] }, { table: "Customers", columns: ["CustomerID"] }, { table: "Orders" }] as const;
+    const apart = fakeExcelOf(data);
+    const port = new OfficeWorkbook({ run: apart.run, requirements: MODERN });
+    const together = await new OfficeWorkbook({ run: fakeExcelOf(data).run, requirements: MODERN }).readTables(requests);
+    for (const r of requests) expect(together.get(r.table), r.table).toEqual(await port.readTable(r.table, "columns" in r ? r.columns : undefined));
+    expect(Object.keys(value(together.get("FollowUps") ?? { ok: false, error: [] }).rows[0].cells).sort()).toEqual(["CustomerID", "Date"]);
   });
 
   it("readSnapshot through readTables equals readSnapshot table by table", async () => {
