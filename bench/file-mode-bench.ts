@@ -30,6 +30,9 @@ import { median, round } from "./stats";
 export interface FileModeRun {
   readonly openMs: number;
   readonly logMs: number;
+  /** CPU time (user + system) of the open and of the log. */
+  readonly openCpuMs: number;
+  readonly logCpuMs: number;
   /** The pane's re-read after the write. */
   readonly rereadMs: number;
 }
@@ -37,6 +40,8 @@ export interface FileModeRun {
 export interface FileModeResult {
   readonly openMs: number;
   readonly logMs: number;
+  readonly openCpuMs: number;
+  readonly logCpuMs: number;
   readonly rereadMs: number;
   readonly runs: number;
   readonly maxRssMB: number;
@@ -57,6 +62,11 @@ async function ready(feed: WorkbookFeed, read: () => WorkbookState): Promise<Pan
 /** One session: open the file, log one contact. */
 export async function fileModeSession(path: string): Promise<FileModeRun> {
   const bytes = readFileSync(path);
+  const cpu = (since: NodeJS.CpuUsage) => {
+    const c = process.cpuUsage(since);
+    return (c.user + c.system) / 1000;
+  };
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const opened = await openFileHost(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), basename(path));
   if (!opened.ok) throw new Error(`bench: the file host cannot open ${path}: ${opened.error.map((i) => i.message.en).join("; ")}`);
@@ -66,6 +76,8 @@ export async function fileModeSession(path: string): Promise<FileModeRun> {
   const data = await ready(feed, () => state);
   todayView(data, null);
   const t1 = performance.now();
+  const openCpuMs = cpu(c0);
+  const c1 = process.cpuUsage();
   // The follow-up form's row: a customer of the workbook, its owner, a new ID.
   const customer = data.ws.snapshot.Customers[0];
   const taken = data.taken("FollowUps");
@@ -85,10 +97,11 @@ export async function fileModeSession(path: string): Promise<FileModeRun> {
   const logged = await appendRecord(host.port, "FollowUps", row, data.clock.today);
   if (!logged.ok) throw new Error(`bench: logging a contact failed: ${logged.error.map((i) => i.message.en).join("; ")}`);
   const t2 = performance.now();
+  const logCpuMs = cpu(c1);
   await ready(feed, () => state);
   const t3 = performance.now();
   feed.stop();
-  return { openMs: t1 - t0, logMs: t2 - t1, rereadMs: t3 - t2 };
+  return { openMs: t1 - t0, logMs: t2 - t1, rereadMs: t3 - t2, openCpuMs, logCpuMs };
 }
 
 /** `runs` sessions in a child process (bench/file-mode-child.ts, TypeScript through tsx's loader: the file host loads its port with import()), each from the file as on disk (the cached workbook is never written). */
@@ -100,7 +113,7 @@ export async function benchFileMode(path: string, runs: number): Promise<FileMod
     if (run.code !== 0 || !existsSync(resultFile)) return { error: run.error ?? `exit ${run.code}`, maxRssMB: round(run.maxRssMB, 0) };
     const sessions = (JSON.parse(readFileSync(resultFile, "utf8")) as { sessions: FileModeRun[] }).sessions;
     const med = (f: (r: FileModeRun) => number) => round(median(sessions.map(f)));
-    return { openMs: med((r) => r.openMs), logMs: med((r) => r.logMs), rereadMs: med((r) => r.rereadMs), runs: sessions.length, maxRssMB: round(run.maxRssMB, 0) };
+    return { openMs: med((r) => r.openMs), logMs: med((r) => r.logMs), openCpuMs: med((r) => r.openCpuMs), logCpuMs: med((r) => r.logCpuMs), rereadMs: med((r) => r.rereadMs), runs: sessions.length, maxRssMB: round(run.maxRssMB, 0) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

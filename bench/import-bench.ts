@@ -16,7 +16,7 @@ import { toISODate, toISODateTime } from "../core/contract/dates";
 import type { CrmSnapshot } from "../core/contract/model";
 import type { CellValue } from "../core/contract/raw";
 import { SCHEMA } from "../core/contract/schema";
-import { GNU_TIME, runNode, type ProcessRun } from "./process-bench";
+import { cpuOf, GNU_TIME, runNode, type ProcessRun } from "./process-bench";
 import { median, round } from "./stats";
 
 export interface ImportResult {
@@ -25,6 +25,8 @@ export interface ImportResult {
   readonly wallMs: number;
   /** The largest peak over the runs, MB. */
   readonly maxRssMB: number;
+  /** Median CPU time (user + system), when GNU time measured it. */
+  readonly cpuMs?: number;
   readonly runs: number;
   readonly exitCode: number;
   readonly error?: string;
@@ -78,6 +80,7 @@ export async function benchImport(workbook: string, data: CrmSnapshot, rows: num
     rows,
     wallMs: round(median(done.map((r) => r.wallMs))),
     maxRssMB: round(Math.max(...done.map((r) => r.maxRssMB)), 0),
+    ...cpuOf(done),
     runs: done.length,
     exitCode: last.code,
     ...(last.error ? { error: last.error } : {}),

@@ -19,6 +19,8 @@ export interface ProcessRun {
   readonly code: number;
   readonly wallMs: number;
   readonly maxRssMB: number;
+  /** User + system CPU time from GNU time (undefined without it): on a busy host the wall time includes waiting for a core. */
+  readonly cpuMs?: number;
   /** The end of stderr when the command failed. */
   readonly error?: string;
 }
@@ -28,12 +30,21 @@ export interface ProcessResult {
   readonly wallMs: number;
   /** The largest peak over the runs, MB. */
   readonly maxRssMB: number;
+  /** Median CPU time (user + system), when GNU time measured it. */
+  readonly cpuMs?: number;
   readonly runs: number;
   readonly exitCode: number;
   /** Why the last run failed, when it did. */
   readonly error?: string;
   /** How the peak was measured. */
   readonly memoryFrom: "gnu-time" | "resourceUsage";
+}
+
+/** User + system seconds from `time -v`, in ms. */
+export function cpuMsFromGnuTime(stderr: string): number | undefined {
+  const user = /User time \(seconds\):\s*([\d.]+)/.exec(stderr);
+  const system = /System time \(seconds\):\s*([\d.]+)/.exec(stderr);
+  return user && system ? (Number(user[1]) + Number(system[1])) * 1000 : undefined;
 }
 
 /** "Maximum resident set size (kbytes): 123456" from `time -v`. */
@@ -63,9 +74,16 @@ export function runNode(script: string, fallback: string, args: readonly string[
       if (rssKB === undefined && code === 0) return fail(new Error(`bench: no peak memory for ${script} ${args.join(" ")}:\n${stderr.slice(-2000)}`));
       // A failed run (e.g. out of memory) is a result to report, not a reason to lose the others.
       const error = code === 0 ? undefined : stderr.split("\n").filter((l) => !/^\t/.test(l)).slice(-15).join("\n");
-      done({ code: code ?? -1, wallMs, maxRssMB: rssKB === undefined ? Number.NaN : rssKB / 1024, ...(error ? { error } : {}) });
+      const cpuMs = useGnuTime ? cpuMsFromGnuTime(stderr) : undefined;
+      done({ code: code ?? -1, wallMs, maxRssMB: rssKB === undefined ? Number.NaN : rssKB / 1024, ...(cpuMs === undefined ? {} : { cpuMs }), ...(error ? { error } : {}) });
     });
   });
+}
+
+/** The runs' median CPU time, when every run has one. */
+export function cpuOf(runs: readonly ProcessRun[]): { cpuMs?: number } {
+  const cpu = runs.map((r) => r.cpuMs);
+  return cpu.every((c): c is number => c !== undefined) && cpu.length > 0 ? { cpuMs: round(median(cpu)) } : {};
 }
 
 /** Runs `tradebook review FILE [--quarter Q] --out TMP --json` `runs` times (fewer when over budget); no quarter: the command's default, the last completed one. */
@@ -89,6 +107,7 @@ export async function benchReviewProcess(file: string, quarter: string | undefin
     command: `tradebook review <workbook>${quarter ? ` --quarter ${quarter}` : ""} --out <tmp> --json`,
     wallMs: round(median(done.map((r) => r.wallMs))),
     maxRssMB: round(Math.max(...done.map((r) => r.maxRssMB)), 0),
+    ...cpuOf(done),
     runs: done.length,
     exitCode: done[done.length - 1].code,
     ...(done[done.length - 1].error ? { error: done[done.length - 1].error } : {}),

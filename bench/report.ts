@@ -52,9 +52,14 @@ export function formatResults(r: BenchResults): string {
   const st = r.startup;
   out.push("", table([["startup (process, median of " + st.runs + ")", "wall"], ["tradebook --help", ms(st.helpMs)], ["tradebook --version", ms(st.versionMs)], ["node -e 0 (node alone)", ms(st.nodeMs)]]));
   if (r.targets.length > 0) {
-    const figure = (t: BenchResults["targets"][number]): string => (t.failure !== undefined && !Number.isFinite(t.figure) ? "FAILED" : t.unit === "ms" ? ms(t.figure) : `${int(t.figure)} ${t.unit}`);
-    const limit = (t: BenchResults["targets"][number]): string => `${t.strict ? "<" : "≤"} ${t.unit === "ms" ? ms(t.limit) : `${int(t.limit)} ${t.unit}`}`;
-    out.push("", table([["targets (issue 22; medians)", "figure", "target", ""], ...r.targets.map((t) => [t.what, figure(t), limit(t), t.pass ? "PASS" : "FAIL"])]));
+    const time = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(n >= 10_000 ? 1 : 2)} s` : `${Math.round(n)} ms`);
+    const value = (n: number, unit: string): string => (unit === "ms" ? time(n) : `${int(n)} ${unit}`);
+    const figure = (t: BenchResults["targets"][number]): string => (t.failure !== undefined && !Number.isFinite(t.figure) ? "FAILED" : value(t.figure, t.unit));
+    const limit = (t: BenchResults["targets"][number]): string => `${t.strict ? "<" : "≤"} ${value(t.limit, t.unit)}`;
+    out.push(
+      "",
+      table([["targets (issue 22; medians)", "figure", "(CPU)", "target", ""], ...r.targets.map((t) => [t.what, figure(t), t.cpuMs === undefined ? "" : `(${time(t.cpuMs)})`, limit(t), t.pass ? "PASS" : "FAIL"])]),
+    );
     const m = r.targetMeasures;
     if (m) {
       const file = m.fileMode;

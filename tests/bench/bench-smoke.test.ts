@@ -5,14 +5,14 @@
  * Excel, the functions bundle — and the results JSON it writes. The full
  * benchmark is not part of `npm test`; docs/performance.md has its figures.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BENCH_AS_OF, BENCH_SEED, DEFAULT_SIZES, configFromArgs } from "../../bench/config";
 import { benchSnapshot, FOLLOW_UPS_PER_CUSTOMER, TEAM_SIZE } from "../../bench/generate";
 import { LIMITS, runBench, scalingOf, type BenchResults } from "../../bench/harness";
-import { maxRssFromGnuTime } from "../../bench/process-bench";
+import { cpuMsFromGnuTime, GNU_TIME, maxRssFromGnuTime } from "../../bench/process-bench";
 import { formatResults } from "../../bench/report";
 import { targetRows } from "../../bench/targets";
 import { median } from "../../bench/stats";
@@ -84,6 +84,8 @@ describe("benchmark settings", () => {
   it("reads the peak memory from GNU time's report", () => {
     expect(maxRssFromGnuTime("\tMaximum resident set size (kbytes): 123456\n\tAverage resident set size (kbytes): 0")).toBe(123456);
     expect(maxRssFromGnuTime("no report")).toBeUndefined();
+    expect(cpuMsFromGnuTime("\tUser time (seconds): 0.71\n\tSystem time (seconds): 0.20\n")).toBeCloseTo(910, 6);
+    expect(cpuMsFromGnuTime("no report")).toBeUndefined();
   });
 
   it.each([
@@ -208,6 +210,9 @@ describe("the benchmark end to end at tiny sizes", () => {
     expect(m.importOne.maxRssMB).toBeGreaterThan(20);
     expect(m.fileMode).not.toHaveProperty("error");
     expect(m.pane.syncs).toBeLessThanOrEqual(10);
+    // CPU beside the wall time: GNU time's for the processes, the process's own for the file mode and the pane.
+    const cpu = results.targets.filter((t) => t.cpuMs !== undefined).map((t) => t.what.split(",")[0]);
+    expect(cpu).toEqual(expect.arrayContaining(["file mode", "pane ready in Excel (fake)", ...(existsSync(GNU_TIME) ? ["tradebook review", "tradebook import of one follow-up"] : [])]));
     expect(m.pane.dueItems).toBeGreaterThan(0);
   });
 
