@@ -2,27 +2,27 @@
  * The task pane's file mode (a .xlsx opened in a plain browser) at a team's
  * size, measured in node over the very code the browser runs:
  * addin/host/file-host.ts over XlsxPackage, the pane's WorkbookFeed and
- * Today list, and the follow-up form's appendRecord. Node rather than
- * Chromium because the work is the same JavaScript on the same engine (V8),
- * and a child process gives the peak memory GNU time reports for every
- * other row; what the browser adds (the file picker, drawing the pane) is
- * not what the target is about. The end-to-end test
- * (tests/e2e/taskpane-file-mode) runs the same path in Chromium.
+ * Today list, and the follow-up form's logContact (app/append-record.ts).
+ * Node rather than Chromium because the work is the same JavaScript on the
+ * same engine (V8), and a child process gives the peak memory GNU time
+ * reports for every other row; what the browser adds (the file picker,
+ * drawing the pane) is not what the target is about. The end-to-end test
+ * (tests/e2e/taskpane.e2e.test.ts) runs the same path in Chromium.
  *
  *  - open: the file's bytes to the pane ready (read, index, grades, Today list);
- *  - log one contact: appendRecord of one follow-up, what the user waits
+ *  - log one contact: logContact of one follow-up, what the user waits
  *    for after Save (the pane then re-reads in the background: shown too).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { newUniqueId } from "../core/contract/ids";
 import type { FollowUpId } from "../core/contract/model";
 import { openFileHost } from "../addin/host/file-host";
 import type { Host } from "../addin/host/host";
 import { WorkbookFeed, type WorkbookState } from "../addin/state/workbook-feed";
 import { todayView } from "../addin/state/today";
-import { appendRecord } from "../addin/state/writer";
+import { logContact } from "../app/append-record";
+import { newRecordId } from "../app/ids";
 import type { PaneData } from "../addin/state/derived";
 import { GNU_TIME, runNode } from "./process-bench";
 import { median, round } from "./stats";
@@ -82,7 +82,7 @@ export async function fileModeSession(path: string): Promise<FileModeRun> {
   const customer = data.ws.snapshot.Customers[0];
   const taken = data.taken("FollowUps");
   const row = {
-    FollowUpID: newUniqueId("FollowUps", data.clock.today, Math.random, taken) as FollowUpId,
+    FollowUpID: newRecordId("FollowUps", data.clock.today, taken) as FollowUpId,
     Date: data.clock.now,
     CustomerID: customer.CustomerID,
     Salesperson: customer.Owner,
@@ -94,7 +94,7 @@ export async function fileModeSession(path: string): Promise<FileModeRun> {
     NextDate: null,
     Satisfaction: null,
   } as const;
-  const logged = await appendRecord(host.port, "FollowUps", row, data.clock.today);
+  const logged = await logContact(host.port, row, data.clock.today);
   if (!logged.ok) throw new Error(`bench: logging a contact failed: ${logged.error.map((i) => i.message.en).join("; ")}`);
   const t2 = performance.now();
   const logCpuMs = cpu(c1);

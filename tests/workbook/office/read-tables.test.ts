@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { TABLE_NAMES, type TableName } from "../../../core/contract/schema";
 import { OfficeWorkbook } from "../../../workbook/office/office-workbook";
 import { PROBE_ROWS } from "../../../workbook/office/table-view";
-import { readSnapshot } from "../../../workbook/snapshot";
+import { readSnapshot } from "../../../app/open-crm";
 import { benchSnapshot } from "../../../bench/generate";
 import { fakeExcelOf, MODERN } from "../../../bench/office-bench";
 import type { FakeExcel } from "../../fakes/fake-excel";

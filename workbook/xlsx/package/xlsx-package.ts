@@ -21,7 +21,7 @@ import { rawTableOf } from "../../write-plan";
 import { appendRowsIntoPackage, type AppendOptions } from "./append";
 import { writeReportSheetsIntoPackage } from "./report";
 import { openXlsxTables, type PackageTableView, type StreamOptions, type XlsxTableReader } from "../stream/table-reader";
-import { XlsxWorkbook } from "../exceljs/xlsx-workbook";
+import type { XlsxWorkbook } from "../exceljs/xlsx-workbook";
 
 /** The bytes of the file, replaced by each call that changes it. */
 export interface PackageFile {
@@ -168,6 +168,8 @@ export class XlsxPackage implements WorkbookPort {
   private async loaded<T>(change: (wb: XlsxWorkbook) => Promise<Result<T>>, why?: LocalizedText): Promise<Result<T>> {
     this.lastRead = undefined;
     this.options.onFullLoad?.(why);
+    // exceljs only when a call loads the workbook whole: reads, appends and reports never need it (CLI start-up, the pane's download).
+    const { XlsxWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../exceljs/xlsx-workbook");
     const wb = await XlsxWorkbook.fromBuffer(this.file.bytes, this.name);
     if (!wb.ok) return wb;
     const changed = await change(wb.value);
