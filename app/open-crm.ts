@@ -9,6 +9,7 @@ import type { Issue, Result } from "../core/contract/issues";
 import { err, ok } from "../core/contract/issues";
 import type { CrmSnapshot, RowTypes } from "../core/contract/model";
 import type { RawTableHead } from "../core/contract/raw";
+import { EVERYTHING, type Projection } from "../core/contract/projection";
 import { columnHeader, parseTable } from "../core/contract/rows";
 import { SCHEMA, TABLE_NAMES, headerOf, type Lang, type TableName } from "../core/contract/schema";
 import { DEFAULT_RATES, DEFAULT_TIERS, readSettings, type Settings } from "../core/contract/settings";
@@ -49,16 +50,34 @@ export function isUnreadable(issues: readonly Issue[]): boolean {
   return issues.some((i) => UNREADABLE.has(i.code));
 }
 
-export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSnapshot>> {
+/**
+ * The snapshot of what `projection` names (core/contract/projection.ts;
+ * every table and column unless given): other tables are not read, other
+ * columns are null and unchecked. Customers is read in any case (its IDs at
+ * least): a workbook without it is not a CRM workbook.
+ */
+export async function readSnapshot(port: TableReader, projection: Projection = EVERYTHING): Promise<Result<WorkbookSnapshot>> {
   const issues: Issue[] = [];
   const raw: Partial<Record<TableName, RawTableHead>> = {};
   const snapshot: Partial<Record<TableName, readonly unknown[]>> = {};
   const rowNumbers: Partial<Record<TableName, readonly number[]>> = {};
   const set: Record<string, TableRows<TableName>> = {};
 
-  const together = port.readTables ? await port.readTables(TABLE_NAMES.map((table) => ({ table }))) : undefined;
+  // Per table: null when not read, undefined for every column, else the columns read.
+  const wanted = (name: TableName): readonly string[] | undefined | null => {
+    const columns = projection[name] ?? (name === "Customers" ? ["CustomerID"] : null);
+    return columns !== null && SCHEMA[name].columns.every((c) => columns.includes(c.key)) ? undefined : columns;
+  };
+  const asked = TABLE_NAMES.filter((name) => wanted(name) !== null).map((table) => ({ table, columns: wanted(table) ?? undefined }));
+  const together = port.readTables ? await port.readTables(asked) : undefined;
   for (const name of TABLE_NAMES) {
-    const res = together?.get(name) ?? (await port.readTable(name));
+    const columns = wanted(name);
+    if (columns === null) {
+      snapshot[name] = DEFAULTS[name] ?? [];
+      rowNumbers[name] = [];
+      continue;
+    }
+    const res = together?.get(name) ?? (await port.readTable(name, columns));
     if (!res.ok) {
       if (isUnreadable(res.error)) return err(res.error);
       const def = SCHEMA[name];
@@ -88,7 +107,7 @@ export async function readSnapshot(port: TableReader): Promise<Result<WorkbookSn
     }
     const { rows, ...head } = res.value;
     raw[name] = head;
-    const parsed = parseTable(res.value);
+    const parsed = parseTable(res.value, columns);
     issues.push(...parsed.issues);
     snapshot[name] = parsed.rows.length === 0 && DEFAULTS[name] && rows.length === 0 ? DEFAULTS[name]! : parsed.rows;
     rowNumbers[name] = parsed.rowNumbers;

@@ -10,6 +10,7 @@
  * Exit codes: 0 the list was computed (whatever it holds), 2 bad usage or
  * an unreadable workbook.
  */
+import { DUE } from "../core/contract/projection";
 import { DUE_RULE_NAMES, type DueItem, type DueSeverity, type OverContactItem } from "../core/rules/cadence";
 import { dayOf, parseISODate, serialAtInstant, toISODate, type DaySerial } from "../core/contract/dates";
 import type { SalespersonName } from "../core/contract/model";
@@ -34,7 +35,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const limit = limitText === undefined ? undefined : Number(limitText);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit "${limitText}" is not a whole number above 0`);
 
-  const loaded = await openWorkbook(file, io);
+  const loaded = await openWorkbook(file, io, {}, DUE);
   if (typeof loaded === "number") return loaded;
   const { snapshot, settings, issues } = loaded.read;
 

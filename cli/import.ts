@@ -8,6 +8,7 @@
  * is written (a second writer waits), and not written while LibreOffice or
  * Excel has it open unless --force.
  */
+import { importProjection } from "../core/contract/projection";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { csvToRawTable, parseCsv, toCsv } from "../core/contract/csv";
@@ -78,7 +79,8 @@ async function importLocked(job: ImportJob, open: XlsxFileOptions): Promise<numb
   const fullLoad = (why: { readonly zh: string; readonly en: string } | undefined): void => {
     if (why) io.err(say(io.lang, "savedWhole", { file, why }));
   };
-  const loaded = await openWorkbook(file, io, { ...open, keepRead: table, onFullLoad: fullLoad });
+  // Only what the rows are checked against: the keys and what references point at.
+  const loaded = await openWorkbook(file, io, { ...open, keepRead: table, onFullLoad: fullLoad }, importProjection(table));
   // An unreadable table, or no Customers table: not a workbook to import into (exit 2, its own message).
   if (typeof loaded === "number") return loaded;
   const { read } = loaded;

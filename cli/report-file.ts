@@ -17,6 +17,7 @@ import { EXIT, type CliIO } from "./io";
 import type { Issue } from "../core/contract/issues";
 import type { ReportSheet } from "../core/report/sheet";
 import { readSnapshot, type WorkbookSnapshot } from "../app/open-crm";
+import { EVERYTHING, type Projection } from "../core/contract/projection";
 import { writeReports } from "../app/reports";
 import { lockForWriting, openXlsxFilePort, type XlsxFileOptions, type XlsxFilePort } from "../workbook/node/xlsx-file-port";
 import { say } from "./messages";
@@ -41,17 +42,18 @@ export function failWith(file: string, issues: readonly Issue[], io: CliIO, code
  * Opens and reads a CRM workbook, whatever its rows' problems; an unreadable
  * file or one that is not a CRM workbook prints why and gives exit 2.
  */
-export async function openWorkbook(file: string, io: CliIO, options: XlsxFileOptions = {}): Promise<LoadedWorkbook | number> {
+export async function openWorkbook(file: string, io: CliIO, options: XlsxFileOptions = {}, projection: Projection = EVERYTHING): Promise<LoadedWorkbook | number> {
   const opened = await openXlsxFilePort(path.resolve(io.cwd, file), options);
   if (!opened.ok) return failWith(file, opened.error, io, EXIT.usage);
-  const read = await readSnapshot(opened.value.port);
+  // Only the tables and columns the command uses (core/contract/projection.ts).
+  const read = await readSnapshot(opened.value.port, projection);
   if (!read.ok) return failWith(file, read.error, io, EXIT.usage);
   return { file, opened: opened.value, read: read.value };
 }
 
 /** The workbook and its snapshot, refusing one with errors (a report on bad rows would be silently wrong). */
-export async function loadWorkbook(file: string, io: CliIO, options: XlsxFileOptions = {}): Promise<LoadedWorkbook | number> {
-  const loaded = await openWorkbook(file, io, options);
+export async function loadWorkbook(file: string, io: CliIO, options: XlsxFileOptions = {}, projection: Projection = EVERYTHING): Promise<LoadedWorkbook | number> {
+  const loaded = await openWorkbook(file, io, options, projection);
   if (typeof loaded === "number") return loaded;
   const { read } = loaded;
   const { errors } = countBySeverity(read.issues);

@@ -9,6 +9,7 @@
  * whileLocked); --force writes although LibreOffice or Excel seems to have
  * it open.
  */
+import { REVIEW } from "../core/contract/projection";
 import { parseQuarter, toISODate, type Quarter } from "../core/contract/dates";
 import { reviewDocument } from "../core/review/document";
 import { workToday } from "../core/review/period";
@@ -31,7 +32,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 async function review(args: ParsedArgs, file: string, asked: Quarter | undefined, io: CliIO, open: XlsxFileOptions): Promise<number> {
-  const loaded = await loadWorkbook(file, io, open);
+  const loaded = await loadWorkbook(file, io, open, REVIEW);
   if (typeof loaded === "number") return loaded;
   const { settings } = loaded.read;
   const now = io.now?.() ?? new Date();

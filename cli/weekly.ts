@@ -9,6 +9,7 @@
  * whileLocked); --force writes although LibreOffice or Excel seems to have
  * it open.
  */
+import { WEEKLY } from "../core/contract/projection";
 import { parseIsoWeek, toISODate, type IsoWeek } from "../core/contract/dates";
 import { workToday } from "../core/review/period";
 import { weekKey } from "../core/weekly/weekly";
@@ -30,7 +31,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 async function weekly(args: ParsedArgs, file: string, asked: IsoWeek | undefined, io: CliIO, open: XlsxFileOptions): Promise<number> {
-  const loaded = await loadWorkbook(file, io, open);
+  const loaded = await loadWorkbook(file, io, open, WEEKLY);
   if (typeof loaded === "number") return loaded;
   const { settings } = loaded.read;
   const now = io.now?.() ?? new Date();

@@ -180,10 +180,11 @@ export function columnHeader(raw: Pick<RawTable, "headers" | "lang">, col: Colum
   return raw.headers[col.key] ?? headerOf(col, raw.lang);
 }
 
-/** The sheet-level problems: missing columns (required ones are errors). */
-export function structureIssues(raw: RawTable): Issue[] {
+/** The sheet-level problems: missing columns (required ones are errors); of `columns` only, when given. */
+export function structureIssues(raw: RawTable, columns?: readonly string[]): Issue[] {
   const def = SCHEMA[raw.table];
-  return raw.missingColumns.map((key): Issue => {
+  const missing = columns ? raw.missingColumns.filter((k) => columns.includes(k)) : raw.missingColumns;
+  return missing.map((key): Issue => {
     const col = def.columns.find((c) => c.key === key);
     const header = col ? headerOf(col, raw.lang) : key;
     const required = col?.required ?? false;
@@ -201,15 +202,18 @@ export function structureIssues(raw: RawTable): Issue[] {
 }
 
 /**
- * Types every row of a table. Blank rows (every contract cell blank) are
- * skipped silently: Excel tables often carry empty rows at the bottom.
+ * Types every row of a table: only `columns` when given (a projection,
+ * core/contract/projection.ts; the others stay null and unchecked), else
+ * every column. Blank rows (every typed cell blank) are skipped silently:
+ * Excel tables often carry empty rows at the bottom.
  */
-export function parseTable<T extends TableName>(raw: RawTable): ParsedTable<T> {
+export function parseTable<T extends TableName>(raw: RawTable, columns?: readonly string[]): ParsedTable<T> {
   const def = SCHEMA[raw.table];
-  const present = def.columns.filter((c) => !raw.missingColumns.includes(c.key));
+  const typed = columns ? def.columns.filter((c) => columns.includes(c.key)) : def.columns;
+  const present = typed.filter((c) => !raw.missingColumns.includes(c.key));
   const headers = present.map((c) => columnHeader(raw, c));
-  const missingRequired = def.columns.filter((c) => c.required && raw.missingColumns.includes(c.key));
-  const issues: Issue[] = structureIssues(raw);
+  const missingRequired = typed.filter((c) => c.required && raw.missingColumns.includes(c.key));
+  const issues: Issue[] = structureIssues(raw, columns);
   const rows: RowOf<T>[] = [];
   const rowNumbers: number[] = [];
   const rejected: Record<string, Typed>[] = [];

@@ -24,7 +24,7 @@ export interface TableRows<T extends TableName> {
 export type TableSet = { readonly [T in TableName]?: TableRows<T> };
 
 /** Rows where these columns together must be unique (tables without an ID). */
-const COMPOSITE_KEYS: Partial<Record<TableName, readonly string[]>> = {
+export const COMPOSITE_KEYS: Partial<Record<TableName, readonly string[]>> = {
   Forecasts: ["Salesperson", "Month"],
   Scores: ["Salesperson", "Quarter"],
   WeeklyNotes: ["Salesperson", "Week"],

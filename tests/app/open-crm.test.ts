@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toCells } from "../../core/contract/cells";
+import type { CellValue } from "../../core/contract/raw";
 import { SCHEMA, headerOf } from "../../core/contract/schema";
 import { MemoryWorkbook } from "../../workbook/memory";
 import { readSnapshot } from "../../app/open-crm";
@@ -46,5 +47,44 @@ describe("a read keeps each table's head, not its raw rows", () => {
     const read = value(await readSnapshot(wb));
     expect(read.raw.FollowUps).toBeUndefined();
     expect(read.snapshot.FollowUps).toEqual([]);
+  });
+});
+
+/*
+ * A projection (core/contract/projection.ts) reads the tables it names, and
+ * of them the columns it names: the others are null and unchecked, so a bad
+ * cell nobody reads stops nothing.
+ */
+describe("a read with a projection", () => {
+  const headers = SCHEMA.Customers.columns.map((c) => headerOf(c, "en-US"));
+  const good: Record<string, CellValue> = toCells("Customers", customer("C-1", { Company: "Acme" }), "en-US");
+  const badEmail: Record<string, CellValue> = { ...toCells("Customers", customer("C-2", { Company: "Beta" }), "en-US"), Email: "not an address" };
+  const wb = MemoryWorkbook.fromTables([
+    { table: "Customers", sheet: "Customers", headers, rows: [good, badEmail].map((r) => SCHEMA.Customers.columns.map((c) => r[c.key] ?? null)) },
+    { table: "Salespeople", sheet: "Salespeople", headers: SCHEMA.Salespeople.columns.map((c) => headerOf(c, "en-US")), rows: [["Li Lei", 45000, null, 8000, "Y", null]] },
+  ]);
+
+  it("types only the columns named: the others are null, and a bad one unread is no issue", async () => {
+    const read = value(await readSnapshot(wb, { Customers: ["CustomerID", "Owner"] }));
+    expect(read.snapshot.Customers.map((c) => [c.CustomerID, c.Owner, c.Company, c.Email])).toEqual([
+      ["C-1", "Li Lei", null, null],
+      ["C-2", "Li Lei", null, null],
+    ]);
+    expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
+    const all = value(await readSnapshot(wb));
+    expect(all.issues.map((i) => i.code)).toContain("invalid-text");
+  });
+
+  it("asks the port for those columns of those tables only (Customers' IDs at least)", async () => {
+    const asked: [string, readonly string[] | undefined][] = [];
+    const port = { readTable: (t: Parameters<typeof wb.readTable>[0], c?: readonly string[]) => (asked.push([t, c]), wb.readTable(t, c)) };
+    const read = value(await readSnapshot(port, { Salespeople: ["Name"] }));
+    expect(asked).toEqual([
+      ["Customers", ["CustomerID"]],
+      ["Salespeople", ["Name"]],
+    ]);
+    expect(read.snapshot.FollowUps).toEqual([]);
+    expect(read.snapshot.CommissionTiers.length).toBeGreaterThan(0);
+    expect(read.issues).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
  * the one part held whole. Browser-safe: node's zlib comes in through
  * `options.inflate` (workbook/node/stream-reader.ts).
  */
+import type JSZip from "jszip";
 import { err, ok, type Result } from "../../../core/contract/issues";
 import type { RawTable } from "../../../core/contract/raw";
 import type { TableName } from "../../../core/contract/schema";
@@ -23,19 +24,36 @@ export interface XlsxTableReader {
   /** The file name, for messages. */
   readonly name: string;
   readonly date1904: boolean;
+  /** The table's rows, with only `columns` (every column when undefined): the cells of others never become values. */
   readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>>;
-  /** The table as a writer plans against it (workbook/write-plan.ts), with where it lies in the package. */
-  readView(table: TableName): Promise<Result<PackageTableView>>;
+  /**
+   * The table as a writer plans against it (workbook/write-plan.ts), with
+   * where it lies in the package; with `columns`, only those cells are the
+   * sheet's (the others are null, or some cell of the row: enough to tell a
+   * blank row).
+   */
+  readView(table: TableName, columns?: readonly string[]): Promise<Result<PackageTableView>>;
   /** A part's bytes, inflated; undefined when the package lacks it. */
   part(path: string): Promise<Uint8Array | undefined>;
   /** True when cell style `s` (a cellXfs index) shows a date or time. */
   isDateStyle(s: number): boolean;
+  /** The loaded package (ZipParts.package), for a writer that changes parts in place. */
+  readonly package: JSZip;
+  /**
+   * A reader of the package after a writer changed data sheets and table
+   * parts in it, in place: their map is read again (small parts), the
+   * shared strings and styles are kept (such a writer adds neither:
+   * new text cells are inline strings, package/row-xml.ts).
+   */
+  afterRowsWritten(): Promise<XlsxTableReader>;
 }
 
 /** See XlsxTableReader.readView. */
 export interface PackageTableView {
   readonly region: StreamRegion;
   readonly view: TableView;
+  /** The columns read (all when undefined); see XlsxTableReader.readView. */
+  readonly columns?: readonly string[];
   /** The sheet has hyperlinks or merged cells that change what some cells show. */
   readonly exact: boolean;
 }
@@ -55,16 +73,16 @@ class StreamedTables implements XlsxTableReader {
   }
 
   async readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>> {
-    const read = await this.readView(table);
+    const read = await this.readView(table, columns);
     return read.ok ? rawTableOf(table, read.value.view, columns) : read;
   }
 
-  async readView(table: TableName): Promise<Result<PackageTableView>> {
+  async readView(table: TableName, columns?: readonly string[]): Promise<Result<PackageTableView>> {
     const region = findStreamRegion(this.map, table);
     if (!region) return err([missingTableIssue(this.name, table)]);
     try {
-      const { collected, exact } = await this.collect(table, region);
-      return ok({ region, view: { sheet: region.sheet.name, layout: collected.layout, rows: collected.rows }, exact });
+      const { collected, exact } = await this.collect(table, region, columns);
+      return ok({ region, view: { sheet: region.sheet.name, layout: collected.layout, rows: collected.rows }, exact, columns: exact ? undefined : columns });
     } catch (e) {
       return unreadable(this.name, e);
     }
@@ -74,12 +92,20 @@ class StreamedTables implements XlsxTableReader {
     return this.zip.bytes(path);
   }
 
+  get package(): JSZip {
+    return this.zip.package;
+  }
+
+  async afterRowsWritten(): Promise<XlsxTableReader> {
+    return new StreamedTables(this.name, this.zip, await readPackageMap(this.zip), this.ctx);
+  }
+
   isDateStyle(s: number): boolean {
     return this.ctx.dateStyles.has(s);
   }
 
-  private async collect(table: TableName, region: StreamRegion): Promise<{ collected: CollectedTable; exact: boolean }> {
-    const first = new TableSink(table, region, this.ctx);
+  private async collect(table: TableName, region: StreamRegion, columns: readonly string[] | undefined): Promise<{ collected: CollectedTable; exact: boolean }> {
+    const first = new TableSink(table, region, this.ctx, undefined, columns);
     const scan = await scanSheet(this.zip.chunks(region.sheet.path), this.ctx, first, region.sheet.name);
     const extras = sheetExtras(scan.tail, region.sheet.rels);
     if (!touches(extras)) return { collected: first.finish(scan.lastRow), exact: false };

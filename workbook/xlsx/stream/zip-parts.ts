@@ -200,6 +200,15 @@ export class ZipParts {
     return new ZipParts(await JSZip.loadAsync(bytes), inflate, limits);
   }
 
+  /**
+   * The loaded package itself, for a writer that changes parts in place
+   * (package/append.ts): these parts then read what it put, and the package
+   * it generates copies every other part's compressed bytes as they are.
+   */
+  get package(): JSZip {
+    return this.zip;
+  }
+
   has(path: string): boolean {
     const f = this.zip.file(path);
     return f !== null && !f.dir;
