@@ -27,7 +27,7 @@ import JSZip from "jszip";
 import { ok, type Issue } from "../../../core/contract/issues";
 import type { LocalizedText } from "../../../core/contract/schema";
 import type { CellValue } from "../../../core/contract/raw";
-import type { TableName } from "../../../core/contract/schema";
+import { SCHEMA, type TableName } from "../../../core/contract/schema";
 import { columnDef } from "../../locate";
 import { datesBefore1904, planAppend, type RowWrite, type TableView } from "../../write-plan";
 import { rowXml, sheetCells, type NewCell, type SheetCell } from "./row-xml";
@@ -52,9 +52,16 @@ export interface AppendOptions {
   /**
    * The table as `reader` read it from these very bytes, when the caller
    * has just done so (`tradebook import` validates against it): the sheet,
-   * the largest part, is then not read a second time.
+   * the largest part, is then not read a second time. Used when it holds
+   * the table's ID column.
    */
   readonly view?: PackageTableView;
+  /**
+   * Change the reader's own loaded package (XlsxTableReader.package) in
+   * place instead of loading the bytes again: the task pane's file mode
+   * keeps it between writes (xlsx-package.ts).
+   */
+  readonly inPlace?: boolean;
 }
 
 const unsupported = (zh: string, en: string): PackageAppend => ({ kind: "unsupported", why: { zh, en } });
@@ -201,7 +208,11 @@ function rowsXmlOf(target: Target, writes: readonly RowWrite[]): string | Packag
  * WorkbookPort.appendRows takes them.
  */
 export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint8Array, table: TableName, rows: readonly Row[], options: AppendOptions = {}): Promise<PackageAppend> {
-  const read = options.view ? ok(options.view) : await reader.readView(table);
+  // Planning needs the rows' numbers and IDs (write-plan.ts planAppend): of the sheet's cells only the IDs become values.
+  const idColumn = SCHEMA[table].idColumn;
+  const planned = idColumn === null ? [] : [idColumn];
+  const given = options.view && (options.view.columns === undefined || planned.every((k) => options.view?.columns?.includes(k))) ? options.view : undefined;
+  const read = given ? ok(given) : await reader.readView(table, planned);
   if (!read.ok) return { kind: "refused", issues: read.error };
   const { region, view, exact } = read.value;
   if (exact) return unsupported("工作表有合并单元格或超链接", "the sheet has merged cells or hyperlinks");
@@ -248,7 +259,7 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   const after = tableRef ? keepRulesOffZones(carried, zonesBelow([encodeRange(tableRef.top, tableRef.left, Math.max(tableRef.bottom, lastRow), tableRef.right)])).tail : carried;
   const newSheet = concatBytes([encoder.encode(head), sheet.subarray(dataAt, cutFrom), encoder.encode(rowsXml), sheet.subarray(cutTo, end), encoder.encode(after)]);
 
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = options.inPlace ? reader.package : await JSZip.loadAsync(bytes);
   if (options.put) await options.put(zip, region.sheet.path, newSheet);
   else zip.file(region.sheet.path, newSheet, { createFolders: false });
   if (tablePart) zip.file(tablePart.path, tablePart.xml, { createFolders: false });

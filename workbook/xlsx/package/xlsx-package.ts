@@ -22,6 +22,8 @@ import { appendRowsIntoPackage, type AppendOptions } from "./append";
 import { writeReportSheetsIntoPackage } from "./report";
 import { openXlsxTables, type PackageTableView, type StreamOptions, type XlsxTableReader } from "../stream/table-reader";
 import type { XlsxWorkbook } from "../exceljs/xlsx-workbook";
+import { readFailureIssue } from "../file-issues";
+import { putDeflatedNative } from "./put-deflated";
 
 /** The bytes of the file, replaced by each call that changes it. */
 export interface PackageFile {
@@ -133,7 +135,7 @@ export class XlsxPackage implements WorkbookPort {
   private async read(...[table, columns]: Parameters<WorkbookPort["readTable"]>): ReturnType<WorkbookPort["readTable"]> {
     const reader = await this.open();
     if (!reader.ok) return reader;
-    const read = await reader.value.readView(table);
+    const read = await reader.value.readView(table, columns);
     if (!read.ok) return read;
     const keep = this.options.keepRead;
     if (keep === undefined || keep === table) this.lastRead = { bytes: this.file.bytes, table, view: read.value };
@@ -153,14 +155,29 @@ export class XlsxPackage implements WorkbookPort {
     return last && last.bytes === this.file.bytes && last.table === table ? last.view : undefined;
   }
 
+  /**
+   * Rows go into the package the reader holds, changed in place: only the
+   * table's sheet (deflated natively, put-deflated.ts) and table part are
+   * new, every other part keeps its compressed bytes, and the reader stays
+   * open on the changed package with its shared strings and styles, so the
+   * next call neither loads the package nor parses them again.
+   */
   private async append(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
     const view = this.takeLastRead(table);
     const reader = await this.open();
     if (!reader.ok) return reader;
-    const direct = await appendRowsIntoPackage(reader.value, this.file.bytes, table, rows, { put: this.options.put, view });
+    let direct: Awaited<ReturnType<typeof appendRowsIntoPackage>>;
+    try {
+      direct = await appendRowsIntoPackage(reader.value, this.file.bytes, table, rows, { put: this.options.put ?? putDeflatedNative, view, inPlace: true });
+    } catch (e) {
+      // The package may be half changed: the next call opens the bytes again.
+      this.reader = undefined;
+      throw e;
+    }
     if (direct.kind === "refused") return err(direct.issues);
     if (direct.kind === "unsupported") return this.loaded((wb) => wb.appendRows(table, rows), direct.why);
     this.file.bytes = direct.bytes;
+    if (direct.bytes !== this.reader?.bytes) this.reader = { bytes: direct.bytes, opened: reader.value.afterRowsWritten().then(ok, (e: unknown) => err([readFailureIssue(this.name, e)])) };
     return ok({ firstRow: direct.firstRow, count: direct.count });
   }
 
