@@ -43,7 +43,9 @@ export function idRows(view: TableView): Map<string, number[]> {
   for (const row of view.rows) {
     const id = idText(row.cells[position] ?? null);
     if (id === "") continue;
-    map.set(id, [...(map.get(id) ?? []), row.rowNumber]);
+    const rows = map.get(id);
+    if (rows) rows.push(row.rowNumber);
+    else map.set(id, [row.rowNumber]);
   }
   return map;
 }

@@ -21,7 +21,7 @@ import { DATE_FORMAT, DATETIME_FORMAT } from "./structure";
 import { ensureXlsxStructure } from "./ensure-structure";
 import { findRegion, growTableTo, headerTexts, isDataSheet, rowCells, type Region } from "./sheet-region";
 import { copyRowLook, ensureDateFormat, keepRulesWithTable } from "./row-style";
-import { withEscapedTexts } from "./xml-text";
+import { withEscapedTexts } from "./escaped-texts";
 import { dateColumnPositions, missingTableIssue, readFailureIssue } from "../file-issues";
 import { ZipParts } from "../stream/zip-parts";
 import { restoreTableFacts } from "./table-fidelity";

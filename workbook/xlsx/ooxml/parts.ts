@@ -5,7 +5,10 @@
  * so reading all of them costs nothing next to the sheets. Browser-safe.
  */
 import type JSZip from "jszip";
+import { relsPathOf, resolvePart } from "./part-names";
 import { attr, elements, escapeXml, firstElement, splice } from "./xml-edit";
+
+export { relsPathOf, resolvePart };
 
 export const REL = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -24,24 +27,6 @@ export interface Relationship {
   /** The target part's name in the zip (no leading "/"), or the raw target when external. */
   readonly part: string;
   readonly external: boolean;
-}
-
-const dirOf = (part: string): string => part.slice(0, part.lastIndexOf("/") + 1);
-
-/** The relationships part of `part` ("" for the package itself). */
-export function relsPathOf(part: string): string {
-  return `${dirOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
-}
-
-/** A relationship target resolved against the part that holds it. */
-export function resolvePart(from: string, target: string): string {
-  const path = target.startsWith("/") ? target.slice(1) : dirOf(from) + target;
-  const out: string[] = [];
-  for (const seg of path.split("/")) {
-    if (seg === "..") out.pop();
-    else if (seg !== "." && seg !== "") out.push(seg);
-  }
-  return decodeURI(out.join("/"));
 }
 
 /** The zip entry, found case-insensitively as OPC part names are. */

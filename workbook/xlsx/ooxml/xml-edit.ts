@@ -8,6 +8,7 @@
  * we do not mean to change stays byte for byte as it was. Elements may carry
  * a namespace prefix (`x:sheet`), which is kept. Browser-safe.
  */
+import { attrIn, xmlText } from "./xml-decode";
 
 /** A found element: its whole text and where it sits. */
 export interface Found {
@@ -44,11 +45,15 @@ export function inner(element: string): string {
   return element.slice(open.length, element.lastIndexOf("</"));
 }
 
-/** An attribute's decoded value on an opening tag (name may carry a prefix, e.g. "r:id"). */
+/**
+ * An attribute's decoded value on an opening tag (name may carry a prefix,
+ * e.g. "r:id"), decoded as an XML parser does (xml-decode.ts): the one
+ * attribute reader of every OOXML path, the streamed reader's included.
+ */
 export function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${escapeRe(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(openTag(tag));
-  const raw = m ? (m[1] ?? m[2]) : undefined;
-  return raw === undefined ? undefined : unescapeXml(raw);
+  const open = openTag(tag);
+  const raw = attrIn(open, 0, open.length, name);
+  return raw === undefined ? undefined : xmlText(raw);
 }
 
 /** The opening tag with the attribute set (added at the end when missing); the value is escaped here. */
@@ -67,19 +72,6 @@ export function dropAttr(tag: string, name: string): string {
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-
-export function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, code: string) => {
-    const c = code.toLowerCase();
-    if (c === "amp") return "&";
-    if (c === "lt") return "<";
-    if (c === "gt") return ">";
-    if (c === "quot") return '"';
-    if (c === "apos") return "'";
-    const n = c.startsWith("#x") ? parseInt(c.slice(2), 16) : parseInt(c.slice(1), 10);
-    return Number.isFinite(n) ? String.fromCodePoint(n) : whole;
-  });
 }
 
 /** Replaces [start, end) of `xml` with `text`. */

@@ -18,7 +18,7 @@ export function sharedStrings(xml: string): string[] {
 }
 
 /**
- * exceljs wrote the texts escaped for shared strings (xml-text.ts): a
+ * exceljs wrote the texts escaped for shared strings (exceljs/escaped-texts.ts): a
  * carriage return as `_x000D_`. Excel decodes such escapes in inline strings
  * too, but exceljs's reader does not, so a carriage return is written as the
  * character reference XML keeps for it. Escapes are read left to right, as

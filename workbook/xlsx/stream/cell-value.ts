@@ -6,7 +6,7 @@
  */
 import { from1904, read1904Date, serialFromExcelJsDate } from "../../../core/contract/dates";
 import type { CellValue } from "../../../core/contract/raw";
-import { xmlDecodeAgain } from "./xml-text";
+import { xmlDecodeAgain } from "../ooxml/xml-decode";
 
 /** A cell as written: its type attribute, style, whether it holds a formula, and its texts. */
 export interface RawCell {

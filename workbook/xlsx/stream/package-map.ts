@@ -7,8 +7,10 @@
 import { isDateFormat } from "./date-formats";
 import { EXCEL_MAX_CELL_CHARS } from "../../../core/contract/excel-limits";
 import { Pending } from "./pending";
+import { relsPathOf, resolvePart } from "../ooxml/part-names";
 import type { ZipParts } from "./zip-parts";
-import { attr, tagsNamed, unescapeOoxml, xmlText } from "./xml-text";
+import { tagsNamed, unescapeOoxml, xmlText } from "../ooxml/xml-decode";
+import { attr } from "../ooxml/xml-edit";
 
 export interface ExcelTableFacts {
   readonly name: string;
@@ -35,22 +37,6 @@ export interface PackageMap {
   /** Style indices (cellXfs) whose number format is a date or time. */
   readonly dateStyles: ReadonlySet<number>;
   readonly sharedStringsPath: string | undefined;
-}
-
-/** Resolves a relationship target against the folder of the part that names it. */
-export function resolveTarget(fromPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = fromPart.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-function relsPathOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
 interface Rel {
@@ -102,7 +88,7 @@ export async function readPackageMap(zip: ZipParts): Promise<PackageMap> {
   if (wbXml === undefined) throw new Error("xl/workbook.xml is missing");
   const wbPr = tagsNamed(wbXml, "workbookPr")[0];
   const wbRels = await relsOf(zip, wbPath);
-  const relTarget = new Map(wbRels.map((r) => [r.id, resolveTarget(wbPath, r.target)]));
+  const relTarget = new Map(wbRels.map((r) => [r.id, resolvePart(wbPath, r.target)]));
   const sheets: SheetPart[] = [];
   for (const tag of tagsNamed(wbXml, "sheet")) {
     const path = relTarget.get(attr(tag, "r:id") ?? "");
@@ -110,7 +96,7 @@ export async function readPackageMap(zip: ZipParts): Promise<PackageMap> {
     const rels = await relsOf(zip, path);
     const tables: ExcelTableFacts[] = [];
     for (const r of rels.filter((x) => x.type.endsWith("/table"))) {
-      const part = resolveTarget(path, r.target);
+      const part = resolvePart(path, r.target);
       const xml = await zip.text(part);
       const facts = xml === undefined ? undefined : tableFacts(xml, part);
       if (facts) tables.push(facts);
@@ -122,7 +108,7 @@ export async function readPackageMap(zip: ZipParts): Promise<PackageMap> {
     date1904: wbPr !== undefined && attr(wbPr, "date1904") === "1",
     sheets,
     dateStyles: await dateStylesOf(zip),
-    sharedStringsPath: sst ? resolveTarget(wbPath, sst.target) : undefined,
+    sharedStringsPath: sst ? resolvePart(wbPath, sst.target) : undefined,
   };
 }
 

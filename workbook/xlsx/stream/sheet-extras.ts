@@ -4,7 +4,8 @@
  * merged ranges (every cell shows the top-left cell's value).
  */
 import { decodeRange } from "../exceljs/sheet-region";
-import { attr, tagsNamed } from "./xml-text";
+import { tagsNamed } from "../ooxml/xml-decode";
+import { attr } from "../ooxml/xml-edit";
 
 export interface MergedRange {
   readonly top: number;

@@ -13,7 +13,7 @@ import { columnLetter } from "../exceljs/sheet-region";
 import { ReadLimitError } from "../file-issues";
 import { cellValue, type CellContext, type RawCell } from "./cell-value";
 import { Pending } from "./pending";
-import { attrIn, unescapeOoxml, xmlText } from "./xml-text";
+import { attrIn, unescapeOoxml, xmlText } from "../ooxml/xml-decode";
 
 /** Where a scan puts the cells it reads. */
 export interface RowSink {

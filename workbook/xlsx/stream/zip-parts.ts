@@ -11,6 +11,7 @@
 import JSZip from "jszip";
 import { issueAt } from "../../locate";
 import { ReadLimitError } from "../file-issues";
+import { entry } from "../ooxml/parts";
 
 /** What jszip keeps of an entry it has not inflated (not in its typings). */
 interface CompressedEntry {
@@ -209,9 +210,10 @@ export class ZipParts {
     return this.zip;
   }
 
+  /** Part names compare case-insensitively, as OPC says (ooxml/parts.ts entry): every lookup here goes through it. */
   has(path: string): boolean {
-    const f = this.zip.file(path);
-    return f !== null && !f.dir;
+    const f = entry(this.zip, path);
+    return f !== undefined && !f.dir;
   }
 
   paths(): string[] {
@@ -230,10 +232,11 @@ export class ZipParts {
   }
 
   private async whole(path: string, maxBytes: number): Promise<Uint8Array | undefined> {
-    const f = this.zip.file(path);
+    const f = entry(this.zip, path);
     if (!f) return undefined;
+    // The inflater's pieces as they come, joined once (a sheet can be hundreds of MB: no 32 KB blocks in between).
     const pieces: Uint8Array[] = [];
-    for await (const block of batched(this.source(f, maxBytes))) pieces.push(block);
+    for await (const piece of this.source(f, maxBytes)) pieces.push(piece);
     return concatBytes(pieces);
   }
 
@@ -247,7 +250,7 @@ export class ZipParts {
 
   /** A part's text in chunks, in order; an entry split anywhere (even inside a tag). */
   async *chunks(path: string): AsyncGenerator<string> {
-    const f = this.zip.file(path);
+    const f = entry(this.zip, path);
     if (!f) return;
     const decoder = new TextDecoder("utf-8");
     for await (const block of batched(this.source(f, this.limits.partBytes))) {

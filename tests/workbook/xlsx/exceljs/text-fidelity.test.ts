@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeXmlText } from "../../../../workbook/xlsx/exceljs/xml-text";
+import { escapeXmlText } from "../../../../workbook/xlsx/exceljs/escaped-texts";
 import { XlsxWorkbook } from "../../../../workbook/xlsx/exceljs/xlsx-workbook";
 import { value as must } from "../../../support/result";
 

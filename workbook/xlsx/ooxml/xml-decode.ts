@@ -1,5 +1,5 @@
 /**
- * XML text as the SAX parser under exceljs hands it over: line ends
+ * Decoding XML as read: text as the SAX parser under exceljs hands it over: line ends
  * normalised, entities decoded; plus the two extra decodings exceljs applies
  * to some texts (a second pass of the five named entities on formula string
  * results and `t="str"` cells, and OOXML's `_xHHHH_` escapes in <t> texts of
@@ -59,12 +59,6 @@ export function attrIn(xml: string, start: number, end: number, name: string): s
     }
     i += name.length;
   }
-}
-
-/** Attribute of a whole tag string, decoded. */
-export function attr(tag: string, name: string): string | undefined {
-  const raw = attrIn(tag, 0, tag.length, name);
-  return raw === undefined ? undefined : xmlText(raw);
 }
 
 /** Every opening (or empty) tag `<name ...>` in xml, as tag strings; prefixes like `x:` allowed. */
