@@ -3,14 +3,14 @@
  * does it with formulas instead of TradeBook (issue 22, "the peer, side by
  * side"). For each size, the sample data of templates/sample.ts (the
  * bench's seed and as-of day, --scale = customers / 300) is written as the
- * team's workbook and as its copy with formulas (bench/peer/workbook.ts);
- * then, alternating, `tradebook review` of the workbook and LibreOffice
- * headless recalculating the copy (bench/peer/recalc.ts). TradeBook is not
- * timed on the copy: a TradeBook user has no helper columns, and reading
- * 250,000 formula cells it ignores cost it about a second at 4,000
- * customers. The peer's figures are checked against TradeBook's review of
- * the workbook at every size, so the times are of the same work. The result: each side's runs and medians, their ratio, and the
- * target (≥ 40× at the largest size) judged.
+ * team's workbook with the formulas added (bench/peer/workbook.ts);
+ * then, alternating, `tradebook review` and LibreOffice headless
+ * recalculating (bench/peer/recalc.ts), both of the very same file. Its helper columns cost TradeBook nothing: the review reads only
+ * the columns its rules use (core/contract/projection.ts), so their
+ * formula cells are passed over unread. The peer's figures are checked
+ * against TradeBook's review of that file at every size, so the times are
+ * of the same work. The result: each side's runs and medians, their
+ * ratio, and the target (≥ 40× at the largest size) judged.
  *
  * Options: --peer-sizes 1000,2000,4000 (customers), --peer-runs N (runs of
  * each side per size, default 3).
@@ -144,10 +144,8 @@ async function benchSize(config: PeerConfig, customers: number, profile: string,
   const log = config.log ?? (() => undefined);
   const q = quarterKey(config.quarter);
   const data = generateSample({ seed: config.seed, scale: customers / CUSTOMERS_PER_SCALE, asOf: config.asOf, lang: "zh-CN" });
-  // The team's workbook, as TradeBook users have it; then its copy with the formulas.
+  // The team's workbook with the formulas a team would add: both sides work on this one file.
   const workbook = buildWorkbook("zh-CN", data);
-  const team = join(dir, `team-${customers}c.xlsx`);
-  await workbook.xlsx.writeFile(team);
   const peer = addPeerFormulas(workbook, data.Salespeople.length, config.quarter);
   const file = join(dir, `peer-${customers}c.xlsx`);
   await peer.workbook.xlsx.writeFile(file);
@@ -158,7 +156,7 @@ async function benchSize(config: PeerConfig, customers: number, profile: string,
   const tb: TimedRun[] = [];
   const lo: TimedRun[] = [];
   for (let i = 0; i < config.runs; i++) {
-    const runTradebook = async () => tb.push(await tradebook(["review", team, "--quarter", q, "--out", out, "--json"]));
+    const runTradebook = async () => tb.push(await tradebook(["review", file, "--quarter", q, "--out", out, "--json"]));
     const runLibreOffice = async () => lo.push(await recalcToCsv(profile, [file], sheet, dir));
     // Alternating which side goes first, so a slow spell of the host falls on both.
     if (i % 2 === 0) {
@@ -172,7 +170,7 @@ async function benchSize(config: PeerConfig, customers: number, profile: string,
   }
   rmSync(out, { force: true });
   const figures = readPeerFigures(readFileSync(csvPathOf(file, sheet.name, dir), "utf8"), peer.layout);
-  const comparison = compareWithReview(figures, await reviewOfFile(team, config.quarter));
+  const comparison = compareWithReview(figures, await reviewOfFile(file, config.quarter));
   const t = side(tb);
   const l = side(lo);
   return {
