@@ -16,7 +16,7 @@ export function formatPeerResults(r: PeerResults): string {
   const m = r.machine;
   const largest = r.sizes[r.sizes.length - 1];
   const out: string[] = [
-    `The peer, side by side: the quarterly review ${r.config.quarter} as formulas, recalculated by LibreOffice headless in a copy of the workbook, against tradebook review of the workbook`,
+    `The peer, side by side: the quarterly review ${r.config.quarter} as formulas, recalculated by LibreOffice headless, against tradebook review of the same file`,
     `${r.startedAt} (${r.durationSeconds} s); machine: ${m.nproc} × ${m.cpuModel}, ${m.memoryGB} GB, node ${m.node}, load average ${m.loadAverage} at start`,
     `data: templates/sample.ts, seed ${r.config.seed}, as of ${r.config.asOf}; ${r.config.runs} runs of each side per size, alternating; times in seconds`,
     `start-up: LibreOffice (one-cell workbook) ${s(r.startup.libreOfficeMs)} s, tradebook --help ${s(r.startup.tradebookMs)} s`,

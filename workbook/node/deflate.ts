@@ -11,15 +11,35 @@
 import type JSZip from "jszip";
 import CompressedObject from "jszip/lib/compressedObject";
 import { DEFLATE } from "jszip/lib/compressions";
-import { crc32, deflateRaw } from "node:zlib";
-import { promisify } from "node:util";
+import { createDeflateRaw, crc32 } from "node:zlib";
+import { concatBytes } from "../xlsx/stream/zip-parts";
+import type { PartBytes } from "../xlsx/package/put-deflated";
 
-const deflate = promisify(deflateRaw);
+/** Raw DEFLATE (level 6) of the pieces, in order, and their CRC-32: never joined uncompressed. */
+async function deflatePieces(pieces: readonly Uint8Array[]): Promise<{ compressed: Uint8Array; crc: number; size: number }> {
+  const stream = createDeflateRaw({ level: 6 });
+  const out: Uint8Array[] = [];
+  stream.on("data", (c: Buffer) => out.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
+  let crc = 0;
+  let size = 0;
+  for (const p of pieces) {
+    crc = crc32(p, crc);
+    size += p.length;
+    if (!stream.write(p)) await new Promise<void>((resolve) => stream.once("drain", resolve));
+  }
+  stream.end();
+  await ended;
+  return { compressed: concatBytes(out), crc: crc >>> 0, size };
+}
 
-/** Puts `bytes` into `zip` at `path`, deflated at level 6 (as package-report.ts has JSZip write). */
-export async function putDeflated(zip: JSZip, path: string, bytes: Uint8Array): Promise<void> {
-  const compressed = new Uint8Array(await deflate(bytes, { level: 6 }));
-  const entry = new CompressedObject(compressed.length, bytes.length, crc32(bytes) >>> 0, DEFLATE, compressed);
+/** Puts `bytes` (one array, or pieces in order) into `zip` at `path`, deflated at level 6 (as package-report.ts has JSZip write). */
+export async function putDeflated(zip: JSZip, path: string, bytes: PartBytes): Promise<void> {
+  const { compressed, crc, size } = await deflatePieces(bytes instanceof Uint8Array ? [bytes] : bytes);
+  const entry = new CompressedObject(compressed.length, size, crc, DEFLATE, compressed);
   // JSZip's file() takes a CompressedObject (its own load does so) though its typings do not say it.
   zip.file(path, entry as unknown as Uint8Array, { createFolders: false });
 }

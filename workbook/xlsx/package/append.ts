@@ -35,6 +35,7 @@ import { decodeRange, encodeRange } from "../exceljs/sheet-region";
 import { keepRulesOffZones, zonesBelow } from "../ooxml/rules-below";
 import type { PackageTableView, XlsxTableReader } from "../stream/table-reader";
 import { concatBytes } from "../stream/zip-parts";
+import type { PutPart } from "./put-deflated";
 
 type Row = Readonly<Record<string, CellValue>>;
 
@@ -48,7 +49,7 @@ export type PackageAppend =
 
 export interface AppendOptions {
   /** How the rewritten sheet goes into the package; JSZip compresses it unless given (node: deflate-node.ts putDeflated). */
-  readonly put?: (zip: JSZip, path: string, bytes: Uint8Array) => Promise<void>;
+  readonly put?: PutPart;
   /**
    * The table as `reader` read it from these very bytes, when the caller
    * has just done so (`tradebook import` validates against it): the sheet,
@@ -170,13 +171,18 @@ interface Target {
   readonly filling: ReadonlyMap<number, TailRow>;
 }
 
-/** The planned rows as XML, in the look of the row above; an unsupported outcome when a cell cannot be written so. */
-function rowsXmlOf(target: Target, writes: readonly RowWrite[]): string | PackageAppend {
+/** Rows encoded at a time: the XML of a big batch is never one string. */
+const ROWS_A_PIECE = 2000;
+
+/** The planned rows as UTF-8 XML in pieces, in the look of the row above; an unsupported outcome when a cell cannot be written so. */
+function rowsXmlOf(target: Target, writes: readonly RowWrite[]): Uint8Array[] | PackageAppend {
   const { table, reader, view, firstCol, above, filling } = target;
   const width = view.layout.headers.length;
   const styleAbove = new Map(above.cells.map((c) => [c.col, c.style]));
   const keys = new Map([...view.layout.positions].map(([key, position]) => [position, key]));
+  const pieces: Uint8Array[] = [];
   let xml = "";
+  let inPiece = 0;
   for (const write of writes) {
     const values = new Map(write.cells.map((c) => [c.position, c.value]));
     const own = filling.get(write.rowNumber)?.cells ?? [];
@@ -198,8 +204,14 @@ function rowsXmlOf(target: Target, writes: readonly RowWrite[]): string | Packag
     const row = rowXml(write.rowNumber, cells);
     if (row === undefined) return unsupported("要写入的文字含控制字符或 _x0000_ 形式的代码", "a text to add holds control characters or _x0000_-style codes");
     xml += row;
+    if (++inPiece === ROWS_A_PIECE) {
+      pieces.push(encoder.encode(xml));
+      xml = "";
+      inPiece = 0;
+    }
   }
-  return xml;
+  pieces.push(encoder.encode(xml));
+  return pieces;
 }
 
 /**
@@ -246,7 +258,7 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   const replaced = tail.filter((t) => t.r >= firstRow && t.r <= lastRow);
   if (replaced.some((t) => t.cells.some((c) => c.filled))) return unsupported("表格下方要写入的行已有内容", "the rows below the table already hold something");
   const rowsXml = rowsXmlOf({ table, reader, view, firstCol: region.firstCol, above: tail[0], filling: new Map(replaced.map((t) => [t.r, t])) }, plan.value);
-  if (typeof rowsXml !== "string") return rowsXml;
+  if (!Array.isArray(rowsXml)) return rowsXml;
 
   // The new rows replace the blank rows they fill, before any row below them.
   const below = tail.find((t) => t.r > lastRow);
@@ -257,11 +269,12 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   const carried = carriedDown(decoder.decode(sheet.subarray(end)), lastFilled, lastRow, region.firstCol, lastCol);
   const tableRef = region.excelTable ? decodeRange(region.excelTable.ref) : undefined;
   const after = tableRef ? keepRulesOffZones(carried, zonesBelow([encodeRange(tableRef.top, tableRef.left, Math.max(tableRef.bottom, lastRow), tableRef.right)])).tail : carried;
-  const newSheet = concatBytes([encoder.encode(head), sheet.subarray(dataAt, cutFrom), encoder.encode(rowsXml), sheet.subarray(cutTo, end), encoder.encode(after)]);
+  // In pieces: the sheet (hundreds of MB at 50,000 customers) is not copied whole to splice the rows in.
+  const newSheet = [encoder.encode(head), sheet.subarray(dataAt, cutFrom), ...rowsXml, sheet.subarray(cutTo, end), encoder.encode(after)];
 
   const zip = options.inPlace ? reader.package : await JSZip.loadAsync(bytes);
   if (options.put) await options.put(zip, region.sheet.path, newSheet);
-  else zip.file(region.sheet.path, newSheet, { createFolders: false });
+  else zip.file(region.sheet.path, concatBytes(newSheet), { createFolders: false });
   if (tablePart) zip.file(tablePart.path, tablePart.xml, { createFolders: false });
   const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { kind: "written", bytes: out, firstRow, count: rows.length };

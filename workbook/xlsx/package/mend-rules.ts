@@ -9,6 +9,7 @@ import JSZip from "jszip";
 import { concatBytes, ZipParts, type Inflate } from "../stream/zip-parts";
 import { readPackageMap } from "../stream/package-map";
 import { keepRulesOffZones, zonesBelow } from "../ooxml/rules-below";
+import type { PutPart } from "./put-deflated";
 
 export interface MendedSheet {
   readonly sheet: string;
@@ -20,7 +21,7 @@ export interface MendedSheet {
 export interface MendOptions {
   readonly inflate?: Inflate;
   /** How a rewritten sheet goes into the package (node: deflate-node.ts putDeflated). */
-  readonly put?: (zip: JSZip, path: string, bytes: Uint8Array) => Promise<void>;
+  readonly put?: PutPart;
 }
 
 const encoder = new TextEncoder();

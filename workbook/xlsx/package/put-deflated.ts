@@ -13,6 +13,7 @@
  * JSZip's file(), compressed when the package is generated.
  */
 import type JSZip from "jszip";
+import { concatBytes } from "../stream/zip-parts";
 
 /** What an entry loaded by JSZip keeps (not in its typings): a CompressedObject. */
 interface LoadedEntry {
@@ -21,10 +22,18 @@ interface LoadedEntry {
 
 const DEFLATE_MAGIC = "\x08\x00";
 
+/** A part's bytes: one array, or pieces in order (a rewritten sheet is never joined uncompressed). */
+export type PartBytes = Uint8Array | readonly Uint8Array[];
+
+/** How a rewritten part goes into a loaded package. */
+export type PutPart = (zip: JSZip, path: string, bytes: PartBytes) => Promise<void>;
+
+const piecesOf = (bytes: PartBytes): readonly Uint8Array[] => (bytes instanceof Uint8Array ? [bytes] : bytes);
+
 let table: Uint32Array | undefined;
 
-/** CRC-32 (ISO 3309, as zip entries carry it). */
-export function crc32(bytes: Uint8Array): number {
+/** CRC-32 (ISO 3309, as zip entries carry it) of the pieces in order. */
+export function crc32(bytes: PartBytes): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -34,13 +43,13 @@ export function crc32(bytes: Uint8Array): number {
     }
   }
   let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  for (const p of piecesOf(bytes)) for (let i = 0; i < p.length; i++) crc = table[(crc ^ p[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** Raw DEFLATE of `bytes` by the platform's CompressionStream. */
-export async function deflateRawNative(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>);
+export async function deflateRawNative(bytes: PartBytes): Promise<Uint8Array> {
+  const stream = new Blob([...piecesOf(bytes)] as BlobPart[]).stream().pipeThrough(new CompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>);
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -54,17 +63,17 @@ function deflatedEntry(zip: JSZip): LoadedEntry["_data"] | undefined {
 }
 
 /** Puts `bytes` into `zip` at `path`, deflated by the platform. */
-export async function putDeflatedNative(zip: JSZip, path: string, bytes: Uint8Array): Promise<void> {
+export async function putDeflatedNative(zip: JSZip, path: string, bytes: PartBytes): Promise<void> {
   const model = deflatedEntry(zip);
   if (!model?.compression) {
-    zip.file(path, bytes, { createFolders: false });
+    zip.file(path, bytes instanceof Uint8Array ? bytes : concatBytes(bytes), { createFolders: false });
     return;
   }
   const compressed = await deflateRawNative(bytes);
   // A CompressedObject as its constructor makes one (its prototype is a plain object, so `constructor` is not it).
   const entry: object = Object.assign(Object.create(Object.getPrototypeOf(model) as object) as object, {
     compressedSize: compressed.length,
-    uncompressedSize: bytes.length,
+    uncompressedSize: piecesOf(bytes).reduce((n, p) => n + p.length, 0),
     crc32: crc32(bytes),
     compression: model.compression,
     compressedContent: compressed,
