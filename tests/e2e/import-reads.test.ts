@@ -65,7 +65,7 @@ describe("appending reads the target sheet once", () => {
     expect([...reads].sort()).toEqual(["Countries", "Customers", "Salespeople", "Settings"]);
   });
 
-  it("file mode appends a record after the read of its IDs, and reads again once the bytes changed", async () => {
+  it("file mode appends a record after the read of its IDs, and the next append plans against the IDs the first left", async () => {
     const bytes = new Uint8Array(await buildWorkbook("zh-CN", sample).xlsx.writeBuffer());
     const port = await XlsxPackage.open({ bytes }, "book.xlsx");
     if (!port.ok) throw new Error("unreadable");
@@ -75,7 +75,11 @@ describe("appending reads the target sheet once", () => {
     expect(reads).toEqual(["FollowUps"]);
     const second = await appendRecord(port.value, "FollowUps", { ...sample.FollowUps[0], Summary: "two" }, today);
     expect(second.ok).toBe(true);
-    expect(reads).toEqual(["FollowUps", "FollowUps"]);
+    expect(reads).toEqual(["FollowUps"]);
+    // A record whose ID the first append wrote is refused without a read.
+    const again = await port.value.appendRows("FollowUps", [{ FollowUpID: first.ok ? first.value.id : "", CustomerID: sample.FollowUps[0].CustomerID }]);
+    expect(again.ok ? [] : again.error.map((i) => i.code)).toEqual(["duplicate-id"]);
+    expect(reads).toEqual(["FollowUps"]);
     const read = await port.value.readTable("FollowUps");
     expect(read.ok && read.value.rows.slice(-2).map((r) => r.cells.Summary)).toEqual(["one", "two"]);
   });

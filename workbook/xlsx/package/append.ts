@@ -41,7 +41,14 @@ type Row = Readonly<Record<string, CellValue>>;
 
 export type PackageAppend =
   /** The package with the rows in it. */
-  | { readonly kind: "written"; readonly bytes: Uint8Array; readonly firstRow: number; readonly count: number }
+  | {
+      readonly kind: "written";
+      readonly bytes: Uint8Array;
+      readonly firstRow: number;
+      readonly count: number;
+      /** The table's IDs after the append (the view planned against, the new rows below): the next append plans against it without reading the sheet. */
+      readonly ids: PackageTableView;
+    }
   /** The batch breaks a rule (planAppend): nothing is written. */
   | { readonly kind: "refused"; readonly issues: readonly Issue[] }
   /** The workbook needs what only the full load does; `why` says what. */
@@ -214,6 +221,24 @@ function rowsXmlOf(target: Target, writes: readonly RowWrite[]): Uint8Array[] | 
   return pieces;
 }
 
+/** The view's ID column (only) with the written rows below: what a read of the IDs after the append gives. */
+function idsAfter(before: PackageTableView, keys: readonly string[], writes: readonly RowWrite[]): PackageTableView {
+  const { layout } = before.view;
+  const at = keys.map((k) => layout.positions.get(k)).filter((p): p is number => p !== undefined);
+  const width = layout.headers.length;
+  const only = (cells: readonly CellValue[]): CellValue[] => {
+    const out = new Array<CellValue>(width).fill(null);
+    for (const p of at) out[p] = cells[p] ?? null;
+    return out;
+  };
+  const written = writes.map((w) => {
+    const cells = new Array<CellValue>(width).fill(null);
+    for (const c of w.cells) cells[c.position] = c.value;
+    return { rowNumber: w.rowNumber, cells: only(cells) };
+  });
+  return { ...before, columns: keys, view: { ...before.view, rows: [...before.view.rows.map((r) => ({ rowNumber: r.rowNumber, cells: only(r.cells) })), ...written] } };
+}
+
 /**
  * `rows` appended to `table` in the package `bytes` (which `reader` reads),
  * after its last filled row. The rows are cells by column key, as
@@ -236,7 +261,7 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   if (!plan.ok) return { kind: "refused", issues: plan.error };
   const early = reader.date1904 ? datesBefore1904(view, plan.value) : [];
   if (early.length > 0) return { kind: "refused", issues: early };
-  if (rows.length === 0) return { kind: "written", bytes, firstRow, count: 0 };
+  if (rows.length === 0) return { kind: "written", bytes, firstRow, count: 0, ids: idsAfter(read.value, planned, []) };
   const lastRow = firstRow + rows.length - 1;
   const lastCol = region.firstCol + view.layout.headers.length - 1;
 
@@ -277,5 +302,5 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
   else zip.file(region.sheet.path, concatBytes(newSheet), { createFolders: false });
   if (tablePart) zip.file(tablePart.path, tablePart.xml, { createFolders: false });
   const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  return { kind: "written", bytes: out, firstRow, count: rows.length };
+  return { kind: "written", bytes: out, firstRow, count: rows.length, ids: idsAfter(read.value, planned, plan.value) };
 }

@@ -30,27 +30,55 @@ export type PutPart = (zip: JSZip, path: string, bytes: PartBytes) => Promise<vo
 
 const piecesOf = (bytes: PartBytes): readonly Uint8Array[] => (bytes instanceof Uint8Array ? [bytes] : bytes);
 
-let table: Uint32Array | undefined;
+/** CRC-32 tables for eight bytes a step (slicing-by-8): about four times a byte a step, for a 100 MB sheet. */
+let tables: Uint32Array[] | undefined;
+
+function crcTables(): Uint32Array[] {
+  if (tables) return tables;
+  const t = Array.from({ length: 8 }, () => new Uint32Array(256));
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[0][n] = c >>> 0;
+  }
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k][n] = (t[0][t[k - 1][n] & 0xff] ^ (t[k - 1][n] >>> 8)) >>> 0;
+  return (tables = t);
+}
 
 /** CRC-32 (ISO 3309, as zip entries carry it) of the pieces in order. */
 export function crc32(bytes: PartBytes): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = crcTables();
   let crc = 0xffffffff;
-  for (const p of piecesOf(bytes)) for (let i = 0; i < p.length; i++) crc = table[(crc ^ p[i]) & 0xff] ^ (crc >>> 8);
+  for (const p of piecesOf(bytes)) {
+    let i = 0;
+    for (const end = p.length - 8; i <= end; i += 8) {
+      const a = (crc ^ (p[i] | (p[i + 1] << 8) | (p[i + 2] << 16) | (p[i + 3] << 24))) >>> 0;
+      crc = t7[a & 0xff] ^ t6[(a >>> 8) & 0xff] ^ t5[(a >>> 16) & 0xff] ^ t4[a >>> 24] ^ t3[p[i + 4]] ^ t2[p[i + 5]] ^ t1[p[i + 6]] ^ t0[p[i + 7]];
+    }
+    for (; i < p.length; i++) crc = t0[(crc ^ p[i]) & 0xff] ^ (crc >>> 8);
+  }
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** Bytes handed to the compressor at a time. */
+const FEED = 1 << 20;
+
 /** Raw DEFLATE of `bytes` by the platform's CompressionStream. */
 export async function deflateRawNative(bytes: PartBytes): Promise<Uint8Array> {
-  const stream = new Blob([...piecesOf(bytes)] as BlobPart[]).stream().pipeThrough(new CompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>);
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const pieces = piecesOf(bytes);
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const p of pieces) for (let i = 0; i < p.length; i += FEED) controller.enqueue(p.subarray(i, Math.min(p.length, i + FEED)));
+      controller.close();
+    },
+  });
+  const reader = source.pipeThrough(new CompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
+  const out: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return concatBytes(out);
+    out.push(value);
+  }
 }
 
 /** A deflated entry of the package, whose class and compression a new compressed entry borrows. */

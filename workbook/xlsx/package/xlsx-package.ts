@@ -135,6 +135,11 @@ export class XlsxPackage implements WorkbookPort {
   private async read(...[table, columns]: Parameters<WorkbookPort["readTable"]>): ReturnType<WorkbookPort["readTable"]> {
     const reader = await this.open();
     if (!reader.ok) return reader;
+    // The IDs an append just left (or a read just made) serve a read of them without reading the sheet again.
+    const last = this.lastRead;
+    if (last && last.bytes === this.file.bytes && last.table === table && columns && (last.view.columns === undefined || columns.every((k) => last.view.columns?.includes(k)))) {
+      return rawTableOf(table, last.view.view, columns);
+    }
     const read = await reader.value.readView(table, columns);
     if (!read.ok) return read;
     const keep = this.options.keepRead;
@@ -177,6 +182,7 @@ export class XlsxPackage implements WorkbookPort {
     if (direct.kind === "refused") return err(direct.issues);
     if (direct.kind === "unsupported") return this.loaded((wb) => wb.appendRows(table, rows), direct.why);
     this.file.bytes = direct.bytes;
+    this.lastRead = { bytes: direct.bytes, table, view: direct.ids };
     if (direct.bytes !== this.reader?.bytes) this.reader = { bytes: direct.bytes, opened: reader.value.afterRowsWritten().then(ok, (e: unknown) => err([readFailureIssue(this.name, e)])) };
     return ok({ firstRow: direct.firstRow, count: direct.count });
   }
