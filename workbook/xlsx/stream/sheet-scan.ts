@@ -35,6 +35,8 @@ export interface RowSink {
    * nothing yet, so a row holding only unkept cells still counts as filled.
    */
   keeps?(slot: number): boolean;
+  /** The last slot kept (the header row: every slot); -1 when the sink keeps every slot. */
+  lastKept?(): number;
 }
 
 const isFilled = (v: CellValue): boolean => v !== null && !(typeof v === "string" && v.trim() === "");
@@ -229,6 +231,8 @@ function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink:
     let j = tagEnd + 1;
     let col = 0;
     let filled = false;
+    // Past the last kept column of a row that shows something, nothing is left to read: cells come in column order (ECMA-376 Part 1, §18.3.1.4).
+    const last = sink.lastKept?.() ?? -1;
     while (!selfClosing) {
       const cs = xml.indexOf("<c", j);
       if (cs < 0 || cs >= rowEnd) break;
@@ -246,6 +250,7 @@ function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink:
       // A cell nobody reads is passed over without a look at its content.
       const slot = sink.slotOf(col);
       if (slot < 0 ? sink.cell === undefined : filled && sink.keeps !== undefined && !sink.keeps(slot)) {
+        if (slot > last && last >= 0) break;
         j = empty ? ce + 1 : xml.indexOf("</c>", ce) + 4;
         continue;
       }
@@ -274,6 +279,7 @@ function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink:
       if (isFilled(value)) filled = true;
       else if (sink.keeps !== undefined && !sink.keeps(slot)) continue;
       cells[slot] = value;
+      if (filled && last >= 0 && slot >= last) break;
     }
     sink.done(rowNumber, cells);
   }

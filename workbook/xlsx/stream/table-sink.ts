@@ -44,6 +44,7 @@ export class TableSink implements RowSink {
 
   /** By slot: the column is one the sink keeps (all, without a projection). */
   private kept: boolean[] | undefined;
+  private lastKeptSlot = -1;
 
   constructor(
     private readonly table: TableName,
@@ -83,6 +84,10 @@ export class TableSink implements RowSink {
   slotOf(col: number): number {
     if (this.readingHeader && this.lastCol === undefined) return col - 1;
     return col >= this.firstCol && col <= (this.lastCol ?? 0) ? col - this.firstCol : -1;
+  }
+
+  lastKept(): number {
+    return this.kept === undefined || this.readingHeader ? -1 : this.lastKeptSlot;
   }
 
   keeps(slot: number): boolean {
@@ -137,6 +142,7 @@ export class TableSink implements RowSink {
         const at = this.layout.positions.get(key);
         if (at !== undefined) this.kept[at] = true;
       }
+      this.lastKeptSlot = this.kept.lastIndexOf(true);
     }
     this.dateSlots = this.nulls(this.width).map(() => false);
     if (this.ctx.date1904) for (const i of dateColumnPositions(this.table, this.layout)) this.dateSlots[i] = true;
