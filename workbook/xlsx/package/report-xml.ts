@@ -18,7 +18,7 @@ import { PAGE_MARGINS } from "../../../core/report/page";
 import { rowHeights } from "../../../core/report/row-heights";
 import { safeSheetName, type CellStyle, type ReportSheet } from "../../../core/report/sheet";
 import { escapeXml } from "../ooxml/xml-edit";
-import { escapeXmlText } from "../exceljs/xml-text";
+import { escapeXmlText } from "../exceljs/escaped-texts";
 import { A4_PAPER_SIZE } from "../exceljs/page-setup";
 import { NUMBER_FORMATS, REPORT_FONT, ref } from "../exceljs/report-writer";
 import { columnLetter } from "../exceljs/sheet-region";
