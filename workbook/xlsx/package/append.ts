@@ -41,14 +41,8 @@ type Row = Readonly<Record<string, CellValue>>;
 
 export type PackageAppend =
   /** The package with the rows in it. */
-  | {
-      readonly kind: "written";
-      readonly bytes: Uint8Array;
-      readonly firstRow: number;
-      readonly count: number;
-      /** The table's IDs after the append (the view planned against, the new rows below): the next append plans against it without reading the sheet. */
-      readonly ids: PackageTableView;
-    }
+  /** `ids`: the table's IDs after the append (the view planned against, the new rows below), for the next append to plan against. */
+  | { readonly kind: "written"; readonly bytes: Uint8Array; readonly firstRow: number; readonly count: number; readonly ids: PackageTableView }
   /** The batch breaks a rule (planAppend): nothing is written. */
   | { readonly kind: "refused"; readonly issues: readonly Issue[] }
   /** The workbook needs what only the full load does; `why` says what. */
@@ -58,10 +52,9 @@ export interface AppendOptions {
   /** How the rewritten sheet goes into the package; JSZip compresses it unless given (node: deflate-node.ts putDeflated). */
   readonly put?: PutPart;
   /**
-   * The table as `reader` read it from these very bytes, when the caller
-   * has just done so (`tradebook import` validates against it): the sheet,
-   * the largest part, is then not read a second time. Used when it holds
-   * the table's ID column.
+   * The table as `reader` read it from these very bytes (`tradebook import`
+   * validates against it): the sheet is then not read a second time. Used
+   * when it holds the table's ID column.
    */
   readonly view?: PackageTableView;
   /**
