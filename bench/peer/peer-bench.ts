@@ -5,9 +5,9 @@
  * bench's seed and as-of day, --scale = customers / 300) is written as the
  * team's workbook with the formulas added (bench/peer/workbook.ts);
  * then, alternating, `tradebook review` and LibreOffice headless
- * recalculating (bench/peer/recalc.ts), both of the very same file. Its helper columns cost TradeBook nothing: the review reads only
- * the columns its rules use (core/contract/projection.ts), so their
- * formula cells are passed over unread. The peer's figures are checked
+ * recalculating (bench/peer/recalc.ts), both of the very same file. Its
+ * helper columns are never typed or checked: the review reads only the
+ * columns its rules use (core/contract/projection.ts). The peer's figures are checked
  * against TradeBook's review of that file at every size, so the times are
  * of the same work. The result: each side's runs and medians, their
  * ratio, and the target (≥ 40× at the largest size) judged.

@@ -1,10 +1,9 @@
 /**
  * What a use case reads of a workbook: which tables, and of each which
  * columns (a projection, tables × columns). The reader
- * (workbook/snapshot.ts readSnapshot) reads, types and checks only those:
- * the streamed .xlsx reader inflates only their sheets and makes values
- * only of their cells, so `tradebook review` at 500,000 follow-ups never
- * turns their summaries into strings.
+ * (app/open-crm.ts readSnapshot) reads, types and checks only those: a
+ * table left out is never inflated, and a column left out is never typed,
+ * checked or held in the snapshot's rows.
  *
  * A table the projection leaves out is not read (its rows are empty, a
  * reference table's the contract's defaults); a column it leaves out is

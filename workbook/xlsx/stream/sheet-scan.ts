@@ -29,17 +29,7 @@ export interface RowSink {
   readonly hyperlinks?: ReadonlyMap<string, string>;
   /** Sees every cell of every row the sink takes, before its slot is looked up (merge masters). */
   cell?(rowNumber: number, col: number, c: RawCell): void;
-  /**
-   * False for a slot the sink does not keep (a column outside its
-   * projection): such a cell becomes a value only while its row shows
-   * nothing yet, so a row holding only unkept cells still counts as filled.
-   */
-  keeps?(slot: number): boolean;
-  /** The last slot kept (the header row: every slot); -1 when the sink keeps every slot. */
-  lastKept?(): number;
 }
-
-const isFilled = (v: CellValue): boolean => v !== null && !(typeof v === "string" && v.trim() === "");
 
 export interface ScanResult {
   /** The sheet's last row number (exceljs's rowCount before merges). */
@@ -230,9 +220,6 @@ function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink:
     if (cells === undefined) continue;
     let j = tagEnd + 1;
     let col = 0;
-    let filled = false;
-    // Past the last kept column of a row that shows something, nothing is left to read: cells come in column order (ECMA-376 Part 1, §18.3.1.4).
-    const last = sink.lastKept?.() ?? -1;
     while (!selfClosing) {
       const cs = xml.indexOf("<c", j);
       if (cs < 0 || cs >= rowEnd) break;
@@ -247,13 +234,6 @@ function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink:
       readCellTag(xml, cs + 2, empty ? ce - 1 : ce, tag);
       col = tag.rFrom >= 0 ? columnOf(xml, tag.rFrom, tag.rTo) : col + 1;
       if (col > EXCEL_MAX_COLUMNS) throw pastExcel(sheet, rowNumber, col, "column");
-      // A cell nobody reads is passed over without a look at its content.
-      const slot = sink.slotOf(col);
-      if (slot < 0 ? sink.cell === undefined : filled && sink.keeps !== undefined && !sink.keeps(slot)) {
-        if (slot > last && last >= 0) break;
-        j = empty ? ce + 1 : xml.indexOf("</c>", ce) + 4;
-        continue;
-      }
       cell.s = tag.s;
       cell.t = tag.t;
       cell.formula = false;
@@ -271,15 +251,13 @@ function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink:
       }
       j = empty ? ce + 1 : close + 4;
       sink.cell?.(rowNumber, col, cell);
+      const slot = sink.slotOf(col);
       if (slot < 0) continue;
       const link = sink.hyperlinks && tag.rFrom >= 0 ? sink.hyperlinks.get(xml.slice(tag.rFrom, tag.rTo)) : undefined;
       const value = cellValue(cell, ctx, sink.date1904At(slot), link);
       const long = overlong(cell, value, ctx);
       if (long > 0) throw pastExcel(sheet, rowNumber, col, "cell", long);
-      if (isFilled(value)) filled = true;
-      else if (sink.keeps !== undefined && !sink.keeps(slot)) continue;
       cells[slot] = value;
-      if (filled && last >= 0 && slot >= last) break;
     }
     sink.done(rowNumber, cells);
   }

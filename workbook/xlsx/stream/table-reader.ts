@@ -24,13 +24,12 @@ export interface XlsxTableReader {
   /** The file name, for messages. */
   readonly name: string;
   readonly date1904: boolean;
-  /** The table's rows, with only `columns` (every column when undefined): the cells of others never become values. */
+  /** The table's rows, with only `columns` (every column when undefined). */
   readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>>;
   /**
    * The table as a writer plans against it (workbook/write-plan.ts), with
-   * where it lies in the package; with `columns`, only those cells are the
-   * sheet's (the others are null, or some cell of the row: enough to tell a
-   * blank row).
+   * where it lies in the package; `columns` records what the caller will
+   * read of it (a kept view serves reads of those columns only).
    */
   readView(table: TableName, columns?: readonly string[]): Promise<Result<PackageTableView>>;
   /** A part's bytes, inflated; undefined when the package lacks it. */
@@ -81,7 +80,7 @@ class StreamedTables implements XlsxTableReader {
     const region = findStreamRegion(this.map, table);
     if (!region) return err([missingTableIssue(this.name, table)]);
     try {
-      const { collected, exact } = await this.collect(table, region, columns);
+      const { collected, exact } = await this.collect(table, region);
       return ok({ region, view: { sheet: region.sheet.name, layout: collected.layout, rows: collected.rows }, exact, columns: exact ? undefined : columns });
     } catch (e) {
       return unreadable(this.name, e);
@@ -104,8 +103,8 @@ class StreamedTables implements XlsxTableReader {
     return this.ctx.dateStyles.has(s);
   }
 
-  private async collect(table: TableName, region: StreamRegion, columns: readonly string[] | undefined): Promise<{ collected: CollectedTable; exact: boolean }> {
-    const first = new TableSink(table, region, this.ctx, undefined, columns);
+  private async collect(table: TableName, region: StreamRegion): Promise<{ collected: CollectedTable; exact: boolean }> {
+    const first = new TableSink(table, region, this.ctx);
     const scan = await scanSheet(this.zip.chunks(region.sheet.path), this.ctx, first, region.sheet.name);
     const extras = sheetExtras(scan.tail, region.sheet.rels);
     if (!touches(extras)) return { collected: first.finish(scan.lastRow), exact: false };

@@ -42,17 +42,11 @@ export class TableSink implements RowSink {
   private disordered = false;
   readonly hyperlinks?: ReadonlyMap<string, string>;
 
-  /** By slot: the column is one the sink keeps (all, without a projection). */
-  private kept: boolean[] | undefined;
-  private lastKeptSlot = -1;
-
   constructor(
     private readonly table: TableName,
     private readonly region: StreamRegion,
     private readonly ctx: CellContext,
     private readonly extras?: SheetExtras,
-    /** The column keys whose cells are kept (a projection); others only tell whether a row is blank. All when undefined. */
-    private readonly keep?: readonly string[],
   ) {
     this.firstCol = region.firstCol;
     this.lastCol = region.lastCol;
@@ -84,14 +78,6 @@ export class TableSink implements RowSink {
   slotOf(col: number): number {
     if (this.readingHeader && this.lastCol === undefined) return col - 1;
     return col >= this.firstCol && col <= (this.lastCol ?? 0) ? col - this.firstCol : -1;
-  }
-
-  lastKept(): number {
-    return this.kept === undefined || this.readingHeader ? -1 : this.lastKeptSlot;
-  }
-
-  keeps(slot: number): boolean {
-    return this.kept === undefined || this.readingHeader || this.kept[slot] === true;
   }
 
   date1904At(slot: number): boolean {
@@ -136,14 +122,6 @@ export class TableSink implements RowSink {
       texts.push(v === null ? fallback.trim() : String(v).trim());
     }
     this.layout = locateHeaders(this.table, texts, this.region.sheet.name);
-    if (this.keep && !this.extras) {
-      this.kept = this.nulls(this.width).map(() => false);
-      for (const key of this.keep) {
-        const at = this.layout.positions.get(key);
-        if (at !== undefined) this.kept[at] = true;
-      }
-      this.lastKeptSlot = this.kept.lastIndexOf(true);
-    }
     this.dateSlots = this.nulls(this.width).map(() => false);
     if (this.ctx.date1904) for (const i of dateColumnPositions(this.table, this.layout)) this.dateSlots[i] = true;
   }
