@@ -176,8 +176,26 @@ const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   DefaultBaseSalaryCNY: nonNegative,
 };
 
+/**
+ * Answers already found, by zone name. Why: each check builds an
+ * Intl.DateTimeFormat (about 0.19 ms here), and every customer row's
+ * TimeZone is checked; a workbook names a few dozen zones at most, so the
+ * demo's review spent 57 of its 610 ms CPU building the same few formats
+ * (docs/performance.md).
+ */
+const timeZoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(tz: string): boolean {
   if (!tz) return false;
+  let valid = timeZoneValidity.get(tz);
+  if (valid === undefined) {
+    valid = canFormatIn(tz);
+    timeZoneValidity.set(tz, valid);
+  }
+  return valid;
+}
+
+function canFormatIn(tz: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: tz });
     return true;
