@@ -6,7 +6,7 @@
  */
 import { fork } from "node:child_process";
 import { join, resolve } from "node:path";
-import { build } from "esbuild";
+import { compileChild } from "./compile-child";
 import type { DaySerial } from "../core/contract/dates";
 import type { CoreResult } from "./core-session";
 import type { RepeatOptions } from "./stats";
@@ -14,20 +14,8 @@ import type { RepeatOptions } from "./stats";
 const ROOT = resolve(__dirname, "..");
 
 /** bench/core-child.ts compiled into `outDir`, as the shipped command is: one bundle, no TypeScript at run time. */
-export async function compileCoreChild(outDir: string): Promise<string> {
-  const outfile = join(outDir, "core-child.cjs");
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: [join(ROOT, "bench/core-child.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    // Packages bundled too (the read uses jszip), as in the shipped command: the file runs from any folder.
-    logLevel: "error",
-  });
-  return outfile;
+export function compileCoreChild(outDir: string): Promise<string> {
+  return compileChild("bench/core-child.ts", join(outDir, "core-child.cjs"));
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * The pane's file-mode sessions (file-mode-bench.ts) in a process of their
- * own, run as `node --import tsx bench/file-mode-child.ts WORKBOOK RUNS`:
+ * own, bundled and run by file-mode-bench.ts as `node file-mode-child.cjs WORKBOOK RUNS`:
  * the sessions' times go as JSON to the file named by
  * TRADEBOOK_BENCH_RESULT, with this process's peak memory.
  */
 import { writeFileSync } from "node:fs";
-import { fileModeSession, type FileModeRun } from "./file-mode-bench";
+import { fileModeSession, type FileModeRun } from "./file-mode-session";
 
 async function main(): Promise<void> {
   const [path, runs] = process.argv.slice(2);

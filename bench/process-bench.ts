@@ -56,12 +56,12 @@ export function maxRssFromGnuTime(stderr: string): number | undefined {
 /**
  * Runs a node script (bin/tradebook.cjs, or a bench child) as its own
  * process. `fallback` is the script that reports its own peak memory when
- * GNU time is not installed (the same script when it always does).
- * `nodeArgs` go to node before the script (`--import tsx` for a TypeScript child).
+ * GNU time is not installed (the same script when it always does); both
+ * from the project root, or absolute (a child compile-child.ts bundled).
  */
-export function runNode(script: string, fallback: string, args: readonly string[], useGnuTime: boolean, resultFile: string, nodeArgs: readonly string[] = []): Promise<ProcessRun> {
+export function runNode(script: string, fallback: string, args: readonly string[], useGnuTime: boolean, resultFile: string): Promise<ProcessRun> {
   const node = process.execPath;
-  const [cmd, argv] = useGnuTime ? [GNU_TIME, ["-v", node, ...nodeArgs, join(ROOT, script), ...args]] : [node, [...nodeArgs, join(ROOT, fallback), ...args]];
+  const [cmd, argv] = useGnuTime ? [GNU_TIME, ["-v", node, resolve(ROOT, script), ...args]] : [node, [resolve(ROOT, fallback), ...args]];
   return new Promise((done, fail) => {
     const t0 = performance.now();
     const child = spawn(cmd, argv, { cwd: ROOT, env: { ...process.env, TRADEBOOK_BENCH_RESULT: resultFile, TRADEBOOK_LANG: "en-US" }, stdio: ["ignore", "ignore", "pipe"] });
