@@ -36,9 +36,11 @@ const cellsOf = (row: unknown): Cells => row as Cells;
 function valueSet(t: TableRows<TableName> | undefined, key: string): Set<string> | undefined {
   if (!t) return undefined;
   const s = new Set<string>();
-  for (const r of [...t.rows, ...(t.rejected ?? [])]) {
-    const v = cellsOf(r)[key];
-    if (typeof v === "string") s.add(v);
+  for (const rows of [t.rows, t.rejected ?? []]) {
+    for (const r of rows) {
+      const v = cellsOf(r)[key];
+      if (typeof v === "string") s.add(v);
+    }
   }
   return s;
 }
@@ -57,21 +59,35 @@ function rowKey(c: Cells, keys: readonly string[]): string | null {
   return parts.some((p) => p === null || p === undefined) ? null : parts.map(String).join("\u0000");
 }
 
+/**
+ * Reported rows whose key an earlier row already has. Only the reported rows'
+ * keys are collected; the context rows (a workbook's 500,000 follow-ups
+ * under one imported row) are only looked up among them, so a check of a
+ * few rows costs a pass over the table, not a map of all of its keys.
+ */
 function uniqueIssues(t: TableRows<TableName>, keys: readonly string[], out: Issue[]): void {
-  const seen = new Map<string, number>();
-  const from = t.reportFrom ?? 0;
-  for (let i = 0; i < t.rows.length; i++) {
+  const from = Math.max(0, t.reportFrom ?? 0);
+  if (from >= t.rows.length) return;
+  // Each reported key → the first row holding it, reported rows first, then any context row before them.
+  const first = new Map<string, number>();
+  for (let i = from; i < t.rows.length; i++) {
+    const k = rowKey(cellsOf(t.rows[i]), keys);
+    if (k !== null && !first.has(k)) first.set(k, i);
+  }
+  for (let i = 0; i < from; i++) {
+    const k = rowKey(cellsOf(t.rows[i]), keys);
+    if (k === null) continue;
+    const at = first.get(k);
+    if (at !== undefined && at >= from) first.set(k, i);
+  }
+  for (let i = from; i < t.rows.length; i++) {
     const c = cellsOf(t.rows[i]);
     const k = rowKey(c, keys);
     if (k === null) continue;
-    const first = seen.get(k);
-    if (first === undefined) {
-      seen.set(k, i);
-      continue;
-    }
-    if (i < from) continue;
+    const at = first.get(k)!;
+    if (at === i) continue;
     const shown = keys.map((key) => String(c[key])).join(" / ");
-    const firstRow = t.rowNumbers[first];
+    const firstRow = t.rowNumbers[at];
     out.push(
       issue(t, i, t.header(keys[keys.length === 1 ? 0 : keys.length - 1]), "duplicate", {
         zh: `重复：${shown} 已出现在第${firstRow}行`,

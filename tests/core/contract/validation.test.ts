@@ -56,3 +56,32 @@ describe("rows agree with each other and with the reference tables", () => {
     expect(customers.map((i) => i.row)).toEqual([4]);
   });
 });
+
+describe("a key is unique: rows from reportFrom on are checked against every row before them", () => {
+  const customers = (ids: (string | null)[], reportFrom?: number): TableSet => ({
+    Customers: { ...rows<"Customers">("Customers", ids.map((id) => ({ CustomerID: id as never }))), ...(reportFrom === undefined ? {} : { reportFrom }) },
+  });
+  // [rule, IDs in row order (rows 2, 3, …), reportFrom, [reported row, row named as the first]…]
+  it.each<[string, (string | null)[], number | undefined, [number, string][]]>([
+    ["every row reported: the second of two is the duplicate", ["C-1", "C-2", "C-1"], undefined, [[4, "2"]]],
+    ["a third copy names the first row, not the second", ["C-1", "C-1", "C-1"], undefined, [[3, "2"], [4, "2"]]],
+    ["a new row equal to an old one names the old row", ["C-1", "C-2", "C-2"], 2, [[4, "3"]]],
+    ["an old row's first occurrence is named, not a later old copy", ["C-1", "C-1", "C-1"], 2, [[4, "2"]]],
+    ["duplicates among old rows alone are not reported", ["C-1", "C-1", "C-2"], 2, []],
+    ["two new rows with one ID: the second is reported", ["C-1", "C-5", "C-5"], 1, [[4, "3"]]],
+    ["blank keys are never duplicates", [null, null, null], 1, []],
+    ["nothing to report past the last row", ["C-1", "C-1"], Number.MAX_SAFE_INTEGER, []],
+  ])("%s", (_rule, ids, reportFrom, expected) => {
+    const found = crossTableIssues(customers(ids, reportFrom)).filter((i) => i.code === "duplicate");
+    expect(found.map((i) => [i.row, /第(\d+)行/.exec(i.message.zh)?.[1]])).toEqual(expected);
+  });
+
+  it.each<[string, [string, string][], number, number[]]>([
+    ["one forecast per salesperson and month, against the rows before", [["张伟", "2026-01"], ["李娜", "2026-01"], ["张伟", "2026-01"]], 2, [4]],
+    ["another month is another key", [["张伟", "2026-01"], ["张伟", "2026-02"]], 1, []],
+  ])("composite keys: %s", (_rule, keys, reportFrom, expected) => {
+    const forecasts = rows<"Forecasts">("Forecasts", keys.map(([s, m]) => ({ Salesperson: s as never, Month: m })));
+    const found = crossTableIssues({ Forecasts: { ...forecasts, reportFrom } }).filter((i) => i.code === "duplicate");
+    expect(found.map((i) => i.row)).toEqual(expected);
+  });
+});
