@@ -9,15 +9,24 @@ import type { CellValue, RawRow, RawTable } from "./raw";
 import { SCHEMA, type Lang, type TableName } from "./schema";
 import { matchHeader } from "./spellings";
 
-/** Splits CSV text into rows of fields; the delimiter is guessed from the header (`,` `;` or tab). */
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * Splits CSV text into rows of fields; the delimiter is guessed from the header (`,` `;` or tab).
+ * A field is cut out of the text in one piece (a slice), never grown a character at a time:
+ * at 200,000 rows the character-wise version built millions of throwaway strings.
+ */
 export function parseCsv(text: string, delimiter?: string): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = src.slice(0, src.search(/\r|\n|$/));
   const delim = delimiter ?? ([",", "\t", ";"].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0]);
+  const delimCode = delim.length === 1 ? delim.charCodeAt(0) : -1;
+  const n = src.length;
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
-  let quoted = false;
   let i = 0;
   const endField = (): void => {
     row.push(field);
@@ -28,28 +37,47 @@ export function parseCsv(text: string, delimiter?: string): string[][] {
     rows.push(row);
     row = [];
   };
-  while (i < src.length) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
+  while (i < n) {
+    const ch = src.charCodeAt(i);
+    if (ch === QUOTE && field === "") {
+      // A quoted stretch: up to the quote that is not doubled (or the end of the text).
+      i++;
+      for (;;) {
+        const q = src.indexOf('"', i);
+        if (q < 0) {
+          field += src.slice(i);
+          i = n;
+          break;
+        }
+        field += src.slice(i, q);
+        if (src.charCodeAt(q + 1) === QUOTE) {
           field += '"';
-          i += 2;
+          i = q + 2;
           continue;
         }
-        quoted = false;
-      } else field += ch;
+        i = q + 1;
+        break;
+      }
+    } else if (ch === delimCode) {
+      endField();
       i++;
-      continue;
-    }
-    if (ch === '"' && field === "") quoted = true;
-    else if (ch === delim) endField();
-    else if (ch === "\r") {
+    } else if (ch === CR) {
       endRow();
-      if (src[i + 1] === "\n") i++;
-    } else if (ch === "\n") endRow();
-    else field += ch;
-    i++;
+      i += src.charCodeAt(i + 1) === LF ? 2 : 1;
+    } else if (ch === LF) {
+      endRow();
+      i++;
+    } else {
+      // Unquoted text up to the next delimiter or line end (a quote inside it is a character like any other).
+      let j = i + 1;
+      while (j < n) {
+        const c = src.charCodeAt(j);
+        if (c === delimCode || c === CR || c === LF) break;
+        j++;
+      }
+      field += src.slice(i, j);
+      i = j;
+    }
   }
   if (field !== "" || row.length > 0) endRow();
   return rows;
@@ -99,7 +127,7 @@ export function csvToRawTable(table: TableName, sheet: string, rows: readonly (r
   });
   const lang: Lang = zh > positions.length / 2 ? "zh-CN" : "en-US";
   const missingColumns = SCHEMA[table].columns.map((c) => c.key).filter((k) => headers[k] === undefined);
-  const lines: string[][] = [];
+  const lines: (readonly string[])[] = [];
   const rawRows: RawRow[] = [];
   const issues: Issue[] = [];
   body.forEach((fields, i) => {
@@ -124,7 +152,7 @@ export function csvToRawTable(table: TableName, sheet: string, rows: readonly (r
       cells[p.key] = v === undefined || v.trim() === "" ? null : v;
     }
     rawRows.push({ rowNumber: i + 2, cells });
-    lines.push([...fields]);
+    lines.push(fields);
   });
   return { raw: { table, sheet, lang, headers, missingColumns, rows: rawRows }, unknownHeaders, headerRow: header, lines, issues };
 }
