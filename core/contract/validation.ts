@@ -62,32 +62,40 @@ function rowKey(c: Cells, keys: readonly string[]): string | null {
 /**
  * Reported rows whose key an earlier row already has. Only the reported rows'
  * keys are collected; the context rows (a workbook's 500,000 follow-ups
- * under one imported row) are only looked up among them, so a check of a
- * few rows costs a pass over the table, not a map of all of its keys.
+ * under one imported row) are only looked up among them, so checking a few
+ * new rows costs one pass over the table, not a map of all of its keys.
  */
 function uniqueIssues(t: TableRows<TableName>, keys: readonly string[], out: Issue[]): void {
   const from = Math.max(0, t.reportFrom ?? 0);
   if (from >= t.rows.length) return;
-  // Each reported key → the first row holding it, reported rows first, then any context row before them.
+  // Each reported key → the first row holding it: among the reported rows, then among the context rows before them.
   const first = new Map<string, number>();
+  let again: number[] = [];
   for (let i = from; i < t.rows.length; i++) {
     const k = rowKey(cellsOf(t.rows[i]), keys);
-    if (k !== null && !first.has(k)) first.set(k, i);
+    if (k === null) continue;
+    if (first.has(k)) again.push(i);
+    else first.set(k, i);
   }
+  let inContext = false;
   for (let i = 0; i < from; i++) {
     const k = rowKey(cellsOf(t.rows[i]), keys);
-    if (k === null) continue;
-    const at = first.get(k);
-    if (at !== undefined && at >= from) first.set(k, i);
+    const at = k === null ? undefined : first.get(k);
+    if (at !== undefined && at >= from) {
+      first.set(k!, i);
+      inContext = true;
+    }
   }
-  for (let i = from; i < t.rows.length; i++) {
+  // A context row holding a reported key makes that key's first reported row a duplicate too.
+  if (inContext) again = [];
+  for (let i = from; inContext && i < t.rows.length; i++) {
+    const k = rowKey(cellsOf(t.rows[i]), keys);
+    if (k !== null && first.get(k) !== i) again.push(i);
+  }
+  for (const i of again) {
     const c = cellsOf(t.rows[i]);
-    const k = rowKey(c, keys);
-    if (k === null) continue;
-    const at = first.get(k)!;
-    if (at === i) continue;
     const shown = keys.map((key) => String(c[key])).join(" / ");
-    const firstRow = t.rowNumbers[at];
+    const firstRow = t.rowNumbers[first.get(rowKey(c, keys)!)!];
     out.push(
       issue(t, i, t.header(keys[keys.length === 1 ? 0 : keys.length - 1]), "duplicate", {
         zh: `重复：${shown} 已出现在第${firstRow}行`,
