@@ -62,7 +62,14 @@ export function planImport(read: WorkbookSnapshot, request: ImportRequest): Impo
   if (idCol !== null && ID_PREFIX[table] !== undefined && raw.missingColumns.includes(idCol)) {
     const taken = new Set<string>(read.snapshot[table].map((r) => String((r as unknown as Record<string, unknown>)[idCol])));
     const ids = newRecordIds(table, request.today, taken, raw.rows.length);
-    raw = { ...raw, missingColumns: raw.missingColumns.filter((k) => k !== idCol), rows: raw.rows.map((r, i) => ({ ...r, cells: { ...r.cells, [idCol]: ids[i] } })) };
+    // Each row's cells with the ID first, copied key by key: an object spread per row cost ~1 s at 200,000 rows.
+    const withId = (cells: Readonly<Record<string, CellValue>>, id: string): Record<string, CellValue> => {
+      const out: Record<string, CellValue> = {};
+      out[idCol] = id;
+      for (const key in cells) out[key] = cells[key];
+      return out;
+    };
+    raw = { ...raw, missingColumns: raw.missingColumns.filter((k) => k !== idCol), rows: raw.rows.map((r, i) => ({ rowNumber: r.rowNumber, cells: withId(r.cells, ids[i]) })) };
   }
   const parsed = parseTable<typeof table>(raw);
   // parseTable leaves out rows whose required cells are bad; their issues

@@ -26,13 +26,22 @@ const RANDOM_CHARS = 6;
 /** A source of uniform numbers in [0, 1): Math.random or a seeded generator. */
 export type RandomSource = () => number;
 
-export function newId(table: TableName, day: DaySerial, random: RandomSource): string {
+/** What every ID of `table` made on `day` starts with: "C-261127-". */
+export function idStem(table: TableName, day: DaySerial): string {
   const prefix = ID_PREFIX[table] ?? table.slice(0, 1).toUpperCase();
   const { year, month, day: d } = ymdOf(day);
-  const stamp = `${String(year % 100).padStart(2, "0")}${String(month).padStart(2, "0")}${String(d).padStart(2, "0")}`;
+  return `${prefix}-${String(year % 100).padStart(2, "0")}${String(month).padStart(2, "0")}${String(d).padStart(2, "0")}-`;
+}
+
+/** An ID: `stem` (idStem) and random characters. */
+export function idWithStem(stem: string, random: RandomSource): string {
   let tail = "";
   for (let i = 0; i < RANDOM_CHARS; i++) tail += ALPHABET[Math.floor(random() * ALPHABET.length) % ALPHABET.length];
-  return `${prefix}-${stamp}-${tail}`;
+  return stem + tail;
+}
+
+export function newId(table: TableName, day: DaySerial, random: RandomSource): string {
+  return idWithStem(idStem(table, day), random);
 }
 
 /** A new ID not in `taken` (tries again on the rare clash). */

@@ -28,14 +28,14 @@ describe("new IDs", () => {
     expect(ids.some((id) => taken.has(id))).toBe(false);
   });
 
-  it("are drawn nowhere else: no other source calls core's newUniqueId", () => {
+  it("are drawn nowhere else: no other source calls core's newUniqueId or idWithStem", () => {
     const allowed = new Set(["app/ids.ts", "core/contract/ids.ts", "templates/sample.ts"]);
     const callers: string[] = [];
     const walk = (dir: string): void => {
       for (const name of readdirSync(dir)) {
         const full = join(dir, name);
         if (statSync(full).isDirectory()) walk(full);
-        else if (/\.tsx?$/.test(name) && /\bnewUniqueId\b/.test(readFileSync(full, "utf8"))) callers.push(relative(ROOT, full));
+        else if (/\.tsx?$/.test(name) && /\b(?:newUniqueId|idWithStem)\b/.test(readFileSync(full, "utf8"))) callers.push(relative(ROOT, full));
       }
     };
     for (const top of ["app", "addin", "cli", "core", "functions", "templates", "workbook"]) walk(join(ROOT, top));
