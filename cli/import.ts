@@ -11,13 +11,14 @@
 import { importProjection } from "../core/contract/projection";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { csvToRawTable, parseCsv, toCsv } from "../core/contract/csv";
+import { csvToRawTable, parseCsv, toCsv, type CsvTable } from "../core/contract/csv";
 import { serialAtInstant, dayOf } from "../core/contract/dates";
 import { formatIssue } from "../core/contract/issues";
 import type { TableName } from "../core/contract/schema";
 import { matchTable } from "../core/contract/spellings";
-import { applyImport, planImport } from "../app/import-csv";
-import { decodeCsv, encodeCsv, parseCsvEncoding, type DecodedCsv } from "../workbook/node/csv-decode";
+import { applyImport, planImport, type ImportPlan } from "../app/import-csv";
+import { decodeCsv, encodeCsv, parseCsvEncoding, type CsvEncoding, type DecodedCsv } from "../workbook/node/csv-decode";
+import type { XlsxFilePort } from "../workbook/node/xlsx-file-port";
 import { writeFailure } from "../workbook/node/file-replace";
 import { UsageError, parseArgs, stringOption } from "./args";
 import { EXIT, type CliIO } from "./io";
@@ -37,8 +38,38 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const encoding = encodingArg === undefined ? undefined : parseCsvEncoding(encodingArg);
   if (encoding === null) throw new UsageError(`--encoding must be utf-8, gb18030, utf-16 or cp1252, not "${encodingArg}"`);
   const table: TableName = def.name;
-  const csvName = path.basename(csvFile);
 
+  // The CSV is handed to the import once: planning drops it, so its text and
+  // rows (and the workbook's snapshot) are not held while the sheet is written.
+  let input: CsvInput | number | undefined = await readCsvInput(io, csvFile, table, encoding);
+  if (typeof input === "number") return input;
+  const job: ImportJob = { args, io, file, csvFile, table, def };
+  // One writer at a time: the lock is held from before the workbook is read until it is written.
+  return whileLocked(file, io, args.options.force === true, async (open) => {
+    const csv = input as CsvInput;
+    input = undefined;
+    const planned = await planLocked(job, csv, open);
+    return typeof planned === "number" ? planned : writeLocked(job, planned);
+  });
+}
+
+interface ImportJob {
+  readonly args: ReturnType<typeof parseArgs>;
+  readonly io: CliIO;
+  readonly file: string;
+  readonly csvFile: string;
+  readonly table: TableName;
+  readonly def: NonNullable<ReturnType<typeof matchTable>>;
+}
+
+interface CsvInput {
+  readonly decoded: DecodedCsv;
+  readonly csv: CsvTable;
+}
+
+/** The CSV file decoded and mapped onto the table; an exit code when it cannot be read or decoded. */
+async function readCsvInput(io: CliIO, csvFile: string, table: TableName, encoding: CsvEncoding | "utf-16" | undefined): Promise<CsvInput | number> {
+  const csvName = path.basename(csvFile);
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(path.resolve(io.cwd, csvFile));
@@ -51,26 +82,20 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     for (const i of decodedCsv.error) io.err(issueLine(csvFile, i, io));
     return EXIT.usage;
   }
-  const decoded = decodedCsv.value;
-  const csv = csvToRawTable(table, csvName, parseCsv(decoded.text));
-
-  // One writer at a time: the lock is held from before the workbook is read until it is written.
-  return whileLocked(file, io, args.options.force === true, (open) => importLocked({ args, io, file, csvFile, table, def, decoded, csv }, open));
+  return { decoded: decodedCsv.value, csv: csvToRawTable(table, csvName, parseCsv(decodedCsv.value.text)) };
 }
 
-interface ImportJob {
-  readonly args: ReturnType<typeof parseArgs>;
-  readonly io: CliIO;
-  readonly file: string;
-  readonly csvFile: string;
-  readonly table: TableName;
-  readonly def: NonNullable<ReturnType<typeof matchTable>>;
-  readonly decoded: DecodedCsv;
-  readonly csv: ReturnType<typeof csvToRawTable>;
+/** What planning leaves for writing: the port, the plan, and the rejects file's bytes (made now, while the CSV is at hand). */
+interface Planned {
+  readonly opened: XlsxFilePort;
+  readonly plan: Extract<ImportPlan, { kind: "import" }>;
+  readonly rejects: Uint8Array | undefined;
 }
 
-async function importLocked(job: ImportJob, open: XlsxFileOptions): Promise<number> {
-  const { args, io, file, csvFile, table, def, decoded, csv } = job;
+/** Reads the workbook and plans the import; an exit code when there is nothing to write. */
+async function planLocked(job: ImportJob, input: CsvInput, open: XlsxFileOptions): Promise<Planned | number> {
+  const { args, io, file, csvFile, table, def } = job;
+  const { decoded, csv } = input;
   const csvName = path.basename(csvFile);
   // Read as the reports read: streamed, never the whole workbook. The
   // target table's read is kept, so appending does not read its sheet again;
@@ -95,26 +120,35 @@ async function importLocked(job: ImportJob, open: XlsxFileOptions): Promise<numb
     io.err(say(io.lang, "notImported", { csv: csvFile, errors: plan.errors, file }));
     return EXIT.problems;
   }
+  let rejects: Uint8Array | undefined;
+  if (plan.rejects.length > 0) {
+    const rows: string[][] = [[...csv.headerRow, say(io.lang, "reasonColumn")]];
+    for (const r of plan.rejects) rows.push([...csv.lines[r.index], r.errors.map((i) => formatIssue({ ...i, sheet: csvName }, io.lang)).join("; ")]);
+    rejects = encodeCsv(toCsv(rows), decoded.encoding);
+  }
+  return { opened: loaded.opened, plan, rejects };
+}
 
-  const written = await applyImport(loaded.opened.port, plan);
+/** Appends the planned rows, saves, and writes the rejects file. */
+async function writeLocked(job: ImportJob, { opened, plan, rejects }: Planned): Promise<number> {
+  const { io, file, csvFile } = job;
+  const written = await applyImport(opened.port, plan);
   if (!written.ok) return failWith(file, written.error, io, EXIT.problems);
-  if (loaded.opened.changed()) {
-    const saved = await loaded.opened.save();
+  if (opened.changed()) {
+    const saved = await opened.save();
     if (!saved.ok) return failWith(file, saved.error, io, EXIT.problems);
   }
 
   let rejectsNote = "";
-  if (plan.rejects.length > 0) {
+  if (rejects !== undefined) {
     const rejectsPath = path.resolve(io.cwd, `${csvFile}.rejects.csv`);
-    const rows: string[][] = [[...csv.headerRow, say(io.lang, "reasonColumn")]];
-    for (const r of plan.rejects) rows.push([...csv.lines[r.index], r.errors.map((i) => formatIssue({ ...i, sheet: csvName }, io.lang)).join("; ")]);
     try {
-      await fs.writeFile(rejectsPath, encodeCsv(toCsv(rows), decoded.encoding));
+      await fs.writeFile(rejectsPath, rejects);
     } catch (e) {
       io.err(issueLine(rejectsPath, writeFailure(rejectsPath, e, true), io));
       return EXIT.problems;
     }
-    rejectsNote = say(io.lang, "rejects", { count: rows.length - 1, path: rejectsPath });
+    rejectsNote = say(io.lang, "rejects", { count: plan.rejects.length, path: rejectsPath });
   }
   io.out(say(io.lang, "imported", { file, sheet: plan.sheet, count: written.value, rejects: rejectsNote }));
   return plan.rejects.length > 0 ? EXIT.problems : EXIT.ok;
