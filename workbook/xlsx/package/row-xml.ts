@@ -51,11 +51,15 @@ export function inlineSafe(text: string): boolean {
   return !hasUnsafeChar(text) && !OOXML_ESCAPE.test(text);
 }
 
-const escapeText = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeText = (s: string): string => (/[&<>]/.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : s);
+
+/** Column letters by number, made once each (every new row names its columns). */
+const LETTERS: string[] = [];
+const letterOf = (col: number): string => (LETTERS[col] ??= columnLetter(col));
 
 /** A cell's XML, or undefined when its text cannot be written as it is (inlineSafe). */
 export function cellXml(row: number, cell: NewCell): string | undefined {
-  const ref = `${columnLetter(cell.col)}${row}`;
+  const ref = letterOf(cell.col) + row;
   const s = cell.style !== 0 ? ` s="${cell.style}"` : "";
   const { value } = cell;
   if (value === null) return s === "" ? "" : `<c r="${ref}"${s}/>`;
@@ -66,10 +70,16 @@ export function cellXml(row: number, cell: NewCell): string | undefined {
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeText(value)}</t></is></c>`;
 }
 
+/** True when the cells are in column order already (new rows are: they are made left to right). */
+function inOrder(cells: readonly { readonly col: number }[]): boolean {
+  for (let i = 1; i < cells.length; i++) if (cells[i - 1].col > cells[i].col) return false;
+  return true;
+}
+
 /** A whole <row> element, or undefined when one of its texts cannot be written as it is. */
 export function rowXml(row: number, cells: readonly (NewCell | SheetCell)[]): string | undefined {
   let xml = `<row r="${row}">`;
-  for (const c of [...cells].sort((a, b) => a.col - b.col)) {
+  for (const c of inOrder(cells) ? cells : [...cells].sort((a, b) => a.col - b.col)) {
     const one = "xml" in c ? c.xml : cellXml(row, c);
     if (one === undefined) return undefined;
     xml += one;
