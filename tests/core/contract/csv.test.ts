@@ -12,6 +12,12 @@ describe("CSV text is split as RFC 4180 says", () => {
     ["\ufeffa;b\n1;2\n", [["a", "b"], ["1", "2"]]],
     ["a\tb\n1\t2\n", [["a", "b"], ["1", "2"]]],
     ["a,b\n1,\n", [["a", "b"], ["1", ""]]],
+    // Lenient where a file strays from RFC 4180, as spreadsheet programs are:
+    ['a,b\n5" tall,x\n', [["a", "b"], ['5" tall', "x"]]], // a quote inside an unquoted field is a character
+    ['a,b\n"x"y,z\n', [["a", "b"], ["xy", "z"]]], // text after a closing quote joins the field
+    ['a\n"open,\nto the end', [["a"], ["open,\nto the end"]]], // an unclosed quote runs to the end of the text
+    ['a\n"",""""\n', [["a"], ["", '"']]], // empty and quote-only quoted fields
+    ["a,b\r1,2\r", [["a", "b"], ["1", "2"]]], // old Mac line ends
   ])("%j", (text, rows) => {
     expect(parseCsv(text)).toEqual(rows);
   });
