@@ -56,7 +56,18 @@ export function isUnreadable(issues: readonly Issue[]): boolean {
  * columns are null and unchecked. Customers is read in any case (its IDs at
  * least): a workbook without it is not a CRM workbook.
  */
-export async function readSnapshot(port: TableReader, projection: Projection = EVERYTHING): Promise<Result<WorkbookSnapshot>> {
+export interface ReadOptions {
+  /**
+   * Whether the rows are checked against each other and the reference tables
+   * (unique IDs, references; default yes). `tradebook import` reports none of
+   * the workbook's own issues, only its new rows' (app/import-csv.ts checks
+   * those against the rows read): at 500,000 follow-ups this check of rows
+   * nobody reports cost about a second.
+   */
+  readonly crossTable?: boolean;
+}
+
+export async function readSnapshot(port: TableReader, projection: Projection = EVERYTHING, options: ReadOptions = {}): Promise<Result<WorkbookSnapshot>> {
   const issues: Issue[] = [];
   const raw: Partial<Record<TableName, RawTableHead>> = {};
   const snapshot: Partial<Record<TableName, readonly unknown[]>> = {};
@@ -123,7 +134,7 @@ export async function readSnapshot(port: TableReader, projection: Projection = E
     };
   }
 
-  issues.push(...crossTableIssues(set as TableSet));
+  if (options.crossTable !== false) issues.push(...crossTableIssues(set as TableSet));
   const crm = snapshot as CrmSnapshot;
   const { settings, problems } = readSettings(crm.Settings);
   const settingsSheet = raw.Settings?.sheet ?? SCHEMA.Settings.sheet.en;

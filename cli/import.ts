@@ -104,8 +104,8 @@ async function planLocked(job: ImportJob, input: CsvInput, open: XlsxFileOptions
   const fullLoad = (why: { readonly zh: string; readonly en: string } | undefined): void => {
     if (why) io.err(say(io.lang, "savedWhole", { file, why }));
   };
-  // Only what the rows are checked against: the keys and what references point at.
-  const loaded = await openWorkbook(file, io, { ...open, keepRead: table, onFullLoad: fullLoad }, importProjection(table));
+  // Only what the rows are checked against: the keys and what references point at; the workbook's own rows are not checked (none of their issues is reported).
+  const loaded = await openWorkbook(file, io, { ...open, keepRead: table, onFullLoad: fullLoad }, importProjection(table), { crossTable: false });
   // An unreadable table, or no Customers table: not a workbook to import into (exit 2, its own message).
   if (typeof loaded === "number") return loaded;
   const { read } = loaded;

@@ -16,7 +16,7 @@ import { countBySeverity } from "../app/check";
 import { EXIT, type CliIO } from "./io";
 import type { Issue } from "../core/contract/issues";
 import type { ReportSheet } from "../core/report/sheet";
-import { readSnapshot, type WorkbookSnapshot } from "../app/open-crm";
+import { readSnapshot, type ReadOptions, type WorkbookSnapshot } from "../app/open-crm";
 import { EVERYTHING, type Projection } from "../core/contract/projection";
 import { writeReports } from "../app/reports";
 import { lockForWriting, openXlsxFilePort, type XlsxFileOptions, type XlsxFilePort } from "../workbook/node/xlsx-file-port";
@@ -42,11 +42,11 @@ export function failWith(file: string, issues: readonly Issue[], io: CliIO, code
  * Opens and reads a CRM workbook, whatever its rows' problems; an unreadable
  * file or one that is not a CRM workbook prints why and gives exit 2.
  */
-export async function openWorkbook(file: string, io: CliIO, options: XlsxFileOptions = {}, projection: Projection = EVERYTHING): Promise<LoadedWorkbook | number> {
+export async function openWorkbook(file: string, io: CliIO, options: XlsxFileOptions = {}, projection: Projection = EVERYTHING, readOptions: ReadOptions = {}): Promise<LoadedWorkbook | number> {
   const opened = await openXlsxFilePort(path.resolve(io.cwd, file), options);
   if (!opened.ok) return failWith(file, opened.error, io, EXIT.usage);
   // Only the tables and columns the command uses (core/contract/projection.ts).
-  const read = await readSnapshot(opened.value.port, projection);
+  const read = await readSnapshot(opened.value.port, projection, readOptions);
   if (!read.ok) return failWith(file, read.error, io, EXIT.usage);
   return { file, opened: opened.value, read: read.value };
 }

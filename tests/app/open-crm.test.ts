@@ -88,3 +88,26 @@ describe("a read with a projection", () => {
     expect(read.issues).toEqual([]);
   });
 });
+
+/*
+ * The rows' agreement across tables (unique IDs, references) is checked by
+ * default; a caller that reports none of the workbook's own issues (an
+ * import checks only its new rows) leaves it out. A cell's own check stays.
+ */
+describe("a read without the cross-table check", () => {
+  const headers = SCHEMA.Customers.columns.map((c) => headerOf(c, "en-US"));
+  const cellsOf = (id: string, over: Record<string, CellValue> = {}) => {
+    const cells = { ...toCells("Customers", customer(id), "en-US"), ...over };
+    return SCHEMA.Customers.columns.map((c) => cells[c.key] ?? null);
+  };
+  const wb = MemoryWorkbook.fromTables([{ table: "Customers", sheet: "Customers", headers, rows: [cellsOf("C-1"), cellsOf("C-1"), cellsOf("C-2", { CreatedOn: "not a date" })] }]);
+  it.each<[string, { crossTable?: boolean }, boolean]>([
+    ["by default an ID used twice is reported", {}, true],
+    ["asked for, likewise", { crossTable: true }, true],
+    ["left out: not reported", { crossTable: false }, false],
+  ])("%s", async (_rule, options, duplicate) => {
+    const read = value(await readSnapshot(wb, undefined, options));
+    expect(read.issues.some((i) => i.code === "duplicate")).toBe(duplicate);
+    expect(read.issues.some((i) => i.column === "CreatedOn" && i.severity === "error")).toBe(true);
+  });
+});
