@@ -59,6 +59,7 @@ export function planImport(read: WorkbookSnapshot, request: ImportRequest): Impo
   // another system has none); a present but blank ID cell is an error.
   const idCol = def.idColumn;
   let raw = csv.raw;
+  let drawn = false;
   if (idCol !== null && ID_PREFIX[table] !== undefined && raw.missingColumns.includes(idCol)) {
     const taken = new Set<string>();
     for (const r of read.snapshot[table]) taken.add(String((r as unknown as Record<string, unknown>)[idCol]));
@@ -71,6 +72,7 @@ export function planImport(read: WorkbookSnapshot, request: ImportRequest): Impo
       return out;
     };
     raw = { ...raw, missingColumns: raw.missingColumns.filter((k) => k !== idCol), rows: raw.rows.map((r, i) => ({ rowNumber: r.rowNumber, cells: withId(r.cells, ids[i]) })) };
+    drawn = true;
   }
   const parsed = parseTable<typeof table>(raw);
   // parseTable leaves out rows whose required cells are bad; their issues
@@ -100,6 +102,8 @@ export function planImport(read: WorkbookSnapshot, request: ImportRequest): Impo
     rows: [...before, ...(parsed.rows as RowOf<TableName>[])],
     rowNumbers: [...read.rowNumbers[table], ...parsed.rowNumbers],
     reportFrom: before.length,
+    // IDs drawn here are unique among the rows read and each other: looking each up again cost ~0.5 s at 200,000 rows.
+    ...(drawn && idCol !== null ? { knownUnique: [idCol] } : {}),
   };
   issues.push(...crossTableIssues(tables as TableSet));
   // A row with the wrong number of fields has its cells in the wrong columns: that one error says it all.

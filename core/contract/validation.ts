@@ -19,6 +19,8 @@ export interface TableRows<T extends TableName> {
   readonly reportFrom?: number;
   /** Rows left out for bad cells: they still count as reference targets. */
   readonly rejected?: readonly Readonly<Record<string, unknown>>[];
+  /** Unique columns whose reported values are unique already: IDs drawn against every ID of the rows (app/ids.ts), which a check would look up again. */
+  readonly knownUnique?: readonly string[];
 }
 
 export type TableSet = { readonly [T in TableName]?: TableRows<T> };
@@ -127,7 +129,7 @@ export function crossTableIssues(tables: TableSet): Issue[] {
     const t = tables[name] as TableRows<TableName> | undefined;
     if (!t) continue;
     const def = SCHEMA[name];
-    for (const col of def.columns) if (col.unique) uniqueIssues(t, [col.key], out);
+    for (const col of def.columns) if (col.unique && !t.knownUnique?.includes(col.key)) uniqueIssues(t, [col.key], out);
     const composite = COMPOSITE_KEYS[name];
     if (composite) uniqueIssues(t, composite, out);
 

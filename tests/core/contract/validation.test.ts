@@ -85,3 +85,16 @@ describe("a key is unique: rows from reportFrom on are checked against every row
     expect(found.map((i) => i.row)).toEqual(expected);
   });
 });
+
+describe("a column known unique is not checked again (IDs an import drew against every ID read)", () => {
+  const customers = (knownUnique?: string[]): TableSet => ({
+    Customers: { ...rows<"Customers">("Customers", ["C-1", "C-1"].map((id) => ({ CustomerID: id as never }))), ...(knownUnique ? { knownUnique } : {}) },
+  });
+  it.each<[string, string[] | undefined, number]>([
+    ["not said: checked", undefined, 1],
+    ["said of the ID column: not looked up", ["CustomerID"], 0],
+    ["said of another column: the ID still checked", ["Company"], 1],
+  ])("%s", (_rule, knownUnique, duplicates) => {
+    expect(crossTableIssues(customers(knownUnique)).filter((i) => i.code === "duplicate")).toHaveLength(duplicates);
+  });
+});
