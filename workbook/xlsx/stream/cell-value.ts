@@ -7,6 +7,7 @@
 import { from1904, read1904Date, serialFromExcelJsDate } from "../../../core/contract/dates";
 import type { CellValue } from "../../../core/contract/raw";
 import { xmlDecodeAgain } from "../ooxml/xml-decode";
+import type { StringTable } from "./shared-strings";
 
 /** A cell as written: its type attribute, style, whether it holds a formula, and its texts. */
 export interface RawCell {
@@ -22,7 +23,8 @@ export interface RawCell {
 }
 
 export interface CellContext {
-  readonly sharedStrings: readonly (string | null)[];
+  /** The shared strings (an array, or the table shared-strings.ts decodes as asked). */
+  readonly sharedStrings: StringTable;
   /** Index → length of the shared strings longer than a cell of Excel holds (blank in sharedStrings). */
   readonly tooLongStrings?: ReadonlyMap<number, number>;
   readonly dateStyles: ReadonlySet<number>;
@@ -68,7 +70,7 @@ function loaded(c: RawCell, ctx: CellContext): { value: Loaded; dated: boolean }
   if (c.v === undefined) return { value: NONE, dated: false };
   switch (c.t) {
     case "s": {
-      const s = ctx.sharedStrings[parseInt(c.v, 10)];
+      const s = ctx.sharedStrings.at(parseInt(c.v, 10));
       return { value: s === null || s === undefined ? NONE : s, dated: false };
     }
     case "str":

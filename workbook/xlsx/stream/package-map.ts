@@ -2,14 +2,13 @@
  * What a workbook's package says before any sheet is read: its sheets in
  * order with their parts, the Excel tables on each, the date system, which
  * cell styles show a date (exceljs reads a number in such a cell as a Date),
- * and the shared strings.
+ * and the shared strings (read as they are asked for: shared-strings.ts).
  */
 import { isDateFormat } from "./date-formats";
-import { EXCEL_MAX_CELL_CHARS } from "../../../core/contract/excel-limits";
-import { Pending } from "./pending";
 import { relsPathOf, resolvePart } from "../ooxml/part-names";
 import type { ZipParts } from "./zip-parts";
-import { tagsNamed, unescapeOoxml, xmlText } from "../ooxml/xml-decode";
+import { tagsNamed } from "../ooxml/xml-decode";
+import { sharedStringsOf, type SharedStrings } from "./shared-strings";
 import { attr } from "../ooxml/xml-edit";
 
 export interface ExcelTableFacts {
@@ -112,85 +111,8 @@ export async function readPackageMap(zip: ZipParts): Promise<PackageMap> {
   };
 }
 
-/**
- * One shared string as exceljs reads it: the text of its <t>, or its rich
- * text runs joined (what a reader shows); phonetic runs (<rPh>) are not
- * text. null for an entry with neither (exceljs keeps an empty object).
- */
-function sharedString(si: string): string | null {
-  if (si.startsWith("<si><t>") && si.endsWith("</t></si>") && si.indexOf("<", 7) === si.length - 9) {
-    return unescapeOoxml(xmlText(si.slice(7, -9)));
-  }
-  const body = si.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
-  const runs = [...body.matchAll(/<(?:\w+:)?r(?=[\s>])[^>]*>([\s\S]*?)<\/(?:\w+:)?r>/g)];
-  if (runs.length > 0) return runs.map((m) => tText(m[1]) ?? "").join("");
-  return tText(body) ?? null;
-}
-
-/** The text of the <t> in xml (undefined without one), decoded as exceljs's TextXform does. */
-function tText(xml: string): string | undefined {
-  const m = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/.exec(xml);
-  if (!m) return undefined;
-  return unescapeOoxml(xmlText(m[1] ?? ""));
-}
-
-/** The shared strings, with the ones past Excel's cell limit left out (a cell showing one is refused where it is). */
-export interface SharedStrings {
-  readonly strings: readonly (string | null)[];
-  /** Index → length of the strings longer than EXCEL_MAX_CELL_CHARS (their entries are null). */
-  readonly tooLong: ReadonlyMap<number, number>;
-}
-
-/**
- * The shared string table, read in chunks (it can be tens of MB of XML).
- * Linear whatever the strings' sizes: a chunk without the end of an entry
- * is only set aside (pending), and the pieces are joined once the end
- * comes, so one huge string costs its length once, not once a chunk.
- */
+/** The shared strings, read lazily (shared-strings.ts). */
 export async function readSharedStrings(zip: ZipParts, path: string | undefined): Promise<SharedStrings> {
-  return path === undefined ? { strings: [], tooLong: new Map() } : parseSharedStrings(zip.chunks(path), path);
-}
-
-/** The shared strings of a sharedStrings part's text, in chunks cut anywhere; `where` names the part in messages. */
-export async function parseSharedStrings(chunks: AsyncIterable<string>, where: string): Promise<SharedStrings> {
-  const out: (string | null)[] = [];
-  const tooLong = new Map<number, number>();
-  const add = (text: string | null): void => {
-    if (text !== null && text.length > EXCEL_MAX_CELL_CHARS) {
-      tooLong.set(out.length, text.length);
-      out.push(null);
-    } else out.push(text);
-  };
-  /** Reads the complete entries of buf; the index where the incomplete rest starts. */
-  const entries = (buf: string): number => {
-    let i = 0;
-    for (;;) {
-      const start = buf.indexOf("<si", i);
-      if (start < 0 || start + 3 >= buf.length) return start < 0 ? i : start;
-      const c = buf.charCodeAt(start + 3);
-      if (c !== 62 && c !== 32 && c !== 47) {
-        i = start + 3;
-        continue;
-      }
-      const tagEnd = buf.indexOf(">", start);
-      if (tagEnd < 0) return start;
-      if (buf.charCodeAt(tagEnd - 1) === 47 /* / */) {
-        add(null);
-        i = tagEnd + 1;
-        continue;
-      }
-      const end = buf.indexOf("</si>", tagEnd);
-      if (end < 0) return start;
-      add(sharedString(buf.slice(start, end + 5)));
-      i = end + 5;
-    }
-  };
-  const pending = new Pending(where, ["</si>", "<si/>"]);
-  for await (const chunk of chunks) {
-    const buf = pending.take(chunk);
-    if (buf !== undefined) pending.keep(buf.slice(entries(buf)));
-  }
-  const rest = pending.flush();
-  if (rest.length > 0) entries(rest);
-  return { strings: out, tooLong };
+  const bytes = path === undefined ? undefined : await zip.bytes(path);
+  return sharedStringsOf(bytes ?? new Uint8Array(0));
 }

@@ -8,7 +8,7 @@
  */
 import type { CellValue } from "../../../core/contract/raw";
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, cellTooLongMessage } from "../../../core/contract/excel-limits";
-import { issueAt } from "../../locate";
+import { isBlankRow, issueAt } from "../../locate";
 import { columnLetter } from "../exceljs/sheet-region";
 import { ReadLimitError } from "../file-issues";
 import { cellValue, type CellContext, type RawCell } from "./cell-value";
@@ -28,7 +28,9 @@ export interface RowSink {
   /** Hyperlink targets by cell address ("B7"), when known. */
   readonly hyperlinks?: ReadonlyMap<string, string>;
   /** Sees every cell of every row the sink takes, before its slot is looked up (merge masters). */
-  cell?(rowNumber: number, col: number, c: RawCell): void;
+  readonly cell?: (rowNumber: number, col: number, c: RawCell) => void;
+  /** Whether the slot's cells become values (every slot's when absent); a row is scanned again whole when only unread cells hold anything. */
+  reads?(slot: number): boolean;
 }
 
 export interface ScanResult {
@@ -201,11 +203,99 @@ function overlong(c: MutableCell, value: CellValue, ctx: CellContext): number {
   return c.t === "s" && c.v !== undefined ? (ctx.tooLongStrings?.get(parseInt(c.v, 10)) ?? 0) : 0;
 }
 
+/** The shared-string index of an unread cell's `<v>digits</v>` content xml[from, to), or -1 when it is anything else. */
+function plainIndex(xml: string, from: number, to: number): number {
+  if (!xml.startsWith("<v>", from) || !xml.startsWith("</v>", to - 4) || to - 4 <= from + 3) return -1;
+  let n = 0;
+  for (let i = from + 3; i < to - 4; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** A shared string index read plainly, of a string within Excel's cell limit. */
+const isShortString = (ctx: CellContext, index: number): boolean => index >= 0 && !ctx.tooLongStrings?.has(index);
+
+/** One scan's state, shared by its rows. */
+interface Scan {
+  readonly ctx: CellContext;
+  readonly sink: RowSink;
+  readonly cell: MutableCell;
+  readonly tag: CellTag;
+  readonly sheet: string;
+}
+
+/**
+ * The cells of one row, xml[from, rowEnd), into `cells`. With `all` false,
+ * a cell the sink does not read (sink.reads) is passed over once its end is
+ * found: its content is neither sliced nor decoded, only checked against
+ * Excel's cell limit where its length could pass it. Returns whether such
+ * a cell held anything (the row may then show something the read cells do
+ * not: the caller reads it again whole).
+ */
+function scanCells(xml: string, from: number, rowEnd: number, rowNumber: number, cells: CellValue[], scan: Scan, all: boolean): boolean {
+  const { ctx, sink, cell, tag, sheet } = scan;
+  let unread = false;
+  let j = from;
+  let col = 0;
+  for (;;) {
+    const cs = xml.indexOf("<c", j);
+    if (cs < 0 || cs >= rowEnd) break;
+    const next = xml.charCodeAt(cs + 2);
+    const ce = xml.indexOf(">", cs);
+    if (next !== 32 && next !== 62 && next !== 47) {
+      j = ce + 1;
+      continue;
+    }
+    const empty = xml.charCodeAt(ce - 1) === 47;
+    readCellTag(xml, cs + 2, empty ? ce - 1 : ce, tag);
+    col = tag.rFrom >= 0 ? columnOf(xml, tag.rFrom, tag.rTo) : col + 1;
+    if (col > EXCEL_MAX_COLUMNS) throw pastExcel(sheet, rowNumber, col, "column");
+    const close = empty ? ce : xml.indexOf("</c>", ce);
+    j = empty ? ce + 1 : close + 4;
+    const slot = sink.slotOf(col);
+    if (!all && sink.cell === undefined && (slot < 0 || (sink.reads !== undefined && !sink.reads(slot)))) {
+      if (slot < 0 || empty || close === ce + 1) continue;
+      // A shared string's length is known without decoding it; any other text is no longer than its XML.
+      const cheap = tag.t === "s" ? isShortString(ctx, plainIndex(xml, ce + 1, close)) : close - ce <= EXCEL_MAX_CELL_CHARS;
+      if (cheap) {
+        unread = true;
+        continue;
+      }
+    }
+    cell.s = tag.s;
+    cell.t = tag.t;
+    cell.formula = false;
+    cell.v = undefined;
+    cell.runs = undefined;
+    if (!empty) {
+      // The common case: <c ...><v>text</v></c>.
+      if (xml.startsWith("<v>", ce + 1) && xml.indexOf("<", ce + 4) === close - 4) {
+        if (close - 4 > ce + 4) cell.v = xmlText(xml.slice(ce + 4, close - 4));
+      } else {
+        parseContent(xml, ce + 1, close, cell);
+      }
+      if (cell.v === "") cell.v = undefined;
+    }
+    sink.cell?.(rowNumber, col, cell);
+    if (slot < 0) continue;
+    const link = sink.hyperlinks && tag.rFrom >= 0 ? sink.hyperlinks.get(xml.slice(tag.rFrom, tag.rTo)) : undefined;
+    const value = cellValue(cell, ctx, sink.date1904At(slot), link);
+    const long = overlong(cell, value, ctx);
+    if (long > 0) throw pastExcel(sheet, rowNumber, col, "cell", long);
+    if (all || sink.reads === undefined || sink.reads(slot)) cells[slot] = value;
+    else if (value !== null) unread = true;
+  }
+  return unread;
+}
+
 /** Scans the rows of xml[from, to), which holds only complete <row> elements. */
-function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink: RowSink, cell: MutableCell, sheet: string): number {
+function scanRows(xml: string, from: number, to: number, scan: Scan): number {
   let lastRow = 0;
   let i = from;
-  const tag: CellTag = { rFrom: -1, rTo: -1, s: 0, t: undefined };
+  const { sink, sheet } = scan;
   for (;;) {
     const rs = xml.indexOf("<row", i);
     if (rs < 0 || rs >= to) break;
@@ -216,48 +306,12 @@ function scanRows(xml: string, from: number, to: number, ctx: CellContext, sink:
     const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
     const rowEnd = selfClosing ? tagEnd : xml.indexOf("</row>", tagEnd);
     i = selfClosing ? tagEnd + 1 : rowEnd + 6;
-    const cells = sink.row(rowNumber);
+    let cells = sink.row(rowNumber);
     if (cells === undefined) continue;
-    let j = tagEnd + 1;
-    let col = 0;
-    while (!selfClosing) {
-      const cs = xml.indexOf("<c", j);
-      if (cs < 0 || cs >= rowEnd) break;
-      const next = xml.charCodeAt(cs + 2);
-      const ce = xml.indexOf(">", cs);
-      if (next !== 32 && next !== 62 && next !== 47) {
-        j = ce + 1;
-        continue;
-      }
-      const empty = xml.charCodeAt(ce - 1) === 47;
-      let close = ce;
-      readCellTag(xml, cs + 2, empty ? ce - 1 : ce, tag);
-      col = tag.rFrom >= 0 ? columnOf(xml, tag.rFrom, tag.rTo) : col + 1;
-      if (col > EXCEL_MAX_COLUMNS) throw pastExcel(sheet, rowNumber, col, "column");
-      cell.s = tag.s;
-      cell.t = tag.t;
-      cell.formula = false;
-      cell.v = undefined;
-      cell.runs = undefined;
-      if (!empty) {
-        close = xml.indexOf("</c>", ce);
-        // The common case: <c ...><v>text</v></c>.
-        if (xml.startsWith("<v>", ce + 1) && xml.indexOf("<", ce + 4) === close - 4) {
-          if (close - 4 > ce + 4) cell.v = xmlText(xml.slice(ce + 4, close - 4));
-        } else {
-          parseContent(xml, ce + 1, close, cell);
-        }
-        if (cell.v === "") cell.v = undefined;
-      }
-      j = empty ? ce + 1 : close + 4;
-      sink.cell?.(rowNumber, col, cell);
-      const slot = sink.slotOf(col);
-      if (slot < 0) continue;
-      const link = sink.hyperlinks && tag.rFrom >= 0 ? sink.hyperlinks.get(xml.slice(tag.rFrom, tag.rTo)) : undefined;
-      const value = cellValue(cell, ctx, sink.date1904At(slot), link);
-      const long = overlong(cell, value, ctx);
-      if (long > 0) throw pastExcel(sheet, rowNumber, col, "cell", long);
-      cells[slot] = value;
+    if (!selfClosing && scanCells(xml, tagEnd + 1, rowEnd, rowNumber, cells, scan, false) && isBlankRow(cells)) {
+      // Rare: only cells the sink does not read hold anything; whether they show something decides if the row counts.
+      cells = sink.row(rowNumber)!;
+      scanCells(xml, tagEnd + 1, rowEnd, rowNumber, cells, scan, true);
     }
     sink.done(rowNumber, cells);
   }
@@ -274,7 +328,7 @@ const MAX_TAIL_CHARS = 64 << 20;
  * every chunk after it.
  */
 export async function scanSheet(chunks: AsyncIterable<string>, ctx: CellContext, sink: RowSink, sheet = ""): Promise<ScanResult> {
-  const cell: MutableCell = { t: undefined, s: 0, formula: false, v: undefined, runs: undefined };
+  const scan: Scan = { ctx, sink, cell: { t: undefined, s: 0, formula: false, v: undefined, runs: undefined }, tag: { rFrom: -1, rTo: -1, s: 0, t: undefined }, sheet };
   const pending = new Pending(sheet, ["</row>", "</sheetData>"]);
   let before = "";
   let state: "before" | "rows" | "after" = "before";
@@ -317,7 +371,7 @@ export async function scanSheet(chunks: AsyncIterable<string>, ctx: CellContext,
     if (buf === undefined) continue;
     const endData = buf.indexOf("</sheetData>");
     const cut = endData >= 0 ? endData : buf.lastIndexOf("</row>") + 6;
-    if (cut > 5) lastRow = Math.max(lastRow, scanRows(buf, 0, cut, ctx, sink, cell, sheet));
+    if (cut > 5) lastRow = Math.max(lastRow, scanRows(buf, 0, cut, scan));
     if (endData >= 0) {
       state = "after";
       after(buf.slice(endData));

@@ -80,7 +80,7 @@ class StreamedTables implements XlsxTableReader {
     const region = findStreamRegion(this.map, table);
     if (!region) return err([missingTableIssue(this.name, table)]);
     try {
-      const { collected, exact } = await this.collect(table, region);
+      const { collected, exact } = await this.collect(table, region, columns);
       return ok({ region, view: { sheet: region.sheet.name, layout: collected.layout, rows: collected.rows }, exact, columns: exact ? undefined : columns });
     } catch (e) {
       return unreadable(this.name, e);
@@ -103,8 +103,8 @@ class StreamedTables implements XlsxTableReader {
     return this.ctx.dateStyles.has(s);
   }
 
-  private async collect(table: TableName, region: StreamRegion): Promise<{ collected: CollectedTable; exact: boolean }> {
-    const first = new TableSink(table, region, this.ctx);
+  private async collect(table: TableName, region: StreamRegion, columns: readonly string[] | undefined): Promise<{ collected: CollectedTable; exact: boolean }> {
+    const first = new TableSink(table, region, this.ctx, undefined, columns);
     const scan = await scanSheet(this.zip.chunks(region.sheet.path), this.ctx, first, region.sheet.name);
     const extras = sheetExtras(scan.tail, region.sheet.rels);
     if (!touches(extras)) return { collected: first.finish(scan.lastRow), exact: false };

@@ -41,12 +41,18 @@ export class TableSink implements RowSink {
   /** A row came after a higher-numbered one (writers keep rows in order; exceljs files them by number). */
   private disordered = false;
   readonly hyperlinks?: ReadonlyMap<string, string>;
+  /** Sees the cells of merged ranges' top-left corners (exact mode). */
+  readonly cell?: (rowNumber: number, col: number, c: RawCell) => void;
+  /** Per slot, whether its cells become values (the projection; every slot when undefined). */
+  private readSlots: boolean[] | undefined;
 
   constructor(
     private readonly table: TableName,
     private readonly region: StreamRegion,
     private readonly ctx: CellContext,
     private readonly extras?: SheetExtras,
+    /** The column keys read (every column when undefined); exact mode reads every column. */
+    private readonly columns?: readonly string[],
   ) {
     this.firstCol = region.firstCol;
     this.lastCol = region.lastCol;
@@ -56,6 +62,7 @@ export class TableSink implements RowSink {
       cols.add(m.left);
       this.masterCols.set(m.top, cols);
     }
+    if (this.masterCols.size > 0) this.cell = (rowNumber, col, c) => this.keepMaster(rowNumber, col, c);
   }
 
   private get width(): number {
@@ -84,7 +91,17 @@ export class TableSink implements RowSink {
     return !this.readingHeader && this.dateSlots[slot] === true;
   }
 
-  cell(rowNumber: number, col: number, c: RawCell): void {
+  /**
+   * Whether the slot's cells become values: the header row's all do, a body
+   * row's those of the asked columns. The scan passes over the others'
+   * content (a review reads 6 of FollowUps' 12 columns, and none of its
+   * long texts), judging only whether they hold anything.
+   */
+  reads(slot: number): boolean {
+    return this.readingHeader || this.readSlots === undefined || this.readSlots[slot] === true;
+  }
+
+  private keepMaster(rowNumber: number, col: number, c: RawCell): void {
     if (!this.masterCols.get(rowNumber)?.has(col)) return;
     this.masters.set(`${rowNumber}:${col}`, { cell: { ...c }, link: this.hyperlinks?.get(addressOf(rowNumber, col)) });
   }
@@ -124,6 +141,13 @@ export class TableSink implements RowSink {
     this.layout = locateHeaders(this.table, texts, this.region.sheet.name);
     this.dateSlots = this.nulls(this.width).map(() => false);
     if (this.ctx.date1904) for (const i of dateColumnPositions(this.table, this.layout)) this.dateSlots[i] = true;
+    if (this.columns && !this.extras) {
+      this.readSlots = this.nulls(this.width).map(() => false);
+      for (const key of this.columns) {
+        const at = this.layout.positions.get(key);
+        if (at !== undefined) this.readSlots[at] = true;
+      }
+    }
   }
 
   /** A row with the merged ranges' values put in (exact mode). */

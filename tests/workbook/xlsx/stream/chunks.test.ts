@@ -1,7 +1,8 @@
 /**
- * The streamed reader reads the same whatever the chunks: a row, a cell, a
- * shared string or an end marker cut anywhere (pending.ts waits for the end
- * without searching what it holds again).
+ * The streamed reader reads the same whatever the chunks: a row, a cell or
+ * an end marker cut anywhere (pending.ts waits for the end without
+ * searching what it holds again). The shared strings are read whole
+ * (shared-strings.test.ts).
  */
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,17 +10,14 @@ import { serialFromYMD } from "../../../../core/contract/dates";
 import type { CellValue } from "../../../../core/contract/raw";
 import { buildWorkbook } from "../../../../templates/builder";
 import { generateSample } from "../../../../templates/sample";
-import { parseSharedStrings } from "../../../../workbook/xlsx/stream/package-map";
 import { scanSheet, type RowSink } from "../../../../workbook/xlsx/stream/sheet-scan";
 
 let sheetXml = "";
-let sstXml = "";
 
 beforeAll(async () => {
   const data = generateSample({ seed: 5, scale: 0.02, asOf: serialFromYMD(2026, 11, 27), lang: "zh-CN" });
   const zip = await JSZip.loadAsync(new Uint8Array(await buildWorkbook("zh-CN", data).xlsx.writeBuffer()));
   sheetXml = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
-  sstXml = await zip.file("xl/sharedStrings.xml")!.async("string");
 });
 
 async function* cut(text: string, size: number): AsyncIterable<string> {
@@ -40,11 +38,5 @@ describe("chunks cut anywhere", () => {
     const whole = await rowsOf(cut(sheetXml, sheetXml.length));
     expect(whole.rows.length).toBeGreaterThan(10);
     expect(await rowsOf(cut(sheetXml, size))).toEqual(whole);
-  });
-
-  it.each(SIZES)("shared strings in chunks of %d characters read as in one", async (size) => {
-    const whole = await parseSharedStrings(cut(sstXml, sstXml.length), "sst");
-    expect(whole.strings.length).toBeGreaterThan(50);
-    expect(await parseSharedStrings(cut(sstXml, size), "sst")).toEqual(whole);
   });
 });

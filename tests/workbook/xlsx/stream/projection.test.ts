@@ -47,4 +47,26 @@ describe("a projected read of the streamed reader", () => {
     ]);
     expect(view.columns).toEqual(["FollowUpID"]);
   });
+
+  // The scan passes over unread cells without decoding them; what they hold still decides what a full read would.
+  it.each([
+    ["only blanks in other columns: the row is blank", ["   ", null], [2, 4]],
+    ["a number alone in another column: the row counts", [null, 7], [2, 3, 4]],
+  ])("%s", async (_label, [summary, attachments], numbers) => {
+    const bytes = await followUps([rows[0], [null, null, null, null, null, null, null, summary, null, null, attachments], rows[2]]);
+    const reader = value(await openXlsxTables(bytes, "book.xlsx"));
+    expect(value(await reader.readView("FollowUps", ["FollowUpID"])).view.rows.map((r) => r.rowNumber)).toEqual(numbers);
+    expect(value(await reader.readTable("FollowUps", ["FollowUpID"])).rows.map((r) => r.rowNumber)).toEqual(value(await reader.readTable("FollowUps")).rows.map((r) => r.rowNumber));
+  });
+
+  it.each([
+    ["a shared string", (s: string) => s],
+    ["an inline string", (s: string) => ({ richText: [{ text: s }] })],
+  ])("%s past Excel's cell limit in a column not read is refused as in a full read", async (_label, make) => {
+    const long = "x".repeat(32_768);
+    const bytes = await followUps([rows[0], ["F-2", 46300.5, "C-1", "Li", "Email", "Out", null, make(long) as ExcelJS.CellValue]]);
+    const reader = value(await openXlsxTables(bytes, "book.xlsx"));
+    const cut = await reader.readTable("FollowUps", ["FollowUpID"]);
+    expect(cut.ok ? [] : cut.error.map((i) => [i.code, i.row, i.column])).toEqual([["cell-too-long", 3, "H"]]);
+  });
 });
