@@ -32,3 +32,16 @@ export interface RawTable {
  * are the snapshot's), so the raw cells can go.
  */
 export type RawTableHead = Omit<RawTable, "rows">;
+
+/**
+ * A record of the given fields, all null, laid out as V8 lays out an
+ * object literal: a row typed or read is a spread copy of one, filled in
+ * place. Built up key by key from `{}`, V8 keeps fields beyond four in a
+ * side array and turns an object of more than a dozen (Customers has 23)
+ * into a hash table, so every rule's read of a field looked its name up.
+ * JSON.parse makes every field an in-object one, and a spread copy keeps
+ * that layout (workbook/blank-row.ts does the same for raw rows).
+ */
+export function fieldsRecord(keys: readonly string[]): Readonly<Record<string, null>> {
+  return JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])))) as Record<string, null>;
+}

@@ -19,7 +19,7 @@ import {
 import type { Issue } from "./issues";
 import { sayBoth, type Catalog, type Params } from "./lang";
 import type { RowOf } from "./model";
-import type { CellValue, RawTable } from "./raw";
+import { fieldsRecord, type CellValue, type RawTable } from "./raw";
 import { SCHEMA, headerOf, type ColumnDef, type LocalizedText, type TableName } from "./schema";
 import { enumValueOf } from "./spellings";
 import { isValidTimeZone } from "./settings";
@@ -217,6 +217,8 @@ export function parseTable<T extends TableName>(raw: RawTable, columns?: readonl
   const rows: RowOf<T>[] = [];
   const rowNumbers: number[] = [];
   const rejected: Record<string, Typed>[] = [];
+  // Every typed row a spread copy of one with all its fields inside it (raw.ts fieldsRecord says why).
+  const nulls = fieldsRecord(def.columns.map((c) => c.key));
 
   for (const r of raw.rows) {
     let blank = true;
@@ -229,8 +231,7 @@ export function parseTable<T extends TableName>(raw: RawTable, columns?: readonl
     if (blank) continue;
 
     // Every column null to start with (a missing column stays so), in contract order.
-    const out: Record<string, Typed> = {};
-    for (const c of def.columns) out[c.key] = null;
+    const out: Record<string, Typed> = { ...nulls };
     let usable = missingRequired.length === 0;
     for (let i = 0; i < present.length; i++) {
       const c = present[i];

@@ -198,7 +198,9 @@ export class ZipParts {
   ) {}
 
   static async open(bytes: Uint8Array, inflate: Inflate = inflateInBrowser, limits: InflateLimits = INFLATE_LIMITS): Promise<ZipParts> {
-    return new ZipParts(await JSZip.loadAsync(bytes), inflate, limits);
+    // A node Buffer, as a plain Uint8Array view: jszip copies a Buffer byte by byte in JavaScript first (47 MB: ~0.1 s and 47 MB more held).
+    const plain = Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return new ZipParts(await JSZip.loadAsync(plain), inflate, limits);
   }
 
   /**
