@@ -11,6 +11,7 @@ import { err, ok, type Result } from "../../../core/contract/issues";
 import type { RawTable } from "../../../core/contract/raw";
 import type { TableName } from "../../../core/contract/schema";
 import { missingTableIssue, readFailureIssue } from "../file-issues";
+import { headerNames, selectColumns } from "../../locate";
 import { rawTableOf, type TableView } from "../../write-plan";
 import type { CellContext } from "./cell-value";
 import { readPackageMap, readSharedStrings, type PackageMap } from "./package-map";
@@ -72,8 +73,20 @@ class StreamedTables implements XlsxTableReader {
   }
 
   async readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>> {
-    const read = await this.readView(table, columns);
-    return read.ok ? rawTableOf(table, read.value.view, columns) : read;
+    const region = findStreamRegion(this.map, table);
+    if (!region) return err([missingTableIssue(this.name, table)]);
+    let read: { collected: CollectedTable; exact: boolean };
+    try {
+      read = await this.collect(table, region, columns, true);
+    } catch (e) {
+      return unreadable(this.name, e);
+    }
+    const { layout, rows, records } = read.collected;
+    const sheet = region.sheet.name;
+    // Exact mode kept cell arrays (merged values are put in afterwards).
+    if (read.exact) return rawTableOf(table, { sheet, layout, rows }, columns);
+    const { issues } = selectColumns(layout, sheet, columns);
+    return issues.length > 0 ? err(issues) : ok({ table, sheet, lang: layout.lang, headers: headerNames(layout), missingColumns: layout.missing, rows: records });
   }
 
   async readView(table: TableName, columns?: readonly string[]): Promise<Result<PackageTableView>> {
@@ -103,8 +116,9 @@ class StreamedTables implements XlsxTableReader {
     return this.ctx.dateStyles.has(s);
   }
 
-  private async collect(table: TableName, region: StreamRegion, columns: readonly string[] | undefined): Promise<{ collected: CollectedTable; exact: boolean }> {
-    const first = new TableSink(table, region, this.ctx, undefined, columns);
+  /** The table's rows (as records of `columns` when `records`, except in exact mode). */
+  private async collect(table: TableName, region: StreamRegion, columns: readonly string[] | undefined, records = false): Promise<{ collected: CollectedTable; exact: boolean }> {
+    const first = new TableSink(table, region, this.ctx, undefined, columns, records);
     const scan = await scanSheet(this.zip.chunks(region.sheet.path), this.ctx, first, region.sheet.name);
     const extras = sheetExtras(scan.tail, region.sheet.rels);
     if (!touches(extras)) return { collected: first.finish(scan.lastRow), exact: false };
