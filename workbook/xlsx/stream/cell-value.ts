@@ -16,8 +16,14 @@ export interface RawCell {
   /** The `s` attribute, 0 when absent. */
   readonly s: number;
   readonly formula: boolean;
-  /** The <v> (and plain <t>) text, entity-decoded; undefined when the cell has none. */
+  /** The <v> (and plain <t>) text, entity-decoded; undefined when the cell has none or `n` holds it. */
   readonly v: string | undefined;
+  /**
+   * A plain <v> of a number or shared-string cell (digits, a point, a
+   * minus) as the number parseFloat makes of it, read without slicing the
+   * text (sheet-scan.ts plainNumber); undefined otherwise.
+   */
+  readonly n: number | undefined;
   /** Rich text runs' texts of an inline string, joined; undefined without runs. */
   readonly runs: string | undefined;
 }
@@ -67,12 +73,11 @@ function loaded(c: RawCell, ctx: CellContext): { value: Loaded; dated: boolean }
     return { value: serial === null ? NONE : serial, dated: true };
   }
   if (c.runs !== undefined) return { value: c.runs, dated: false };
+  if (c.n !== undefined) return c.t === "s" ? sharedString(ctx, c.n) : number(c.n, isDate, ctx);
   if (c.v === undefined) return { value: NONE, dated: false };
   switch (c.t) {
-    case "s": {
-      const s = ctx.sharedStrings.at(parseInt(c.v, 10));
-      return { value: s === null || s === undefined ? NONE : s, dated: false };
-    }
+    case "s":
+      return sharedString(ctx, parseInt(c.v, 10));
     case "str":
       return { value: xmlDecodeAgain(c.v), dated: false };
     case "inlineStr":
@@ -81,13 +86,21 @@ function loaded(c: RawCell, ctx: CellContext): { value: Loaded; dated: boolean }
       return { value: parseInt(c.v, 10) !== 0, dated: false };
     case "e":
       return { value: new ErrorValue(c.v), dated: false };
-    default: {
-      const n = parseFloat(c.v);
-      if (!isDate) return { value: n, dated: false };
-      const serial = dateSerial(n, ctx.date1904);
-      return { value: serial === null ? NONE : serial, dated: true };
-    }
+    default:
+      return number(parseFloat(c.v), isDate, ctx);
   }
+}
+
+function sharedString(ctx: CellContext, index: number): { value: Loaded; dated: boolean } {
+  const s = ctx.sharedStrings.at(index);
+  return { value: s === null || s === undefined ? NONE : s, dated: false };
+}
+
+/** A number cell's value: a serial when its style shows a date. */
+function number(n: number, isDate: boolean, ctx: CellContext): { value: Loaded; dated: boolean } {
+  if (!isDate) return { value: n, dated: false };
+  const serial = dateSerial(n, ctx.date1904);
+  return { value: serial === null ? NONE : serial, dated: true };
 }
 
 /**

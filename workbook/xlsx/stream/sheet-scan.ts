@@ -13,6 +13,7 @@ import { columnLetter } from "../exceljs/sheet-region";
 import { ReadLimitError } from "../file-issues";
 import { cellValue, type CellContext, type RawCell } from "./cell-value";
 import { Pending } from "./pending";
+import { plainNumber } from "./plain-number";
 import { attrIn, unescapeOoxml, xmlText } from "../ooxml/xml-decode";
 
 /** Where a scan puts the cells it reads. */
@@ -45,6 +46,7 @@ interface MutableCell {
   s: number;
   formula: boolean;
   v: string | undefined;
+  n: number | undefined;
   runs: string | undefined;
 }
 
@@ -200,7 +202,9 @@ function pastExcel(sheet: string, row: number | null, col: number | null, what: 
 /** The cell's text length when it is past Excel's limit (a shared string's as read), else 0. */
 function overlong(c: MutableCell, value: CellValue, ctx: CellContext): number {
   if (typeof value === "string") return value.length > EXCEL_MAX_CELL_CHARS ? value.length : 0;
-  return c.t === "s" && c.v !== undefined ? (ctx.tooLongStrings?.get(parseInt(c.v, 10)) ?? 0) : 0;
+  if (c.t !== "s") return 0;
+  const index = c.n ?? (c.v === undefined ? undefined : parseInt(c.v, 10));
+  return index === undefined ? 0 : (ctx.tooLongStrings?.get(index) ?? 0);
 }
 
 /** The shared-string index of an unread cell's `<v>digits</v>` content xml[from, to), or -1 when it is anything else. */
@@ -269,11 +273,14 @@ function scanCells(xml: string, from: number, rowEnd: number, rowNumber: number,
     cell.t = tag.t;
     cell.formula = false;
     cell.v = undefined;
+    cell.n = undefined;
     cell.runs = undefined;
     if (!empty) {
-      // The common case: <c ...><v>text</v></c>.
+      // The common case: <c ...><v>text</v></c>; a number or a shared string's index read without slicing it.
       if (xml.startsWith("<v>", ce + 1) && xml.indexOf("<", ce + 4) === close - 4) {
-        if (close - 4 > ce + 4) cell.v = xmlText(xml.slice(ce + 4, close - 4));
+        const n = close - 4 > ce + 4 && (tag.t === undefined || tag.t === "n" || tag.t === "s") ? plainNumber(xml, ce + 4, close - 4, tag.t === "s") : NaN;
+        if (n === n) cell.n = n;
+        else if (close - 4 > ce + 4) cell.v = xmlText(xml.slice(ce + 4, close - 4));
       } else {
         parseContent(xml, ce + 1, close, cell);
       }
@@ -328,7 +335,7 @@ const MAX_TAIL_CHARS = 64 << 20;
  * every chunk after it.
  */
 export async function scanSheet(chunks: AsyncIterable<string>, ctx: CellContext, sink: RowSink, sheet = ""): Promise<ScanResult> {
-  const scan: Scan = { ctx, sink, cell: { t: undefined, s: 0, formula: false, v: undefined, runs: undefined }, tag: { rFrom: -1, rTo: -1, s: 0, t: undefined }, sheet };
+  const scan: Scan = { ctx, sink, cell: { t: undefined, s: 0, formula: false, v: undefined, n: undefined, runs: undefined }, tag: { rFrom: -1, rTo: -1, s: 0, t: undefined }, sheet };
   const pending = new Pending(sheet, ["</row>", "</sheetData>"]);
   let before = "";
   let state: "before" | "rows" | "after" = "before";
