@@ -58,15 +58,11 @@ interface Entries {
   count: number;
 }
 
-/** The "</si>" at or after `at`, or -1. */
-function closeOf(bytes: Uint8Array, at: number): number {
-  for (let k = bytes.indexOf(LT, at); k >= 0; k = bytes.indexOf(LT, k + 1)) {
-    if (bytes[k + 1] === SLASH && bytes[k + 2] === LETTER_S && bytes[k + 3] === LETTER_I && bytes[k + 4] === GT) return k;
-  }
-  return -1;
-}
-
-/** The <si> entries of the part, in order; an unfinished one at the end is not an entry. */
+/**
+ * The <si> entries of the part, in order; an unfinished one at the end is
+ * not an entry. One plain loop over the bytes: a call of Uint8Array#indexOf
+ * per "<" (four per entry, a million entries) took three times as long.
+ */
 function entriesOf(bytes: Uint8Array): Entries {
   const out: Entries = { from: new Int32Array(1024), to: new Int32Array(1024), count: 0 };
   const push = (from: number, to: number): void => {
@@ -83,31 +79,39 @@ function entriesOf(bytes: Uint8Array): Entries {
     out.to[out.count] = to;
     out.count++;
   };
-  let i = 0;
-  for (;;) {
-    const start = bytes.indexOf(LT, i);
-    if (start < 0 || start + 3 >= bytes.length) return out;
-    if (bytes[start + 1] !== LETTER_S || bytes[start + 2] !== LETTER_I) {
-      i = start + 1;
+  const n = bytes.length;
+  let k = 0;
+  while (k < n) {
+    if (bytes[k] !== LT) {
+      k++;
       continue;
     }
-    const c = bytes[start + 3];
+    if (k + 3 >= n) break;
+    if (bytes[k + 1] !== LETTER_S || bytes[k + 2] !== LETTER_I) {
+      k++;
+      continue;
+    }
+    const c = bytes[k + 3];
     if (c !== GT && c !== SPACE && c !== SLASH) {
-      i = start + 3;
+      k += 3;
       continue;
     }
-    const tagEnd = bytes.indexOf(GT, start);
-    if (tagEnd < 0) return out;
+    let tagEnd = k + 3;
+    while (tagEnd < n && bytes[tagEnd] !== GT) tagEnd++;
+    if (tagEnd >= n) break;
     if (bytes[tagEnd - 1] === SLASH) {
       push(-1, -1);
-      i = tagEnd + 1;
+      k = tagEnd + 1;
       continue;
     }
-    const end = closeOf(bytes, tagEnd);
-    if (end < 0) return out;
-    push(start, end + 5);
-    i = end + 5;
+    // The "</si>" that ends it.
+    let end = tagEnd + 1;
+    while (end + 4 < n && !(bytes[end] === LT && bytes[end + 1] === SLASH && bytes[end + 2] === LETTER_S && bytes[end + 3] === LETTER_I && bytes[end + 4] === GT)) end++;
+    if (end + 4 >= n) break;
+    push(k, end + 5);
+    k = end + 5;
   }
+  return out;
 }
 
 class LazyStrings implements StringTable {
