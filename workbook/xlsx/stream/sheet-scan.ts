@@ -166,16 +166,19 @@ function readCellTag(xml: string, from: number, to: number, out: CellTag): void 
       k++;
       continue;
     }
-    const eq = xml.indexOf("=", k);
-    if (eq < 0 || eq >= to) return;
+    // Plain loops rather than indexOf: names and values are a few characters, and a call per attribute of every cell added up.
+    let eq = k;
+    while (eq < to && xml.charCodeAt(eq) !== 61 /* = */) eq++;
+    if (eq >= to) return;
     let nameEnd = eq;
     while (nameEnd > k && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
     let q = eq + 1;
     while (isSpace(xml.charCodeAt(q))) q++;
     const quote = xml.charCodeAt(q);
     if (quote !== 34 && quote !== 39) return;
-    const end = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
-    if (end < 0 || end >= to) return;
+    let end = q + 1;
+    while (end < to && xml.charCodeAt(end) !== quote) end++;
+    if (end >= to) return;
     if (nameEnd - k === 1) {
       const name = xml.charCodeAt(k);
       if (name === 114 /* r */) {
