@@ -12,7 +12,7 @@
 import { issueAt } from "../../locate";
 import { ReadLimitError } from "../file-issues";
 
-/** Characters one element (a row, a shared string) may hold while it waits: far past Excel's own limits. */
+/** Characters one element (a row) may hold while it waits: far past Excel's own limits. */
 export const MAX_PENDING_CHARS = 64 << 20;
 
 export class Pending {

@@ -2,8 +2,11 @@
  * The contract tables of .xlsx bytes, read as a stream: the same RawTable
  * (and the same issues) as XlsxWorkbook.readTable, without exceljs's model
  * of every cell. Only the sheet holding the asked table is inflated, in
- * chunks, and only its region's cells become values; the shared strings are
- * the one part held whole. Browser-safe: node's zlib comes in through
+ * chunks, and only the asked columns' cells become values (the others are
+ * passed over); the shared strings' part is the one held whole, as bytes,
+ * an entry decoded when a cell first shows it (shared-strings.ts). A table
+ * read keeps rows as records of the asked columns, a view (for writers) as
+ * cell arrays. Browser-safe: node's zlib comes in through
  * `options.inflate` (workbook/node/stream-reader.ts).
  */
 import type JSZip from "jszip";
