@@ -236,10 +236,31 @@ export class ZipParts {
   private async whole(path: string, maxBytes: number): Promise<Uint8Array | undefined> {
     const f = entry(this.zip, path);
     if (!f) return undefined;
-    // The inflater's pieces as they come, joined once (a sheet can be hundreds of MB: no 32 KB blocks in between).
+    const declared = this.declaredSize(f);
+    if (declared !== undefined) {
+      // Into one array of the size the entry declares (`capped` refuses a byte more), each piece dropped once copied:
+      // a sheet of hundreds of MB is not held twice, as pieces and joined.
+      const inflating = this.source(f, maxBytes)[Symbol.asyncIterator]();
+      // The first piece first: `capped` checks the declared size against the limits before it inflates anything.
+      let next = await inflating.next();
+      const out = new Uint8Array(declared);
+      let at = 0;
+      for (; !next.done; next = await inflating.next()) {
+        out.set(next.value, at);
+        at += next.value.length;
+      }
+      return at === declared ? out : out.subarray(0, at);
+    }
+    // The inflater's pieces as they come, joined once (no 32 KB blocks in between).
     const pieces: Uint8Array[] = [];
     for await (const piece of this.source(f, maxBytes)) pieces.push(piece);
     return concatBytes(pieces);
+  }
+
+  /** The inflated size the entry declares, when its data is one we inflate ourselves (`source` then holds the inflater to it). */
+  private declaredSize(f: JSZip.JSZipObject): number | undefined {
+    const data = (f as unknown as { _data?: CompressedEntry })._data;
+    return data?.compressedContent instanceof Uint8Array ? data.uncompressedSize : undefined;
   }
 
   /** Every part inflated once and thrown away: a ReadLimitError when one passes the limits (for readers that inflate whole). */
@@ -269,7 +290,7 @@ export class ZipParts {
     const raw = data?.compressedContent;
     const magic = data?.compression?.magic;
     const inflated = raw instanceof Uint8Array && magic === DEFLATE ? this.inflate(raw) : raw instanceof Uint8Array && magic === STORE ? pieces(raw) : jszipStream(f);
-    const sizes = { compressed: data?.compressedSize ?? 0, inflated: raw instanceof Uint8Array ? data?.uncompressedSize : undefined };
+    const sizes = { compressed: data?.compressedSize ?? 0, inflated: this.declaredSize(f) };
     return capped(f.name, inflated, sizes, maxBytes, this.limits);
   }
 }
