@@ -77,7 +77,7 @@ describe("one huge cell: linear time, refused naming sheet, row and column", () 
   it.each([
     ["an inline string", (s: string) => editCustomers(withRow2(`<row r="2"><c r="B2" t="inlineStr"><is><t>${s}</t></is></c></row>`))],
     ["a shared string", shared],
-  ])("%s of 2 MB and of 16 MB: 8 times the size reads within 10 times the time", async (label, make) => {
+  ])("%s of 2 MB and of 16 MB: 8 times the size reads within 20 times the time (linear, not quadratic)", async (label, make) => {
     const [smallBytes, largeBytes] = [await make(huge.small), await make(huge.large)];
     // Interleaved, fastest of four each: a neighbour's load on a shared machine slows both alike.
     let small = await readCustomers(smallBytes);
@@ -93,7 +93,9 @@ describe("one huge cell: linear time, refused naming sheet, row and column", () 
       expect(r.issues[0].message.en).toBe(`the text is ${n.toLocaleString("en-US")} characters long, more than the 32,767 a cell of Excel can hold`);
     }
     report(`huge cell (${label})`, { "2 MB ms": small.ms, "16 MB ms": large.ms, ratio: (large.ms / Math.max(1, small.ms)).toFixed(1) });
-    expect(large.ms).toBeLessThan(10 * Math.max(small.ms, 20));
+    // Linear reading gives about 8x, a quadratic one 64x; 20x tells them apart
+    // with room for a loaded host (the fastest of four measured 7-9x).
+    expect(large.ms).toBeLessThan(20 * Math.max(small.ms, 20));
   });
 
   it("a cell just over Excel's limit is refused, one at the limit is read", async () => {

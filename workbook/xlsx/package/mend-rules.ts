@@ -6,7 +6,7 @@
  * so Excel takes new rows into the table on every host.
  */
 import JSZip from "jszip";
-import { concatBytes, ZipParts, type Inflate } from "../stream/zip-parts";
+import { concatBytes, plainBytes, ZipParts, type Inflate } from "../stream/zip-parts";
 import { readPackageMap } from "../stream/package-map";
 import { keepRulesOffZones, zonesBelow } from "../ooxml/rules-below";
 import type { PutPart } from "./put-deflated";
@@ -57,7 +57,7 @@ export async function mendRulesBelowTables(bytes: Uint8Array, options: MendOptio
     mended.push({ sheet: sheet.name, tables: sheet.tables.map((t) => t.name), validations: result.validations, conditionalFormats: result.conditionalFormats });
   }
   if (rewritten.length === 0) return { bytes, mended };
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await JSZip.loadAsync(plainBytes(bytes));
   for (const part of rewritten) {
     if (options.put) await options.put(zip, part.path, part.bytes);
     else zip.file(part.path, part.bytes, { createFolders: false });

@@ -27,6 +27,7 @@ import { mergeStyles } from "./styles";
 import { sharedStrings, transplantSheet } from "./report-sheet-xml";
 import { listSheets, placeSheet, type ListedSheet } from "./workbook-xml";
 import { renderReportXml, type RenderedReport } from "./report-xml";
+import { plainBytes } from "../stream/zip-parts";
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -72,7 +73,7 @@ const failed = (sheet: string, why: string): Issue => issueAt(sheet, null, null,
 export async function writeReportSheetsIntoPackage(bytes: Uint8Array, sheets: readonly ReportSheet[], name: string): Promise<Result<Uint8Array>> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await JSZip.loadAsync(plainBytes(bytes));
   } catch (e) {
     return err([unreadable(name, message(e))]);
   }
