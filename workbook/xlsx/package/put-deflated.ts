@@ -22,13 +22,20 @@ interface LoadedEntry {
 
 const DEFLATE_MAGIC = "\x08\x00";
 
-/** A part's bytes: one array, or pieces in order (a rewritten sheet is never joined uncompressed). */
-export type PartBytes = Uint8Array | readonly Uint8Array[];
+/** A part's bytes: one array, or pieces in order, maybe as they come (a rewritten sheet is never joined uncompressed). */
+export type PartBytes = Uint8Array | readonly Uint8Array[] | AsyncIterable<Uint8Array>;
 
 /** How a rewritten part goes into a loaded package. */
 export type PutPart = (zip: JSZip, path: string, bytes: PartBytes) => Promise<void>;
 
-const piecesOf = (bytes: PartBytes): readonly Uint8Array[] => (bytes instanceof Uint8Array ? [bytes] : bytes);
+const piecesOf = (bytes: PartBytes): Iterable<Uint8Array> | AsyncIterable<Uint8Array> => (bytes instanceof Uint8Array ? [bytes] : bytes);
+
+/** The pieces of `bytes`, all of them (a part put where nothing streams it, such as JSZip's own file()). */
+export async function collected(bytes: PartBytes): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for await (const p of piecesOf(bytes)) out.push(p);
+  return out;
+}
 
 /** CRC-32 tables for eight bytes a step (slicing-by-8): about four times a byte a step, for a 100 MB sheet. */
 let tables: Uint32Array[] | undefined;
@@ -46,37 +53,61 @@ function crcTables(): Uint32Array[] {
 }
 
 /** CRC-32 (ISO 3309, as zip entries carry it) of the pieces in order. */
-export function crc32(bytes: PartBytes): number {
+export function crc32(bytes: Uint8Array | readonly Uint8Array[]): number {
+  let crc = 0;
+  for (const p of bytes instanceof Uint8Array ? [bytes] : bytes) crc = crc32Next(crc, p);
+  return crc;
+}
+
+/** The CRC-32 of bytes whose CRC-32 was `crc`, `p` appended. */
+export function crc32Next(crc: number, p: Uint8Array): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = crcTables();
-  let crc = 0xffffffff;
-  for (const p of piecesOf(bytes)) {
-    let i = 0;
-    for (const end = p.length - 8; i <= end; i += 8) {
-      const a = (crc ^ (p[i] | (p[i + 1] << 8) | (p[i + 2] << 16) | (p[i + 3] << 24))) >>> 0;
-      crc = t7[a & 0xff] ^ t6[(a >>> 8) & 0xff] ^ t5[(a >>> 16) & 0xff] ^ t4[a >>> 24] ^ t3[p[i + 4]] ^ t2[p[i + 5]] ^ t1[p[i + 6]] ^ t0[p[i + 7]];
-    }
-    for (; i < p.length; i++) crc = t0[(crc ^ p[i]) & 0xff] ^ (crc >>> 8);
+  crc = (crc ^ 0xffffffff) >>> 0;
+  let i = 0;
+  for (const end = p.length - 8; i <= end; i += 8) {
+    const a = (crc ^ (p[i] | (p[i + 1] << 8) | (p[i + 2] << 16) | (p[i + 3] << 24))) >>> 0;
+    crc = t7[a & 0xff] ^ t6[(a >>> 8) & 0xff] ^ t5[(a >>> 16) & 0xff] ^ t4[a >>> 24] ^ t3[p[i + 4]] ^ t2[p[i + 5]] ^ t1[p[i + 6]] ^ t0[p[i + 7]];
   }
+  for (; i < p.length; i++) crc = t0[(crc ^ p[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** Bytes handed to the compressor at a time. */
 const FEED = 1 << 20;
 
-/** Raw DEFLATE of `bytes` by the platform's CompressionStream. */
-export async function deflateRawNative(bytes: PartBytes): Promise<Uint8Array> {
-  const pieces = piecesOf(bytes);
+/** A part deflated: its compressed bytes, and the CRC-32 and size of what was deflated. */
+export interface Deflated {
+  readonly compressed: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+}
+
+/**
+ * Raw DEFLATE of `bytes` by the platform's CompressionStream, pulled piece
+ * by piece as the compressor takes them (a streamed sheet is inflated,
+ * spliced and deflated at once, never whole); a failure of the source
+ * (a splice refused) stops it with that error.
+ */
+export async function deflateRawNative(bytes: PartBytes): Promise<Deflated> {
+  const pieces = (async function* () {
+    for await (const p of piecesOf(bytes)) for (let i = 0; i < p.length; i += FEED) yield p.subarray(i, Math.min(p.length, i + FEED));
+  })();
+  let crc = 0;
+  let size = 0;
   const source = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const p of pieces) for (let i = 0; i < p.length; i += FEED) controller.enqueue(p.subarray(i, Math.min(p.length, i + FEED)));
-      controller.close();
+    async pull(controller) {
+      const next = await pieces.next();
+      if (next.done) return controller.close();
+      crc = crc32Next(crc, next.value);
+      size += next.value.length;
+      controller.enqueue(next.value);
     },
   });
   const reader = source.pipeThrough(new CompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
   const out: Uint8Array[] = [];
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return concatBytes(out);
+    if (done) return { compressed: concatBytes(out), crc, size };
     out.push(value);
   }
 }
@@ -94,15 +125,15 @@ function deflatedEntry(zip: JSZip): LoadedEntry["_data"] | undefined {
 export async function putDeflatedNative(zip: JSZip, path: string, bytes: PartBytes): Promise<void> {
   const model = deflatedEntry(zip);
   if (!model?.compression) {
-    zip.file(path, bytes instanceof Uint8Array ? bytes : concatBytes(bytes), { createFolders: false });
+    zip.file(path, bytes instanceof Uint8Array ? bytes : concatBytes(await collected(bytes)), { createFolders: false });
     return;
   }
-  const compressed = await deflateRawNative(bytes);
+  const { compressed, crc, size } = await deflateRawNative(bytes);
   // A CompressedObject as its constructor makes one (its prototype is a plain object, so `constructor` is not it).
   const entry: object = Object.assign(Object.create(Object.getPrototypeOf(model) as object) as object, {
     compressedSize: compressed.length,
-    uncompressedSize: piecesOf(bytes).reduce((n, p) => n + p.length, 0),
-    crc32: crc32(bytes),
+    uncompressedSize: size,
+    crc32: crc,
     compression: model.compression,
     compressedContent: compressed,
   });

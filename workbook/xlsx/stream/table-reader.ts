@@ -38,6 +38,8 @@ export interface XlsxTableReader {
   readView(table: TableName, columns?: readonly string[]): Promise<Result<PackageTableView>>;
   /** A part's bytes, inflated; undefined when the package lacks it. */
   part(path: string): Promise<Uint8Array | undefined>;
+  /** A part's bytes as they are inflated, in pieces (never whole); undefined when the package lacks it. */
+  partPieces(path: string): AsyncIterable<Uint8Array> | undefined;
   /** True when cell style `s` (a cellXfs index) shows a date or time. */
   isDateStyle(s: number): boolean;
   /** The loaded package (ZipParts.package), for a writer that changes parts in place. */
@@ -105,6 +107,10 @@ class StreamedTables implements XlsxTableReader {
 
   part(path: string): Promise<Uint8Array | undefined> {
     return this.zip.bytes(path);
+  }
+
+  partPieces(path: string): AsyncIterable<Uint8Array> | undefined {
+    return this.zip.pieces(path);
   }
 
   get package(): JSZip {

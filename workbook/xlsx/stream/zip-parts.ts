@@ -240,6 +240,12 @@ export class ZipParts {
     return this.whole(path, this.limits.partBytes);
   }
 
+  /** A part's bytes in the pieces the inflater gives, within the limits (a sheet streamed to a writer, package/sheet-splice.ts); undefined when the package lacks it. */
+  pieces(path: string): AsyncIterable<Uint8Array> | undefined {
+    const f = entry(this.zip, path);
+    return f && this.source(f, this.limits.partBytes);
+  }
+
   private async whole(path: string, maxBytes: number): Promise<Uint8Array | undefined> {
     const f = entry(this.zip, path);
     if (!f) return undefined;
