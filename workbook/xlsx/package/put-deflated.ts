@@ -83,31 +83,66 @@ export interface Deflated {
 }
 
 /**
+ * The DEFLATE data and CRC-32 of a gzip member (RFC 1952: a header of 10
+ * bytes and the fields its flags announce, the data, then CRC-32 and size).
+ */
+function unwrapGzip(gz: Uint8Array): { data: Uint8Array; crc: number } {
+  if (gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8 || gz.length < 18) throw new Error("CompressionStream gave no gzip member");
+  const flags = gz[3];
+  let at = 10;
+  if (flags & 4) at += 2 + (gz[at] | (gz[at + 1] << 8));
+  for (const field of [8, 16]) if (flags & field) at = gz.indexOf(0, at) + 1;
+  if (flags & 2) at += 2;
+  const end = gz.length - 8;
+  return { data: gz.subarray(at, end), crc: (gz[end] | (gz[end + 1] << 8) | (gz[end + 2] << 16) | (gz[end + 3] << 24)) >>> 0 };
+}
+
+/**
  * Raw DEFLATE of `bytes` by the platform's CompressionStream, pulled piece
  * by piece as the compressor takes them (a streamed sheet is inflated,
  * spliced and deflated at once, never whole); a failure of the source
- * (a splice refused) stops it with that error.
+ * (a splice refused) stops it with that error. Compressed as gzip
+ * ("gzip" of the Compression Standard, https://compression.spec.whatwg.org/,
+ * is RFC 1952): its trailer carries the CRC-32 a zip entry needs, computed
+ * natively (in JavaScript it took 216 ms of the 100 MB follow-ups sheet
+ * at 25,000 customers).
  */
 export async function deflateRawNative(bytes: PartBytes): Promise<Deflated> {
+  // Fed about FEED bytes at a time: each write is a round trip to the compressor (the inflater gives 16-64 KB pieces).
   const pieces = (async function* () {
-    for await (const p of piecesOf(bytes)) for (let i = 0; i < p.length; i += FEED) yield p.subarray(i, Math.min(p.length, i + FEED));
+    let batch: Uint8Array[] = [];
+    let size = 0;
+    for await (const p of piecesOf(bytes)) {
+      for (let i = 0; i < p.length; i += FEED) {
+        const piece = p.length <= FEED ? p : p.subarray(i, Math.min(p.length, i + FEED));
+        batch.push(piece);
+        size += piece.length;
+        if (size >= FEED) {
+          yield batch.length === 1 ? batch[0] : concatBytes(batch);
+          batch = [];
+          size = 0;
+        }
+      }
+    }
+    if (size > 0) yield batch.length === 1 ? batch[0] : concatBytes(batch);
   })();
-  let crc = 0;
   let size = 0;
   const source = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await pieces.next();
       if (next.done) return controller.close();
-      crc = crc32Next(crc, next.value);
       size += next.value.length;
       controller.enqueue(next.value);
     },
   });
-  const reader = source.pipeThrough(new CompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
+  const reader = source.pipeThrough(new CompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
   const out: Uint8Array[] = [];
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return { compressed: concatBytes(out), crc, size };
+    if (done) {
+      const { data, crc } = unwrapGzip(concatBytes(out));
+      return { compressed: data, crc, size };
+    }
     out.push(value);
   }
 }

@@ -15,7 +15,8 @@
 import { err, ok, type Result } from "../../../core/contract/issues";
 import type { LocalizedText } from "../../../core/contract/lang";
 import { safeSheetName } from "../../../core/report/sheet";
-import type { TableName } from "../../../core/contract/schema";
+import { SCHEMA, type TableName } from "../../../core/contract/schema";
+import type { CellValue } from "../../../core/contract/raw";
 import type { WorkbookPort } from "../../port";
 import { rawTableOf } from "../../write-plan";
 import { appendRowsIntoPackage, type AppendOptions } from "./append";
@@ -41,12 +42,13 @@ export type PackageOptions = StreamOptions &
      */
     readonly onFullLoad?: (why: LocalizedText | undefined) => void;
     /**
-     * Which table's read is kept for an append right after (see lastRead):
-     * by default the last table read (the pane re-reads IDs, then appends);
-     * a table: only that one's, whatever is read after it (`tradebook
-     * import` reads every table to validate, then appends to this one);
-     * null: none, so a command that only reads does not hold a sheet's
-     * cells while it reads the next.
+     * What is kept of the tables read, for appends and reads of IDs after
+     * (see kept): by default the ID column of every table read (the pane
+     * reads the workbook, then logs a contact: its check of the IDs and the
+     * append need no read of the sheet); a table: that one's whole read,
+     * whatever is read after it (`tradebook import` reads every table to
+     * validate, then appends to this one); null: none, so a command that
+     * only reads does not hold a sheet's cells while it reads the next.
      */
     readonly keepRead?: TableName | null;
   };
@@ -56,6 +58,23 @@ interface TableRead {
   readonly bytes: Uint8Array;
   readonly table: TableName;
   readonly view: PackageTableView;
+}
+
+/**
+ * The ID column of a table's read, alone (each row's cells up to the ID's
+ * position, the rest dropped): what an append plans against, small enough
+ * to keep for every table; undefined for a table without IDs.
+ */
+function idView(table: TableName, read: PackageTableView): PackageTableView | undefined {
+  const idColumn = SCHEMA[table].idColumn;
+  const position = idColumn === null ? undefined : read.view.layout.positions.get(idColumn);
+  if (idColumn === null || position === undefined || (read.columns !== undefined && !read.columns.includes(idColumn))) return undefined;
+  const rows = read.view.rows.map((r) => {
+    const cells = new Array<CellValue>(position + 1).fill(null);
+    cells[position] = r.cells[position] ?? null;
+    return { rowNumber: r.rowNumber, cells };
+  });
+  return { ...read, columns: [idColumn], view: { ...read.view, rows } };
 }
 
 export class XlsxPackage implements WorkbookPort {
@@ -125,7 +144,7 @@ export class XlsxPackage implements WorkbookPort {
   }
 
   private async writeReports(sheets: Parameters<NonNullable<WorkbookPort["writeReportSheets"]>>[0]): ReturnType<NonNullable<WorkbookPort["writeReportSheets"]>> {
-    this.lastRead = undefined;
+    this.kept.clear();
     const written = await writeReportSheetsIntoPackage(this.file.bytes, sheets, this.name);
     if (!written.ok) return written;
     this.file.bytes = written.value;
@@ -136,28 +155,32 @@ export class XlsxPackage implements WorkbookPort {
     const reader = await this.open();
     if (!reader.ok) return reader;
     // The IDs an append just left (or a read just made) serve a read of them without reading the sheet again.
-    const last = this.lastRead;
-    if (last && last.bytes === this.file.bytes && last.table === table && columns && (last.view.columns === undefined || columns.every((k) => last.view.columns?.includes(k)))) {
+    const last = this.kept.get(table);
+    if (last && last.bytes === this.file.bytes && columns && (last.view.columns === undefined || columns.every((k) => last.view.columns?.includes(k)))) {
       return rawTableOf(table, last.view.view, columns);
     }
     const read = await reader.value.readView(table, columns);
     if (!read.ok) return read;
     const keep = this.options.keepRead;
-    if (keep === undefined || keep === table) this.lastRead = { bytes: this.file.bytes, table, view: read.value };
+    if (keep === table) this.kept.set(table, { bytes: this.file.bytes, table, view: read.value });
+    else if (keep === undefined) {
+      const ids = idView(table, read.value);
+      if (ids) this.kept.set(table, { bytes: this.file.bytes, table, view: ids });
+    }
     return rawTableOf(table, read.value.view, columns);
   }
 
   /**
-   * The last table read, kept until the next call: an append right after a
-   * read of the same table and bytes (the task pane re-reads IDs before
-   * writing) plans against it instead of reading the sheet again.
+   * The tables' reads kept (PackageOptions.keepRead), each for the bytes it
+   * was read from: an append plans against it instead of reading the sheet
+   * again, and a read of its columns is served from it.
    */
-  private lastRead: TableRead | undefined;
+  private readonly kept = new Map<TableName, TableRead>();
 
-  private takeLastRead(table: TableName): PackageTableView | undefined {
-    const last = this.lastRead;
-    this.lastRead = undefined;
-    return last && last.bytes === this.file.bytes && last.table === table ? last.view : undefined;
+  private takeKept(table: TableName): PackageTableView | undefined {
+    const last = this.kept.get(table);
+    this.kept.delete(table);
+    return last && last.bytes === this.file.bytes ? last.view : undefined;
   }
 
   /**
@@ -168,7 +191,7 @@ export class XlsxPackage implements WorkbookPort {
    * next call neither loads the package nor parses them again.
    */
   private async append(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
-    const view = this.takeLastRead(table);
+    const view = this.takeKept(table);
     const reader = await this.open();
     if (!reader.ok) return reader;
     let direct: Awaited<ReturnType<typeof appendRowsIntoPackage>>;
@@ -181,15 +204,18 @@ export class XlsxPackage implements WorkbookPort {
     }
     if (direct.kind === "refused") return err(direct.issues);
     if (direct.kind === "unsupported") return this.loaded((wb) => wb.appendRows(table, rows), direct.why);
+    const before = this.file.bytes;
     this.file.bytes = direct.bytes;
-    this.lastRead = { bytes: direct.bytes, table, view: direct.ids };
+    // The other tables' sheets kept their bytes: what was kept of them still holds.
+    for (const [name, read] of this.kept) if (read.bytes === before) this.kept.set(name, { ...read, bytes: direct.bytes });
+    this.kept.set(table, { bytes: direct.bytes, table, view: direct.ids });
     if (direct.bytes !== this.reader?.bytes) this.reader = { bytes: direct.bytes, opened: reader.value.afterRowsWritten().then(ok, (e: unknown) => err([readFailureIssue(this.name, e)])) };
     return ok({ firstRow: direct.firstRow, count: direct.count });
   }
 
   /** `change` on the workbook loaded whole from the current bytes; they are replaced only when it succeeds. */
   private async loaded<T>(change: (wb: XlsxWorkbook) => Promise<Result<T>>, why?: LocalizedText): Promise<Result<T>> {
-    this.lastRead = undefined;
+    this.kept.clear();
     this.options.onFullLoad?.(why);
     // exceljs only when a call loads the workbook whole: reads, appends and reports never need it (CLI start-up, the pane's download).
     const { XlsxWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../exceljs/xlsx-workbook");
