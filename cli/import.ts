@@ -111,6 +111,8 @@ async function planLocked(job: ImportJob, input: CsvInput, open: XlsxFileOptions
   const { read } = loaded;
   const today = dayOf(serialAtInstant(io.now?.() ?? new Date(), read.settings.WorkTimeZone));
   const plan = planImport(read, { table, csv, csvName, skipInvalid: args.options["skip-invalid"] === true, today });
+  // The target's sheet is being deflated for the append (XlsxPackage prepare): stopped when none comes.
+  if (plan.kind !== "import" || plan.rows.length === 0) loaded.opened.port.release();
   if (plan.kind === "no table") {
     io.err(say(io.lang, "noTable", { file, sheet: def.sheet.zh, table }));
     return EXIT.problems;

@@ -17,7 +17,7 @@ import type { TableName } from "../../core/contract/schema";
 import { describeRisks, inspectPackage } from "../xlsx/exceljs/package-risks";
 import { mendRulesBelowTables, type MendedSheet } from "../xlsx/package/mend-rules";
 import { XlsxPackage, type PackageFile } from "../xlsx/package/xlsx-package";
-import { putDeflated } from "./deflate";
+import { prepareSheet, putDeflated } from "./deflate";
 import { inflateWithZlib } from "./inflate";
 import { realTarget, type WorkbookLock } from "./workbook-lock";
 import { lockForWriting, readXlsxFile, wouldLoseContent, writeXlsxBytes, type XlsxFile } from "./xlsx-file";
@@ -74,7 +74,7 @@ export async function openXlsxFilePort(path: string, options: XlsxFileOptions = 
     fullLoad = true;
     options.onFullLoad?.(why);
   };
-  const port = await XlsxPackage.open(file, basename(path), { inflate: inflateWithZlib, put: putDeflated, keepRead: options.keepRead ?? null, onFullLoad });
+  const port = await XlsxPackage.open(file, basename(path), { inflate: inflateWithZlib, put: putDeflated, keepRead: options.keepRead ?? null, prepare: prepareSheet, onFullLoad });
   if (!port.ok) return port;
   return ok({
     port: port.value,

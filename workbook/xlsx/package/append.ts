@@ -35,7 +35,7 @@ import { decodeRange, encodeRange } from "../exceljs/sheet-region";
 import { keepRulesOffZones, zonesBelow } from "../ooxml/rules-below";
 import type { PackageTableView, XlsxTableReader } from "../stream/table-reader";
 import { concatBytes } from "../stream/zip-parts";
-import { collected, type PutPart } from "./put-deflated";
+import { collected, type PreparedSheet, type PutPart } from "./put-deflated";
 import { splicedSheet, SpliceRefusal, type SheetEnd, type TailRow } from "./sheet-splice";
 
 type Row = Readonly<Record<string, CellValue>>;
@@ -64,6 +64,8 @@ export interface AppendOptions {
    * keeps it between writes (xlsx-package.ts).
    */
   readonly inPlace?: boolean;
+  /** The table's sheet cut after its last filled row and its body deflated while the batch was planned (put-deflated.ts): used when it was cut where the rows go. */
+  readonly prepared?: PreparedSheet;
 }
 
 const unsupported = (zh: string, en: string): PackageAppend => ({ kind: "unsupported", why: { zh, en } });
@@ -235,15 +237,23 @@ export async function appendRowsIntoPackage(reader: XlsxTableReader, bytes: Uint
     const after = tableRef ? keepRulesOffZones(carried, zonesBelow([encodeRange(tableRef.top, tableRef.left, Math.max(tableRef.bottom, lastRow), tableRef.right)])).tail : carried;
     return [sheet.subarray(0, cutFrom), ...rowsXml, sheet.subarray(cutTo, end), encoder.encode(after)];
   };
-  const source = reader.partPieces(region.sheet.path);
-  if (source === undefined) return unsupported("工作表的行排列方式不常见", "the sheet's rows are laid out in an unusual way");
-  // Streamed (sheet-splice.ts): the sheet (hundreds of MB at 50,000 customers) goes from the inflater to the deflater, never whole; the dimension is in its head.
-  const newSheet = splicedSheet(source, lastFilled, (head) => growTag(head, "dimension", lastRow, lastCol), end);
+  const newHead = (head: string): string => growTag(head, "dimension", lastRow, lastCol);
+  const prepared = options.prepared?.path === region.sheet.path && options.prepared.from === lastFilled ? options.prepared : undefined;
+  const source = prepared ? undefined : reader.partPieces(region.sheet.path);
+  if (!prepared && source === undefined) return unsupported("工作表的行排列方式不常见", "the sheet's rows are laid out in an unusual way");
 
   const zip = options.inPlace ? reader.package : await JSZip.loadAsync(bytes);
   try {
-    if (options.put) await options.put(zip, region.sheet.path, newSheet);
-    else zip.file(region.sheet.path, concatBytes(await collected(newSheet)), { createFolders: false });
+    if (prepared) {
+      // Its body was deflated while the batch was checked: only the head and end are new.
+      const ready = await prepared.ready;
+      await ready.put(zip, encoder.encode(newHead(decoder.decode(ready.head))), end(ready.held));
+    } else if (source) {
+      // Streamed (sheet-splice.ts): the sheet (hundreds of MB at 50,000 customers) goes from the inflater to the deflater, never whole; the dimension is in its head.
+      const newSheet = splicedSheet(source, lastFilled, newHead, end);
+      if (options.put) await options.put(zip, region.sheet.path, newSheet);
+      else zip.file(region.sheet.path, concatBytes(await collected(newSheet)), { createFolders: false });
+    }
   } catch (e) {
     // Nothing was put: the package is as it was.
     if (e instanceof Unsupported) return e.outcome;

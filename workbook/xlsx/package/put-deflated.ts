@@ -14,6 +14,7 @@
  */
 import type JSZip from "jszip";
 import { concatBytes } from "../stream/zip-parts";
+import type { SheetEnd } from "./sheet-splice";
 
 /** What an entry loaded by JSZip keeps (not in its typings): a CompressedObject. */
 interface LoadedEntry {
@@ -70,6 +71,58 @@ export function crc32Next(crc: number, p: Uint8Array): number {
   }
   for (; i < p.length; i++) crc = t0[(crc ^ p[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+const POLY = 0xedb88320;
+
+/** a(x)·b(x) modulo the CRC-32 polynomial (bit-reflected, as zlib's crc32_combine computes it). */
+function multModP(a: number, b: number): number {
+  let m = 0x80000000;
+  let p = 0;
+  for (;;) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1)) === 0) break;
+    }
+    m >>>= 1;
+    b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1;
+  }
+  return p >>> 0;
+}
+
+/** x^(2^k) modulo the polynomial, k = 0..31. */
+const X2N: number[] = [];
+for (let k = 0, p = 0x40000000; k < 32; k++, p = multModP(p, p)) X2N.push(p);
+
+/** x^(n·2^k) modulo the polynomial. */
+function x2nModP(n: number, k: number): number {
+  let p = 0x80000000;
+  for (; n > 0; n = Math.floor(n / 2), k++) if (n % 2 === 1) p = multModP(X2N[k & 31], p);
+  return p;
+}
+
+/** The CRC-32 of A then B from A's, B's and B's length (zlib's crc32_combine): parts deflated apart, one entry. */
+export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
+  return (multModP(x2nModP(lengthB, 3), crcA) ^ crcB) >>> 0;
+}
+
+/**
+ * A sheet's body deflated ahead of an append (node: workbook/node/deflate.ts
+ * prepareSheet), while the rest of the batch is checked: when ready, its
+ * head (the bytes before <sheetData>) and end (sheet-splice.ts SheetEnd)
+ * as found, and how to put the sheet with a new head and end into the
+ * package. `from` is the row it was cut after.
+ */
+export interface PreparedSheet {
+  readonly path: string;
+  readonly from: number;
+  readonly ready: Promise<{
+    readonly head: Uint8Array;
+    readonly held: SheetEnd;
+    put(zip: JSZip, head: Uint8Array, end: readonly Uint8Array[]): Promise<void>;
+  }>;
+  /** Stops the work (the batch is not written). */
+  cancel(): void;
 }
 
 /** Bytes handed to the compressor at a time. */

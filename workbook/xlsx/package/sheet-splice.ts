@@ -130,36 +130,36 @@ function cutPieces(pieces: readonly Uint8Array[], base: number, at: number): [Ui
   return [before, after];
 }
 
+/** What sheetBody found around the body it gave: the head (before <sheetData>) first, the held end last. */
+export interface SheetParts {
+  head?: Uint8Array;
+  held?: SheetEnd;
+}
+
 /**
- * `source` (a sheet's XML in pieces) with the part before <sheetData>
- * replaced by `head(it)` and the part from the last row numbered at or
- * before `from` replaced by `end(it)`; a SpliceRefusal (or what `end`
- * throws) when that cannot be done, after which nothing it gave counts.
+ * The body of `source` (a sheet's XML in pieces): from <sheetData> to the
+ * last row numbered at or before `from`, in the pieces it came in; its head
+ * is in `parts.head` before the first piece is given (or once the source
+ * ends, when the body is empty), its end in `parts.held` once the source
+ * ends. A SpliceRefusal when the sheet is not one this can cut.
  */
-export async function* splicedSheet(
-  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  from: number,
-  head: (xml: string) => string,
-  end: (held: SheetEnd) => readonly Uint8Array[],
-): AsyncGenerator<Uint8Array> {
+export async function* sheetBody(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, from: number, parts: SheetParts): AsyncGenerator<Uint8Array> {
   // Offsets are in the source's bytes; `pending` holds [emitted, total).
   let pending: Uint8Array[] = [];
   let emitted = 0;
   let total = 0;
-  let dataAt = -1;
   // Where the next search for a row start begins: bytes before it were searched (an unfinished tag is searched again).
   let floor = 0;
   for await (const piece of source) {
     if (piece.length === 0) continue;
     pending.push(piece);
     total += piece.length;
-    if (dataAt < 0) {
+    if (parts.head === undefined) {
       const joined = bytesFrom(pending, emitted, emitted);
       pending = [joined];
       const at = indexOf(joined, SHEET_DATA, 0);
       if (at < 0) continue;
-      dataAt = at;
-      yield encoder.encode(head(decoder.decode(joined.subarray(0, at))));
+      parts.head = joined.subarray(0, at);
       pending = [joined.subarray(at)];
       emitted = floor = at;
     }
@@ -190,11 +190,38 @@ export async function* splicedSheet(
     }
     floor = next;
   }
-  if (dataAt < 0) throw new SpliceRefusal("layout");
+  if (parts.head === undefined) throw new SpliceRefusal("layout");
   const held = bytesFrom(pending, emitted, emitted);
   const close = lastIndexOf(held, "</sheetData>", held.length);
   if (close < 0) throw new SpliceRefusal("layout");
   const rows = tailRows(held, close, from);
   if (rows === undefined) throw new SpliceRefusal("order");
-  yield* end({ bytes: held, end: close, rows });
+  parts.held = { bytes: held, end: close, rows };
+}
+
+/**
+ * `source` (a sheet's XML in pieces) with the part before <sheetData>
+ * replaced by `head(it)` and the part from the last row numbered at or
+ * before `from` replaced by `end(it)`; a SpliceRefusal (or what `end`
+ * throws) when that cannot be done, after which nothing it gave counts.
+ */
+export async function* splicedSheet(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  from: number,
+  head: (xml: string) => string,
+  end: (held: SheetEnd) => readonly Uint8Array[],
+): AsyncGenerator<Uint8Array> {
+  const parts: SheetParts = {};
+  let headGiven = false;
+  const newHead = (bytes: Uint8Array): Uint8Array => {
+    headGiven = true;
+    return encoder.encode(head(decoder.decode(bytes)));
+  };
+  for await (const piece of sheetBody(source, from, parts)) {
+    if (!headGiven && parts.head) yield newHead(parts.head);
+    yield piece;
+  }
+  if (!parts.head || !parts.held) throw new SpliceRefusal("layout");
+  if (!headGiven) yield newHead(parts.head);
+  yield* end(parts.held);
 }

@@ -24,7 +24,7 @@ import { writeReportSheetsIntoPackage } from "./report";
 import { openXlsxTables, type PackageTableView, type StreamOptions, type XlsxTableReader } from "../stream/table-reader";
 import type { XlsxWorkbook } from "../exceljs/xlsx-workbook";
 import { readFailureIssue } from "../file-issues";
-import { putDeflatedNative } from "./put-deflated";
+import { putDeflatedNative, type PreparedSheet } from "./put-deflated";
 
 /** The bytes of the file, replaced by each call that changes it. */
 export interface PackageFile {
@@ -51,6 +51,12 @@ export type PackageOptions = StreamOptions &
      * only reads does not hold a sheet's cells while it reads the next.
      */
     readonly keepRead?: TableName | null;
+    /**
+     * Starts deflating the kept table's sheet, cut after its last filled
+     * row, as soon as it is read (node: workbook/node/deflate.ts
+     * prepareSheet): an append right after finds the work done.
+     */
+    readonly prepare?: (path: string, pieces: AsyncIterable<Uint8Array>, from: number) => PreparedSheet;
   };
 
 /** A table as read from these very bytes. */
@@ -162,7 +168,10 @@ export class XlsxPackage implements WorkbookPort {
     const read = await reader.value.readView(table, columns);
     if (!read.ok) return read;
     const keep = this.options.keepRead;
-    if (keep === table) this.kept.set(table, { bytes: this.file.bytes, table, view: read.value });
+    if (keep === table) {
+      this.kept.set(table, { bytes: this.file.bytes, table, view: read.value });
+      this.prepareAppend(reader.value, read.value);
+    }
     else if (keep === undefined) {
       const ids = idView(table, read.value);
       if (ids) this.kept.set(table, { bytes: this.file.bytes, table, view: ids });
@@ -176,6 +185,25 @@ export class XlsxPackage implements WorkbookPort {
    * again, and a read of its columns is served from it.
    */
   private readonly kept = new Map<TableName, TableRead>();
+
+  /** The kept table's sheet being deflated for an append (PackageOptions.prepare), for the bytes it was read from. */
+  private prepared: { readonly bytes: Uint8Array; readonly sheet: PreparedSheet } | undefined;
+
+  private prepareAppend(reader: XlsxTableReader, read: PackageTableView): void {
+    this.prepared?.sheet.cancel();
+    this.prepared = undefined;
+    const { region, view, exact } = read;
+    if (!this.options.prepare || exact || region.excelTable?.totalsRow || view.rows.length === 0) return;
+    const pieces = reader.partPieces(region.sheet.path);
+    if (pieces) this.prepared = { bytes: this.file.bytes, sheet: this.options.prepare(region.sheet.path, pieces, view.rows[view.rows.length - 1].rowNumber) };
+  }
+
+  /** Drops what is kept for an append that will not come (an import refused): a sheet being deflated for it stops. */
+  release(): void {
+    this.kept.clear();
+    this.prepared?.sheet.cancel();
+    this.prepared = undefined;
+  }
 
   private takeKept(table: TableName): PackageTableView | undefined {
     const last = this.kept.get(table);
@@ -192,16 +220,20 @@ export class XlsxPackage implements WorkbookPort {
    */
   private async append(...[table, rows]: Parameters<WorkbookPort["appendRows"]>): ReturnType<WorkbookPort["appendRows"]> {
     const view = this.takeKept(table);
+    const prepared = this.prepared?.bytes === this.file.bytes ? this.prepared.sheet : undefined;
+    this.prepared = undefined;
     const reader = await this.open();
     if (!reader.ok) return reader;
     let direct: Awaited<ReturnType<typeof appendRowsIntoPackage>>;
     try {
-      direct = await appendRowsIntoPackage(reader.value, this.file.bytes, table, rows, { put: this.options.put ?? putDeflatedNative, view, inPlace: true });
+      direct = await appendRowsIntoPackage(reader.value, this.file.bytes, table, rows, { put: this.options.put ?? putDeflatedNative, view, inPlace: true, prepared });
     } catch (e) {
+      prepared?.cancel();
       // The package may be half changed: the next call opens the bytes again.
       this.reader = undefined;
       throw e;
     }
+    prepared?.cancel();
     if (direct.kind === "refused") return err(direct.issues);
     if (direct.kind === "unsupported") return this.loaded((wb) => wb.appendRows(table, rows), direct.why);
     const before = this.file.bytes;
