@@ -150,7 +150,7 @@ export class XlsxPackage implements WorkbookPort {
   }
 
   private async writeReports(sheets: Parameters<NonNullable<WorkbookPort["writeReportSheets"]>>[0]): ReturnType<NonNullable<WorkbookPort["writeReportSheets"]>> {
-    this.kept.clear();
+    this.release();
     const written = await writeReportSheetsIntoPackage(this.file.bytes, sheets, this.name);
     if (!written.ok) return written;
     this.file.bytes = written.value;
@@ -171,8 +171,7 @@ export class XlsxPackage implements WorkbookPort {
     if (keep === table) {
       this.kept.set(table, { bytes: this.file.bytes, table, view: read.value });
       this.prepareAppend(reader.value, read.value);
-    }
-    else if (keep === undefined) {
+    } else if (keep === undefined) {
       const ids = idView(table, read.value);
       if (ids) this.kept.set(table, { bytes: this.file.bytes, table, view: ids });
     }
@@ -247,7 +246,7 @@ export class XlsxPackage implements WorkbookPort {
 
   /** `change` on the workbook loaded whole from the current bytes; they are replaced only when it succeeds. */
   private async loaded<T>(change: (wb: XlsxWorkbook) => Promise<Result<T>>, why?: LocalizedText): Promise<Result<T>> {
-    this.kept.clear();
+    this.release();
     this.options.onFullLoad?.(why);
     // exceljs only when a call loads the workbook whole: reads, appends and reports never need it (CLI start-up, the pane's download).
     const { XlsxWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../exceljs/xlsx-workbook");
