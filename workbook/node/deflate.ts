@@ -33,7 +33,16 @@ const LEVEL = 5;
  * deflated data may follow it in the same entry.
  */
 export async function deflatePieces(pieces: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, last = true): Promise<Deflated> {
-  const stream = createDeflateRaw({ level: LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+  const { chunks, crc, size } = await deflated(pieces, last);
+  return { compressed: concatBytes(chunks), crc, size };
+}
+
+/** Compressed bytes zlib hands back at a time (its default, 16 KB, made 1,400 round trips of the 23 MB follow-ups sheet). */
+const CHUNK = 1 << 18;
+
+/** deflatePieces, its compressed bytes left in the pieces zlib gave (joined once, with the parts around them). */
+async function deflated(pieces: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, last: boolean): Promise<{ chunks: Uint8Array[]; crc: number; size: number }> {
+  const stream = createDeflateRaw({ level: LEVEL, chunkSize: CHUNK, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
   const out: Uint8Array[] = [];
   stream.on("data", (c: Buffer) => out.push(c));
   const ended = new Promise<void>((resolve, reject) => {
@@ -54,7 +63,7 @@ export async function deflatePieces(pieces: Iterable<Uint8Array> | AsyncIterable
   }
   stream.end();
   await ended;
-  return { compressed: concatBytes(out), crc: crc >>> 0, size };
+  return { chunks: out, crc: crc >>> 0, size };
 }
 
 function putEntry(zip: JSZip, path: string, { compressed, crc, size }: Deflated): void {
@@ -84,17 +93,17 @@ export function prepareSheet(path: string, pieces: AsyncIterable<Uint8Array>, fr
       yield p;
     }
   })();
-  const ready = deflatePieces(sheetBody(watched, from, parts), false).then((body) => {
+  const ready = deflated(sheetBody(watched, from, parts), false).then((body) => {
     const { head, held } = parts;
     if (!head || !held) throw new Error("the sheet's body ended without its head or end");
     return {
       head,
       held,
       async put(zip: JSZip, newHead: Uint8Array, end: readonly Uint8Array[]): Promise<void> {
-        const first = await deflatePieces([newHead], false);
-        const last = await deflatePieces(end);
+        const first = await deflated([newHead], false);
+        const last = await deflated(end, true);
         const crc = crc32Combine(crc32Combine(first.crc, body.crc, body.size), last.crc, last.size);
-        putEntry(zip, path, { compressed: concatBytes([first.compressed, body.compressed, last.compressed]), crc, size: first.size + body.size + last.size });
+        putEntry(zip, path, { compressed: concatBytes([...first.chunks, ...body.chunks, ...last.chunks]), crc, size: first.size + body.size + last.size });
       },
     };
   });
