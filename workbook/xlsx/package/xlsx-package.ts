@@ -165,9 +165,11 @@ export class XlsxPackage implements WorkbookPort {
     if (last && last.bytes === this.file.bytes && columns && (last.view.columns === undefined || columns.every((k) => last.view.columns?.includes(k)))) {
       return rawTableOf(table, last.view.view, columns);
     }
+    const keep = this.options.keepRead;
+    // Nothing kept (a command that only reads): rows as records straight from the scan, no view for a writer.
+    if (keep === null) return reader.value.readTable(table, columns);
     const read = await reader.value.readView(table, columns);
     if (!read.ok) return read;
-    const keep = this.options.keepRead;
     if (keep === table) {
       this.kept.set(table, { bytes: this.file.bytes, table, view: read.value });
       this.prepareAppend(reader.value, read.value);
