@@ -19,6 +19,7 @@ import { mendRulesBelowTables, type MendedSheet } from "../xlsx/package/mend-rul
 import { XlsxPackage, type PackageFile } from "../xlsx/package/xlsx-package";
 import { prepareSheet, putDeflated } from "./deflate";
 import { inflateWithZlib } from "./inflate";
+import { useZipReaderWithoutByteLoop } from "./zip-reader";
 import { realTarget, type WorkbookLock } from "./workbook-lock";
 import { lockForWriting, readXlsxFile, wouldLoseContent, writeXlsxBytes, type XlsxFile } from "./xlsx-file";
 
@@ -74,6 +75,7 @@ export async function openXlsxFilePort(path: string, options: XlsxFileOptions = 
     fullLoad = true;
     options.onFullLoad?.(why);
   };
+  useZipReaderWithoutByteLoop();
   const port = await XlsxPackage.open(file, basename(path), { inflate: inflateWithZlib, put: putDeflated, keepRead: options.keepRead ?? null, prepare: prepareSheet, onFullLoad });
   if (!port.ok) return port;
   return ok({
