@@ -15,8 +15,7 @@
 import { err, ok, type Result } from "../../../core/contract/issues";
 import type { LocalizedText } from "../../../core/contract/lang";
 import { safeSheetName } from "../../../core/report/sheet";
-import { SCHEMA, type TableName } from "../../../core/contract/schema";
-import type { CellValue } from "../../../core/contract/raw";
+import type { TableName } from "../../../core/contract/schema";
 import type { WorkbookPort } from "../../port";
 import { rawTableOf } from "../../write-plan";
 import { appendRowsIntoPackage, type AppendOptions } from "./append";
@@ -64,23 +63,6 @@ interface TableRead {
   readonly bytes: Uint8Array;
   readonly table: TableName;
   readonly view: PackageTableView;
-}
-
-/**
- * The ID column of a table's read, alone (each row's cells up to the ID's
- * position, the rest dropped): what an append plans against, small enough
- * to keep for every table; undefined for a table without IDs.
- */
-function idView(table: TableName, read: PackageTableView): PackageTableView | undefined {
-  const idColumn = SCHEMA[table].idColumn;
-  const position = idColumn === null ? undefined : read.view.layout.positions.get(idColumn);
-  if (idColumn === null || position === undefined || (read.columns !== undefined && !read.columns.includes(idColumn))) return undefined;
-  const rows = read.view.rows.map((r) => {
-    const cells = new Array<CellValue>(position + 1).fill(null);
-    cells[position] = r.cells[position] ?? null;
-    return { rowNumber: r.rowNumber, cells };
-  });
-  return { ...read, columns: [idColumn], view: { ...read.view, rows } };
 }
 
 export class XlsxPackage implements WorkbookPort {
@@ -168,14 +150,20 @@ export class XlsxPackage implements WorkbookPort {
     const keep = this.options.keepRead;
     // Nothing kept (a command that only reads): rows as records straight from the scan, no view for a writer.
     if (keep === null) return reader.value.readTable(table, columns);
+    if (keep === undefined) {
+      // The pane: the rows as records, and the table's IDs from the same scan, kept for its next append.
+      const bytes = this.file.bytes;
+      const read = await reader.value.readTable(table, columns, true);
+      if (!read.ok) return read;
+      const { ids, ...raw } = read.value;
+      if (ids) this.kept.set(table, { bytes, table, view: ids });
+      return ok(raw);
+    }
     const read = await reader.value.readView(table, columns);
     if (!read.ok) return read;
     if (keep === table) {
       this.kept.set(table, { bytes: this.file.bytes, table, view: read.value });
       this.prepareAppend(reader.value, read.value);
-    } else if (keep === undefined) {
-      const ids = idView(table, read.value);
-      if (ids) this.kept.set(table, { bytes: this.file.bytes, table, view: ids });
     }
     return rawTableOf(table, read.value.view, columns);
   }

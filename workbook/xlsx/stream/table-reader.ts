@@ -11,8 +11,8 @@
  */
 import type JSZip from "jszip";
 import { err, ok, type Result } from "../../../core/contract/issues";
-import type { RawTable } from "../../../core/contract/raw";
-import type { TableName } from "../../../core/contract/schema";
+import type { CellValue, RawRow, RawTable } from "../../../core/contract/raw";
+import { SCHEMA, type TableName } from "../../../core/contract/schema";
 import { missingTableIssue, readFailureIssue } from "../file-issues";
 import { headerNames, selectColumns } from "../../locate";
 import { rawTableOf, type TableView } from "../../write-plan";
@@ -28,8 +28,13 @@ export interface XlsxTableReader {
   /** The file name, for messages. */
   readonly name: string;
   readonly date1904: boolean;
-  /** The table's rows, with only `columns` (every column when undefined). */
+  /**
+   * The table's rows, with only `columns` (every column when undefined);
+   * with `ids`, also its ID column as a writer plans against it (`idView`),
+   * made from the same scan: what the task pane keeps of every table.
+   */
   readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>>;
+  readTable(table: TableName, columns: readonly string[] | undefined, ids: true): Promise<Result<RawTable & { readonly ids?: PackageTableView }>>;
   /**
    * The table as a writer plans against it (workbook/write-plan.ts), with
    * where it lies in the package; `columns` records what the caller will
@@ -77,7 +82,7 @@ class StreamedTables implements XlsxTableReader {
     return this.map.date1904;
   }
 
-  async readTable(table: TableName, columns?: readonly string[]): Promise<Result<RawTable>> {
+  async readTable(table: TableName, columns?: readonly string[], ids = false): Promise<Result<RawTable & { readonly ids?: PackageTableView }>> {
     const region = findStreamRegion(this.map, table);
     if (!region) return err([missingTableIssue(this.name, table)]);
     let read: { collected: CollectedTable; exact: boolean };
@@ -89,9 +94,14 @@ class StreamedTables implements XlsxTableReader {
     const { layout, rows, records } = read.collected;
     const sheet = region.sheet.name;
     // Exact mode kept cell arrays (merged values are put in afterwards).
-    if (read.exact) return rawTableOf(table, { sheet, layout, rows }, columns);
+    if (read.exact) {
+      const raw = rawTableOf(table, { sheet, layout, rows }, columns);
+      return raw.ok && ids ? ok({ ...raw.value, ids: idView(table, { region, view: { sheet, layout, rows }, exact: true, columns }) }) : raw;
+    }
     const { issues } = selectColumns(layout, sheet, columns);
-    return issues.length > 0 ? err(issues) : ok({ table, sheet, lang: layout.lang, headers: headerNames(layout), missingColumns: layout.missing, rows: records });
+    if (issues.length > 0) return err(issues);
+    const raw: RawTable = { table, sheet, lang: layout.lang, headers: headerNames(layout), missingColumns: layout.missing, rows: records };
+    return ok(ids ? { ...raw, ids: idsOfRecords(table, region, layout, records, columns) } : raw);
   }
 
   async readView(table: TableName, columns?: readonly string[]): Promise<Result<PackageTableView>> {
@@ -136,6 +146,35 @@ class StreamedTables implements XlsxTableReader {
     const again = await scanSheet(this.zip.chunks(region.sheet.path), this.ctx, exact, region.sheet.name);
     return { collected: exact.finish(again.lastRow), exact: true };
   }
+}
+
+/**
+ * The ID column of a table as read (each row's number and its ID, in its
+ * position, the rest dropped): what an append plans against, small enough
+ * to keep for every table; undefined for a table without IDs, or a read
+ * without them.
+ */
+export function idView(table: TableName, read: PackageTableView): PackageTableView | undefined {
+  const idColumn = SCHEMA[table].idColumn;
+  const position = idColumn === null ? undefined : read.view.layout.positions.get(idColumn);
+  if (idColumn === null || position === undefined || (read.columns !== undefined && !read.columns.includes(idColumn))) return undefined;
+  const rows = read.view.rows.map((r) => ({ rowNumber: r.rowNumber, cells: idCells(position, r.cells[position]) }));
+  return { ...read, columns: [idColumn], view: { ...read.view, rows } };
+}
+
+/** idView of rows read as records (a table read), which hold the ID by its key. */
+function idsOfRecords(table: TableName, region: StreamRegion, layout: TableView["layout"], records: readonly RawRow[], columns: readonly string[] | undefined): PackageTableView | undefined {
+  const idColumn = SCHEMA[table].idColumn;
+  const position = idColumn === null ? undefined : layout.positions.get(idColumn);
+  if (idColumn === null || position === undefined || (columns !== undefined && !columns.includes(idColumn))) return undefined;
+  const rows = records.map((r) => ({ rowNumber: r.rowNumber, cells: idCells(position, r.cells[idColumn]) }));
+  return { region, view: { sheet: region.sheet.name, layout, rows }, exact: false, columns: [idColumn] };
+}
+
+function idCells(position: number, id: CellValue | undefined): CellValue[] {
+  const cells = new Array<CellValue>(position + 1).fill(null);
+  cells[position] = id ?? null;
+  return cells;
 }
 
 function touches(extras: SheetExtras): boolean {
