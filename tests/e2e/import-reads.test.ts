@@ -26,14 +26,19 @@ vi.mock("../../workbook/xlsx/stream/table-reader", async (importOriginal) => {
     openXlsxTables: async (...args: Parameters<typeof real.openXlsxTables>) => {
       const opened = await real.openXlsxTables(...args);
       if (!opened.ok) return opened;
-      // Every sheet read goes through readView (readTable included): count them by table.
+      // Every sheet read goes through readView or readTable: count them by table.
       const counted = (reader: XlsxTableReader): XlsxTableReader => {
         const readView = reader.readView.bind(reader);
+        const readTable = reader.readTable.bind(reader) as (table: TableName, columns?: readonly string[], ids?: true) => ReturnType<XlsxTableReader["readTable"]>;
         const afterRowsWritten = reader.afterRowsWritten.bind(reader);
         reader.readView = async (table: TableName, columns?: readonly string[]) => {
           reads.push(table);
           return readView(table, columns);
         };
+        reader.readTable = (async (table: TableName, columns?: readonly string[], ids?: true) => {
+          reads.push(table);
+          return readTable(table, columns, ids);
+        }) as XlsxTableReader["readTable"];
         reader.afterRowsWritten = async () => counted(await afterRowsWritten());
         return reader;
       };

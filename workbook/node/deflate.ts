@@ -14,7 +14,7 @@ import type JSZip from "jszip";
 import CompressedObject from "jszip/lib/compressedObject";
 import { DEFLATE } from "jszip/lib/compressions";
 import { constants, createDeflateRaw, crc32 } from "node:zlib";
-import { concatBytes } from "../xlsx/stream/zip-parts";
+import { concatBytes } from "../xlsx/stream/bytes";
 import { crc32Combine, type Deflated, type PartBytes, type PreparedSheet } from "../xlsx/package/put-deflated";
 import { sheetBody, type SheetParts } from "../xlsx/package/sheet-splice";
 

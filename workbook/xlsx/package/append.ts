@@ -34,7 +34,7 @@ import { rowXml, type NewCell, type SheetCell } from "./row-xml";
 import { decodeRange, encodeRange } from "../exceljs/sheet-region";
 import { keepRulesOffZones, zonesBelow } from "../ooxml/rules-below";
 import type { PackageTableView, XlsxTableReader } from "../stream/table-reader";
-import { concatBytes } from "../stream/zip-parts";
+import { concatBytes } from "../stream/bytes";
 import { collected, type PreparedSheet, type PutPart } from "./put-deflated";
 import { splicedSheet, SpliceRefusal, type SheetEnd, type TailRow } from "./sheet-splice";
 

@@ -6,7 +6,8 @@
  * so Excel takes new rows into the table on every host.
  */
 import JSZip from "jszip";
-import { concatBytes, plainBytes, ZipParts, type Inflate } from "../stream/zip-parts";
+import { concatBytes, plainBytes } from "../stream/bytes";
+import { ZipParts, type Inflate } from "../stream/zip-parts";
 import { readPackageMap } from "../stream/package-map";
 import { keepRulesOffZones, zonesBelow } from "../ooxml/rules-below";
 import type { PutPart } from "./put-deflated";

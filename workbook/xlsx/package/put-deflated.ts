@@ -13,7 +13,7 @@
  * JSZip's file(), compressed when the package is generated.
  */
 import type JSZip from "jszip";
-import { concatBytes } from "../stream/zip-parts";
+import { concatBytes } from "../stream/bytes";
 import type { SheetEnd } from "./sheet-splice";
 
 /** What an entry loaded by JSZip keeps (not in its typings): a CompressedObject. */

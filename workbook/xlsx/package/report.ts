@@ -27,7 +27,7 @@ import { mergeStyles } from "./styles";
 import { sharedStrings, transplantSheet } from "./report-sheet-xml";
 import { listSheets, placeSheet, type ListedSheet } from "./workbook-xml";
 import { renderReportXml, type RenderedReport } from "./report-xml";
-import { plainBytes } from "../stream/zip-parts";
+import { plainBytes } from "../stream/bytes";
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

@@ -15,7 +15,7 @@
  * the sheet read whole.
  */
 import { sheetCells, type SheetCell } from "./row-xml";
-import { concatBytes } from "../stream/zip-parts";
+import { concatBytes } from "../stream/bytes";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8");

@@ -12,6 +12,7 @@ import JSZip from "jszip";
 import { issueAt } from "../../locate";
 import { ReadLimitError } from "../file-issues";
 import { entry } from "../ooxml/parts";
+import { concatBytes, plainBytes } from "./bytes";
 
 /** What jszip keeps of an entry it has not inflated (not in its typings). */
 interface CompressedEntry {
@@ -120,26 +121,6 @@ export async function* inflateInBrowser(compressed: Uint8Array): AsyncIterable<U
     if (done) return;
     yield value;
   }
-}
-
-/**
- * A node Buffer as a plain Uint8Array view of the same memory: jszip copies
- * a Buffer byte by byte in JavaScript before it reads it (47 MB: ~0.1 s, and
- * 47 MB more held). Every JSZip.loadAsync of a file's bytes goes through it.
- */
-export function plainBytes(bytes: Uint8Array): Uint8Array {
-  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** The pieces, one after another, in one array. */
-export function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** Pieces cut or joined into blocks of about BLOCK bytes. */

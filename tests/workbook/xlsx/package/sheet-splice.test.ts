@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splicedSheet, SpliceRefusal, tailRows, lastIndexOf, indexOf, type SheetEnd } from "../../../../workbook/xlsx/package/sheet-splice";
-import { concatBytes } from "../../../../workbook/xlsx/stream/zip-parts";
+import { concatBytes } from "../../../../workbook/xlsx/stream/bytes";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
