@@ -34,7 +34,7 @@ import { rowXml, type NewCell, type SheetCell } from "./row-xml";
 import { decodeRange, encodeRange } from "../exceljs/sheet-region";
 import { keepRulesOffZones, zonesBelow } from "../ooxml/rules-below";
 import type { PackageTableView, XlsxTableReader } from "../stream/table-reader";
-import { concatBytes } from "../stream/bytes";
+import { concatBytes, Utf8Pieces } from "../stream/bytes";
 import { collected, type PreparedSheet, type PutPart } from "./put-deflated";
 import { splicedSheet, SpliceRefusal, type SheetEnd, type TailRow } from "./sheet-splice";
 
@@ -129,18 +129,14 @@ interface Target {
   readonly filling: ReadonlyMap<number, TailRow>;
 }
 
-/** Rows encoded at a time: the XML of a big batch is never one string. */
-const ROWS_A_PIECE = 2000;
-
 /** The planned rows as UTF-8 XML in pieces, in the look of the row above; an unsupported outcome when a cell cannot be written so. */
 function rowsXmlOf(target: Target, writes: readonly RowWrite[]): Uint8Array[] | PackageAppend {
   const { table, reader, view, firstCol, above, filling } = target;
   const width = view.layout.headers.length;
   const styleAbove = new Map(above.cells.map((c) => [c.col, c.style]));
   const keys = new Map([...view.layout.positions].map(([key, position]) => [position, key]));
-  const pieces: Uint8Array[] = [];
-  let xml = "";
-  let inPiece = 0;
+  // The XML of a big batch is never one string: each row goes into pieces of UTF-8 as it is made.
+  const pieces = new Utf8Pieces();
   for (const write of writes) {
     const values = new Map(write.cells.map((c) => [c.position, c.value]));
     const own = filling.get(write.rowNumber)?.cells ?? [];
@@ -161,15 +157,9 @@ function rowsXmlOf(target: Target, writes: readonly RowWrite[]): Uint8Array[] | 
     }
     const row = rowXml(write.rowNumber, cells);
     if (row === undefined) return unsupported("要写入的文字含控制字符或 _x0000_ 形式的代码", "a text to add holds control characters or _x0000_-style codes");
-    xml += row;
-    if (++inPiece === ROWS_A_PIECE) {
-      pieces.push(encoder.encode(xml));
-      xml = "";
-      inPiece = 0;
-    }
+    pieces.add(row);
   }
-  pieces.push(encoder.encode(xml));
-  return pieces;
+  return pieces.done();
 }
 
 /**
