@@ -7,10 +7,9 @@
  * texts they found and get back where each contract column is.
  */
 import type { Issue, IssueCode } from "../core/contract/issues";
-import type { CellValue } from "../core/contract/raw";
+import { fieldsRecord, type CellValue } from "../core/contract/raw";
 import { SCHEMA, headerOf, type ColumnDef, type Lang, type TableName } from "../core/contract/schema";
 import { matchHeader } from "../core/contract/spellings";
-import { blankRow } from "./blank-row";
 
 export interface HeaderLayout {
   readonly table: TableName;
@@ -108,8 +107,8 @@ export function selectColumns(layout: HeaderLayout, sheet: string, columns?: rea
 export function cellsOf(layout: HeaderLayout, keys: readonly string[]): (row: readonly CellValue[]) => Record<string, CellValue> {
   const present = keys.filter((k) => layout.positions.has(k));
   const at = present.map((k) => layout.positions.get(k) as number);
-  // A copy of a blank row per data row (workbook/blank-row.ts says why).
-  const blank: Readonly<Record<string, CellValue>> = blankRow(present);
+  // A copy of a blank row per data row (core/contract/raw.ts fieldsRecord says why).
+  const blank: Readonly<Record<string, CellValue>> = fieldsRecord(present);
   return (row) => {
     const cells = { ...blank };
     for (let j = 0; j < present.length; j++) cells[present[j]] = row[at[j]] ?? null;

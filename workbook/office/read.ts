@@ -6,11 +6,10 @@
  */
 import { from1904 } from "../../core/contract/dates";
 import { err, ok, type Result } from "../../core/contract/issues";
-import type { CellValue, RawRow, RawTable } from "../../core/contract/raw";
+import { fieldsRecord, type CellValue, type RawRow, type RawTable } from "../../core/contract/raw";
 import type { TableName } from "../../core/contract/schema";
 import type { TableRequest } from "../port";
 import { columnDef, headerNames, isBlankRow, selectColumns } from "../locate";
-import { blankRow } from "../blank-row";
 import type { PayloadLimits } from "./payload";
 import { columnRuns, openTable, queueOpenTable, readColumns, type OpenedTable } from "./table-view";
 
@@ -73,8 +72,8 @@ async function rawTableOf(ctx: Excel.RequestContext, opened: OpenedTable, keys: 
   const read = await readColumns(ctx, opened, runs, limits);
   if (!read.ok) return read;
   const dates = ordered.map((c) => isDateColumn(opened.name, c.key));
-  // A copy of a blank row per data row (workbook/blank-row.ts says why).
-  const blank: Readonly<Record<string, CellValue>> = blankRow(ordered.map((c) => c.key));
+  // A copy of a blank row per data row (core/contract/raw.ts fieldsRecord says why).
+  const blank: Readonly<Record<string, CellValue>> = fieldsRecord(ordered.map((c) => c.key));
   const rows: RawRow[] = [];
   read.value.forEach((cells, i) => {
     // A row blank in every column read holds nothing for the caller (a fresh table's empty row, a cleared row).

@@ -13,7 +13,7 @@ const hasFastProperties = new Function("o", "return %HasFastProperties(o)") as (
 
 /*
  * workbook/office/read.ts makes each raw row from a blank template
- * (workbook/blank-row.ts). Built key by key, every Customers raw row
+ * (core/contract/raw.ts fieldsRecord). Built key by key, every Customers raw row
  * (23 keys) was a hash table in V8. Whether it is depends on what the process
  * built before: an object built earlier with the same keys in the same order
  * leaves V8 a path to follow. So the sheets here keep their columns in an
