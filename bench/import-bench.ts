@@ -16,20 +16,11 @@ import { toISODate, toISODateTime } from "../core/contract/dates";
 import type { CrmSnapshot } from "../core/contract/model";
 import type { CellValue } from "../core/contract/raw";
 import { SCHEMA } from "../core/contract/schema";
-import { cpuOf, GNU_TIME, runNode, type ProcessRun } from "./process-bench";
-import { median, round } from "./stats";
+import { GNU_TIME, runNode, summarize, type ProcessRun, type RunsSummary } from "./process-bench";
 
-export interface ImportResult {
+export interface ImportResult extends RunsSummary {
   /** CSV rows imported per run. */
   readonly rows: number;
-  readonly wallMs: number;
-  /** The largest peak over the runs, MB. */
-  readonly maxRssMB: number;
-  /** Median CPU time (user + system), when GNU time measured it. */
-  readonly cpuMs?: number;
-  readonly runs: number;
-  readonly exitCode: number;
-  readonly error?: string;
 }
 
 /** The CSV's columns: every FollowUps column but its ID, by their contract keys. */
@@ -75,14 +66,5 @@ export async function benchImport(workbook: string, data: CrmSnapshot, rows: num
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const last = done[done.length - 1];
-  return {
-    rows,
-    wallMs: round(median(done.map((r) => r.wallMs))),
-    maxRssMB: round(Math.max(...done.map((r) => r.maxRssMB)), 0),
-    ...cpuOf(done),
-    runs: done.length,
-    exitCode: last.code,
-    ...(last.error ? { error: last.error } : {}),
-  };
+  return { rows, ...summarize(done) };
 }

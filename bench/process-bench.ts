@@ -25,8 +25,9 @@ export interface ProcessRun {
   readonly error?: string;
 }
 
-export interface ProcessResult {
-  readonly command: string;
+/** Runs of one command as a process, summed up: what every process row of the bench reports. */
+export interface RunsSummary {
+  /** Median wall time. */
   readonly wallMs: number;
   /** The largest peak over the runs, MB. */
   readonly maxRssMB: number;
@@ -36,6 +37,10 @@ export interface ProcessResult {
   readonly exitCode: number;
   /** Why the last run failed, when it did. */
   readonly error?: string;
+}
+
+export interface ProcessResult extends RunsSummary {
+  readonly command: string;
   /** How the peak was measured. */
   readonly memoryFrom: "gnu-time" | "resourceUsage";
 }
@@ -80,10 +85,19 @@ export function runNode(script: string, fallback: string, args: readonly string[
   });
 }
 
-/** The runs' median CPU time, when every run has one. */
-export function cpuOf(runs: readonly ProcessRun[]): { cpuMs?: number } {
+/** The runs' medians, largest peak and last outcome (at least one run). */
+export function summarize(runs: readonly ProcessRun[]): RunsSummary {
   const cpu = runs.map((r) => r.cpuMs);
-  return cpu.every((c): c is number => c !== undefined) && cpu.length > 0 ? { cpuMs: round(median(cpu)) } : {};
+  const last = runs[runs.length - 1];
+  return {
+    wallMs: round(median(runs.map((r) => r.wallMs))),
+    maxRssMB: round(Math.max(...runs.map((r) => r.maxRssMB)), 0),
+    // CPU only when every run has it.
+    ...(cpu.every((c): c is number => c !== undefined) ? { cpuMs: round(median(cpu)) } : {}),
+    runs: runs.length,
+    exitCode: last.code,
+    ...(last.error ? { error: last.error } : {}),
+  };
 }
 
 /** Runs `tradebook review FILE [--quarter Q] --out TMP --json` `runs` times (fewer when over budget); no quarter: the command's default, the last completed one. */
@@ -105,12 +119,7 @@ export async function benchReviewProcess(file: string, quarter: string | undefin
   }
   return {
     command: `tradebook review <workbook>${quarter ? ` --quarter ${quarter}` : ""} --out <tmp> --json`,
-    wallMs: round(median(done.map((r) => r.wallMs))),
-    maxRssMB: round(Math.max(...done.map((r) => r.maxRssMB)), 0),
-    ...cpuOf(done),
-    runs: done.length,
-    exitCode: done[done.length - 1].code,
-    ...(done[done.length - 1].error ? { error: done[done.length - 1].error } : {}),
+    ...summarize(done),
     memoryFrom: useGnuTime ? "gnu-time" : "resourceUsage",
   };
 }

@@ -155,20 +155,25 @@ class StreamedTables implements XlsxTableReader {
  * without them.
  */
 export function idView(table: TableName, read: PackageTableView): PackageTableView | undefined {
-  const idColumn = SCHEMA[table].idColumn;
-  const position = idColumn === null ? undefined : read.view.layout.positions.get(idColumn);
-  if (idColumn === null || position === undefined || (read.columns !== undefined && !read.columns.includes(idColumn))) return undefined;
-  const rows = read.view.rows.map((r) => ({ rowNumber: r.rowNumber, cells: idCells(position, r.cells[position]) }));
-  return { ...read, columns: [idColumn], view: { ...read.view, rows } };
+  const id = idColumnOf(table, read.view.layout, read.columns);
+  if (!id) return undefined;
+  const rows = read.view.rows.map((r) => ({ rowNumber: r.rowNumber, cells: idCells(id.position, r.cells[id.position]) }));
+  return { ...read, columns: [id.key], view: { ...read.view, rows } };
 }
 
 /** idView of rows read as records (a table read), which hold the ID by its key. */
 function idsOfRecords(table: TableName, region: StreamRegion, layout: TableView["layout"], records: readonly RawRow[], columns: readonly string[] | undefined): PackageTableView | undefined {
-  const idColumn = SCHEMA[table].idColumn;
-  const position = idColumn === null ? undefined : layout.positions.get(idColumn);
-  if (idColumn === null || position === undefined || (columns !== undefined && !columns.includes(idColumn))) return undefined;
-  const rows = records.map((r) => ({ rowNumber: r.rowNumber, cells: idCells(position, r.cells[idColumn]) }));
-  return { region, view: { sheet: region.sheet.name, layout, rows }, exact: false, columns: [idColumn] };
+  const id = idColumnOf(table, layout, columns);
+  if (!id) return undefined;
+  const rows = records.map((r) => ({ rowNumber: r.rowNumber, cells: idCells(id.position, r.cells[id.key]) }));
+  return { region, view: { sheet: region.sheet.name, layout, rows }, exact: false, columns: [id.key] };
+}
+
+/** The table's ID column and its position in the sheet, when it has one and the read took it. */
+function idColumnOf(table: TableName, layout: TableView["layout"], columns: readonly string[] | undefined): { readonly key: string; readonly position: number } | undefined {
+  const key = SCHEMA[table].idColumn;
+  const position = key === null ? undefined : layout.positions.get(key);
+  return key === null || position === undefined || (columns !== undefined && !columns.includes(key)) ? undefined : { key, position };
 }
 
 function idCells(position: number, id: CellValue | undefined): CellValue[] {
